@@ -1,0 +1,158 @@
+using CommunityRules.Diagnostics;
+using CommunityRules.Engine;
+using CommunityRules.Model;
+
+namespace CommunityRules.Checks;
+
+/// <summary>What a person action sees, and how it reports.</summary>
+public readonly struct PersonContext
+{
+    private readonly RuleRuntime _rule;
+    private readonly IFindingSink _sink;
+
+    internal PersonContext(Person person, NetworkView network, RuleRuntime rule, IFindingSink sink)
+    {
+        Person = person;
+        Network = network;
+        _rule = rule;
+        _sink = sink;
+    }
+
+    /// <summary>Gets the person.</summary>
+    public Person Person { get; }
+
+    /// <summary>Gets the network, with people, groups, memberships and the moment of the run.</summary>
+    public NetworkView Network { get; }
+
+    /// <summary>Reports a finding about the person.</summary>
+    /// <param name="arguments">The values for the message's placeholders.</param>
+    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, Person, arguments);
+}
+
+/// <summary>What a group action sees, and how it reports.</summary>
+public readonly struct GroupContext
+{
+    private readonly RuleRuntime _rule;
+    private readonly IFindingSink _sink;
+
+    internal GroupContext(Group group, NetworkView network, RuleRuntime rule, IFindingSink sink)
+    {
+        Group = group;
+        Network = network;
+        _rule = rule;
+        _sink = sink;
+    }
+
+    /// <summary>Gets the group.</summary>
+    public Group Group { get; }
+
+    /// <summary>Gets the network, with people, groups, memberships and the moment of the run.</summary>
+    public NetworkView Network { get; }
+
+    /// <summary>Reports a finding about the group.</summary>
+    /// <param name="arguments">The values for the message's placeholders.</param>
+    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, Group, arguments);
+}
+
+/// <summary>What a post action sees, and how it reports.</summary>
+public readonly struct PostContext
+{
+    private readonly RuleRuntime _rule;
+    private readonly IFindingSink _sink;
+
+    internal PostContext(Post post, NetworkView network, RuleRuntime rule, IFindingSink sink)
+    {
+        Post = post;
+        Network = network;
+        _rule = rule;
+        _sink = sink;
+    }
+
+    /// <summary>Gets the post.</summary>
+    public Post Post { get; }
+
+    /// <summary>Gets the network, with people, groups, memberships and the moment of the run.</summary>
+    public NetworkView Network { get; }
+
+    /// <summary>Reports a finding about the post.</summary>
+    /// <param name="arguments">The values for the message's placeholders.</param>
+    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, Post, arguments);
+}
+
+/// <summary>What a comment action sees, and how it reports.</summary>
+public readonly struct CommentContext
+{
+    private readonly RuleRuntime _rule;
+    private readonly IFindingSink _sink;
+
+    internal CommentContext(Comment comment, NetworkView network, RuleRuntime rule, IFindingSink sink)
+    {
+        Comment = comment;
+        Network = network;
+        _rule = rule;
+        _sink = sink;
+    }
+
+    /// <summary>Gets the comment.</summary>
+    public Comment Comment { get; }
+
+    /// <summary>Gets the network, with people, groups, memberships and the moment of the run.</summary>
+    public NetworkView Network { get; }
+
+    /// <summary>Reports a finding about the comment.</summary>
+    /// <param name="arguments">The values for the message's placeholders.</param>
+    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, Comment, arguments);
+}
+
+/// <summary>What an end-of-run action sees, and how it reports: the whole network with its activity aggregates.</summary>
+public readonly struct EndContext
+{
+    private readonly RuleRuntime _rule;
+    private readonly IFindingSink _sink;
+
+    internal EndContext(NetworkView network, RuleRuntime rule, IFindingSink sink, CancellationToken cancellationToken)
+    {
+        Network = network;
+        _rule = rule;
+        _sink = sink;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>Gets the network, with activity aggregated over all posts and comments.</summary>
+    public NetworkView Network { get; }
+
+    /// <summary>Gets the token that cancels the run; long aggregations should observe it.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>Gets the groups in the rule's scope (its <c>where:</c>), in the source's order.</summary>
+    public IEnumerable<Group> GroupsInScope
+    {
+        get
+        {
+            var rule = _rule;
+            var network = Network;
+            return network.Groups.Where(group => rule.IsInScope(group, network));
+        }
+    }
+
+    /// <summary>Gets the people in the rule's scope (its <c>where:</c>), in the source's order.</summary>
+    public IEnumerable<Person> PeopleInScope
+    {
+        get
+        {
+            var rule = _rule;
+            var network = Network;
+            return network.People.Where(person => rule.IsInScope(person, network));
+        }
+    }
+
+    /// <summary>Reports a finding about a group.</summary>
+    /// <param name="group">The group.</param>
+    /// <param name="arguments">The values for the message's placeholders.</param>
+    public void Report(Group group, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, group, arguments);
+
+    /// <summary>Reports a finding about a person.</summary>
+    /// <param name="person">The person.</param>
+    /// <param name="arguments">The values for the message's placeholders.</param>
+    public void Report(Person person, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, person, arguments);
+}

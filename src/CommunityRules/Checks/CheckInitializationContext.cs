@@ -1,0 +1,37 @@
+using CommunityRules.Diagnostics;
+
+namespace CommunityRules.Checks;
+
+/// <summary>Registers the actions of one rule, as Roslyn's <c>AnalysisContext</c>.</summary>
+public abstract class CheckInitializationContext
+{
+    private protected CheckInitializationContext()
+    {
+    }
+
+    /// <summary>Gets the rule being initialized.</summary>
+    public abstract RuleDescriptor Rule { get; }
+
+    /// <summary>Gets the rule's target.</summary>
+    public abstract TargetKind Target { get; }
+
+    /// <summary>Runs an action for each person in the rule's scope.</summary>
+    /// <param name="action">The action.</param>
+    public abstract void RegisterPersonAction(Action<PersonContext> action);
+
+    /// <summary>Runs an action for each group in the rule's scope.</summary>
+    /// <param name="action">The action.</param>
+    public abstract void RegisterGroupAction(Action<GroupContext> action);
+
+    /// <summary>Runs an action for each post in the rule's scope, as the posts stream by.</summary>
+    /// <param name="action">The action.</param>
+    public abstract void RegisterPostAction(Action<PostContext> action);
+
+    /// <summary>Runs an action for each comment in the rule's scope, as the comments stream by.</summary>
+    /// <param name="action">The action.</param>
+    public abstract void RegisterCommentAction(Action<CommentContext> action);
+
+    /// <summary>Runs an action once, after all records were read, for findings over aggregates.</summary>
+    /// <param name="action">The action.</param>
+    public abstract void RegisterEndAction(Action<EndContext> action);
+}

@@ -1,0 +1,178 @@
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using CommunityRules.Model;
+
+namespace CommunityRules.Data.Snapshot;
+
+/// <summary>
+/// Reads a network from a snapshot folder: JSON Lines files (<c>people.jsonl</c>, <c>groups.jsonl</c>,
+/// <c>memberships.jsonl</c>, <c>posts.jsonl</c>, <c>comments.jsonl</c>, <c>reactions.jsonl</c>, each optionally
+/// gzip-compressed as <c>.jsonl.gz</c>) and an optional <c>network.json</c> manifest.
+/// </summary>
+public sealed class SnapshotSource : INetworkSource
+{
+    private const int ReadBufferSize = 1 << 16;
+
+    /// <summary>Initializes a new instance of the <see cref="SnapshotSource"/> class.</summary>
+    /// <param name="folder">The snapshot folder.</param>
+    /// <exception cref="DataSourceException">The folder does not exist or holds no snapshot file.</exception>
+    public SnapshotSource(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        if (!Directory.Exists(folder))
+        {
+            throw new DataSourceException($"The data folder '{folder}' does not exist. Pass the folder that holds people.jsonl, groups.jsonl and the other snapshot files.");
+        }
+
+        if (!SnapshotFiles.Records.Any(name => FindFile(folder, name) is not null))
+        {
+            throw new DataSourceException($"The data folder '{folder}' holds no snapshot file. Expected files such as {SnapshotFiles.People}, {SnapshotFiles.Groups} and {SnapshotFiles.Posts}.");
+        }
+
+        Folder = folder;
+    }
+
+    /// <summary>Gets the snapshot folder.</summary>
+    public string Folder { get; }
+
+    /// <inheritdoc/>
+    public string Description => Folder;
+
+    /// <inheritdoc/>
+    public async ValueTask<NetworkManifest?> ReadManifestAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Folder, SnapshotFiles.Manifest);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        await using var stream = File.OpenRead(path);
+        try
+        {
+            return await JsonSerializer.DeserializeAsync(stream, SnapshotJsonContext.Default.NetworkManifest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException ex)
+        {
+            throw new DataSourceException($"{path}({(ex.LineNumber ?? 0) + 1}): the manifest is not valid: {JsonErrors.Describe(ex)}", ex);
+        }
+    }
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<Person> ReadPeopleAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
+        ReadRecordsAsync(SnapshotFiles.People, SnapshotJsonContext.Default.Person, p => p.Id, Normalize, issues, cancellationToken);
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<Group> ReadGroupsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
+        ReadRecordsAsync(SnapshotFiles.Groups, SnapshotJsonContext.Default.Group, g => g.Id, Normalize, issues, cancellationToken);
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<Membership> ReadMembershipsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
+        ReadRecordsAsync(SnapshotFiles.Memberships, SnapshotJsonContext.Default.Membership, m => RequireBoth(m.GroupId, m.PersonId), m => m, issues, cancellationToken);
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<Post> ReadPostsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
+        ReadRecordsAsync(SnapshotFiles.Posts, SnapshotJsonContext.Default.Post, p => RequireBoth(p.Id, p.GroupId), p => p, issues, cancellationToken);
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<Comment> ReadCommentsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
+        ReadRecordsAsync(SnapshotFiles.Comments, SnapshotJsonContext.Default.Comment, c => RequireBoth(c.Id, c.PostId), c => c, issues, cancellationToken);
+
+    /// <inheritdoc/>
+    public IAsyncEnumerable<Reaction> ReadReactionsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
+        ReadRecordsAsync(SnapshotFiles.Reactions, SnapshotJsonContext.Default.Reaction, r => RequireBoth(r.TargetId, r.PersonId), r => r, issues, cancellationToken);
+
+    private static Person Normalize(Person person) => person.Roles is null ? person with { Roles = [] } : person;
+
+    private static Group Normalize(Group group) => group.Topics is null ? group with { Topics = [] } : group;
+
+    // Required string fields that are present but null or blank are as bad as missing ones.
+    private static string? RequireBoth(string? first, string? second) =>
+        string.IsNullOrWhiteSpace(first) || string.IsNullOrWhiteSpace(second) ? null : first;
+
+    private async IAsyncEnumerable<T> ReadRecordsAsync<T>(
+        string fileName,
+        JsonTypeInfo<T> typeInfo,
+        Func<T, string?> requiredKey,
+        Func<T, T> normalize,
+        IDataIssueReporter issues,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class
+    {
+        var path = FindFile(Folder, fileName);
+        if (path is null)
+        {
+            yield break;
+        }
+
+        using var reader = OpenText(path);
+        long lineNumber = 0;
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var record = Parse(line, typeInfo, requiredKey, path, lineNumber, issues);
+            if (record is not null)
+            {
+                yield return normalize(record);
+            }
+        }
+    }
+
+    private static T? Parse<T>(string line, JsonTypeInfo<T> typeInfo, Func<T, string?> requiredKey, string path, long lineNumber, IDataIssueReporter issues)
+        where T : class
+    {
+        try
+        {
+            var record = JsonSerializer.Deserialize(line, typeInfo);
+            if (record is null)
+            {
+                issues.Report(new DataIssue(DataIssueKind.MalformedRecord, path, lineNumber, "the line is 'null', not a record"));
+                return null;
+            }
+
+            if (requiredKey(record) is null)
+            {
+                issues.Report(new DataIssue(DataIssueKind.MalformedRecord, path, lineNumber, "a required identifier field is empty"));
+                return null;
+            }
+
+            return record;
+        }
+        catch (JsonException ex)
+        {
+            issues.Report(new DataIssue(DataIssueKind.MalformedRecord, path, lineNumber, JsonErrors.Describe(ex)));
+            return null;
+        }
+    }
+
+    private static StreamReader OpenText(string path)
+    {
+        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBufferSize, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+        {
+            stream = new GZipStream(stream, CompressionMode.Decompress);
+        }
+
+        return new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, ReadBufferSize);
+    }
+
+    private static string? FindFile(string folder, string fileName)
+    {
+        var plain = Path.Combine(folder, fileName);
+        if (File.Exists(plain))
+        {
+            return plain;
+        }
+
+        var compressed = plain + ".gz";
+        return File.Exists(compressed) ? compressed : null;
+    }
+}

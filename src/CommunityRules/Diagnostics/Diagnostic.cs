@@ -1,0 +1,52 @@
+namespace CommunityRules.Diagnostics;
+
+/// <summary>One finding: a rule reported something about a target.</summary>
+public sealed class Diagnostic
+{
+    internal Diagnostic(
+        RuleDescriptor rule,
+        Severity severity,
+        string message,
+        DiagnosticTarget target,
+        IReadOnlyDictionary<string, string> properties,
+        Suppression? suppression = null)
+    {
+        Rule = rule;
+        Severity = severity;
+        Message = message;
+        Target = target;
+        Properties = properties;
+        Suppression = suppression;
+        Fingerprint = DiagnosticFingerprint.Compute(rule.Id, target);
+    }
+
+    /// <summary>Gets the rule that reported the finding.</summary>
+    public RuleDescriptor Rule { get; }
+
+    /// <summary>Gets the severity in force, after configuration.</summary>
+    public Severity Severity { get; }
+
+    /// <summary>Gets the message, with its placeholders filled in.</summary>
+    public string Message { get; }
+
+    /// <summary>Gets what the finding is about.</summary>
+    public DiagnosticTarget Target { get; }
+
+    /// <summary>Gets the evidence the check gave, by name (the values behind the message's placeholders).</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; }
+
+    /// <summary>Gets the exemption that suppresses the finding, or <see langword="null"/> when it is not suppressed.</summary>
+    public Suppression? Suppression { get; }
+
+    /// <summary>Gets a value indicating whether an exemption suppresses the finding.</summary>
+    public bool IsSuppressed => Suppression is not null;
+
+    /// <summary>Gets a stable identity for the finding across runs: the same rule on the same target.</summary>
+    public string Fingerprint { get; }
+
+    internal Diagnostic WithSuppression(Suppression suppression) =>
+        new(Rule, Severity, Message, Target, Properties, suppression);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Target.LogicalPath}: {Severity.ToString().ToLowerInvariant()} {Rule.Id}: {Message}";
+}

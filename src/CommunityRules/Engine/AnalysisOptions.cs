@@ -1,0 +1,26 @@
+namespace CommunityRules.Engine;
+
+/// <summary>Settings for one run of the engine.</summary>
+public sealed class AnalysisOptions
+{
+    /// <summary>Gets or sets the moment the run checks as of.</summary>
+    /// <value>The default value is <see langword="null"/>: the source's manifest, else the engine's <see cref="TimeProvider"/>.</value>
+    public DateTimeOffset? AsOf { get; set; }
+
+    /// <summary>Gets or sets where progress goes: the phase and the records read so far.</summary>
+    /// <value>The default value is <see langword="null"/>: no progress is reported.</value>
+    public IProgress<AnalysisProgress>? Progress { get; set; }
+
+    /// <summary>Gets or sets how many records pass between two progress reports while a stream is read.</summary>
+    /// <value>The default value is 10,000.</value>
+    public int ProgressInterval { get; set; } = 10_000;
+
+    /// <summary>Gets or sets how many data issues are kept in full; all of them are counted.</summary>
+    /// <value>The default value is 10,000.</value>
+    public int MaxDataIssuesKept { get; set; } = 10_000;
+}
+
+/// <summary>Where a run is.</summary>
+/// <param name="Phase">What the engine is reading or doing, such as <c>posts</c> or <c>end-of-run</c>.</param>
+/// <param name="RecordsRead">The records read in this phase so far.</param>
+public readonly record struct AnalysisProgress(string Phase, long RecordsRead);

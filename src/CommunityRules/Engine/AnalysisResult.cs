@@ -1,0 +1,101 @@
+using CommunityRules.Data;
+using CommunityRules.Diagnostics;
+using CommunityRules.Model;
+
+namespace CommunityRules.Engine;
+
+/// <summary>What one run found: the findings in a stable order, the data issues, and a summary.</summary>
+public sealed class AnalysisResult
+{
+    internal AnalysisResult(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<DataIssue> dataIssues, RunSummary summary, NetworkManifest? manifest)
+    {
+        Diagnostics = diagnostics;
+        DataIssues = dataIssues;
+        Summary = summary;
+        Manifest = manifest;
+    }
+
+    /// <summary>Gets the findings, suppressed ones included, ordered by rule and then as found.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Gets the data issues kept in full (see <see cref="AnalysisOptions.MaxDataIssuesKept"/>).</summary>
+    public IReadOnlyList<DataIssue> DataIssues { get; }
+
+    /// <summary>Gets the counts of the run.</summary>
+    public RunSummary Summary { get; }
+
+    /// <summary>Gets what the source said about the network, if anything.</summary>
+    public NetworkManifest? Manifest { get; }
+}
+
+/// <summary>The counts of one run.</summary>
+public sealed class RunSummary
+{
+    internal RunSummary(
+        DateTimeOffset asOf,
+        string source,
+        int rulesRun,
+        RecordCounts read,
+        long rejected,
+        long dataIssues,
+        IReadOnlyDictionary<Severity, int> bySeverity,
+        IReadOnlyDictionary<string, int> byRule,
+        int suppressed)
+    {
+        AsOf = asOf;
+        Source = source;
+        RulesRun = rulesRun;
+        Read = read;
+        Rejected = rejected;
+        DataIssues = dataIssues;
+        FindingsBySeverity = bySeverity;
+        FindingsByRule = byRule;
+        Suppressed = suppressed;
+    }
+
+    /// <summary>Gets the moment the run checked as of.</summary>
+    public DateTimeOffset AsOf { get; }
+
+    /// <summary>Gets the description of the data source.</summary>
+    public string Source { get; }
+
+    /// <summary>Gets the number of rules that ran (severity other than none).</summary>
+    public int RulesRun { get; }
+
+    /// <summary>Gets the number of records read, per kind; rejected records are not counted here.</summary>
+    public RecordCounts Read { get; }
+
+    /// <summary>Gets the number of records left out because they could not be read or repeated an identifier.</summary>
+    public long Rejected { get; }
+
+    /// <summary>Gets the number of data issues, rejected records and unknown references together.</summary>
+    public long DataIssues { get; }
+
+    /// <summary>Gets the number of findings per severity in force, suppressed findings excluded.</summary>
+    public IReadOnlyDictionary<Severity, int> FindingsBySeverity { get; }
+
+    /// <summary>Gets the number of findings per rule id, suppressed findings excluded.</summary>
+    public IReadOnlyDictionary<string, int> FindingsByRule { get; }
+
+    /// <summary>Gets the number of suppressed findings.</summary>
+    public int Suppressed { get; }
+
+    /// <summary>Gets the number of findings at or above a severity, suppressed findings excluded.</summary>
+    /// <param name="severity">The least severity counted.</param>
+    /// <returns>The count.</returns>
+    public int CountAtOrAbove(Severity severity) =>
+        FindingsBySeverity.Where(pair => pair.Key >= severity && pair.Key > Severity.Silent).Sum(pair => pair.Value);
+}
+
+/// <summary>The number of records read, per kind.</summary>
+/// <param name="People">People.</param>
+/// <param name="Groups">Groups.</param>
+/// <param name="Memberships">Memberships.</param>
+/// <param name="Posts">Posts.</param>
+/// <param name="Comments">Comments.</param>
+/// <param name="Reactions">Reactions.</param>
+public sealed record RecordCounts(long People, long Groups, long Memberships, long Posts, long Comments, long Reactions)
+{
+    /// <summary>Gets the total.</summary>
+    public long Total => People + Groups + Memberships + Posts + Comments + Reactions;
+}

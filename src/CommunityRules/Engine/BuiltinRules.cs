@@ -1,0 +1,39 @@
+using CommunityRules.Data;
+using CommunityRules.Diagnostics;
+
+namespace CommunityRules.Engine;
+
+/// <summary>The rules the engine itself reports: problems in the data and in the configuration. Their severities can be overridden like any rule's.</summary>
+internal static class BuiltinRules
+{
+    private static readonly Uri Help = new("https://github.com/communityrules/communityrules/blob/main/docs/snapshot-format.md");
+
+    public static readonly RuleDescriptor MalformedRecord = new(
+        "CR0001", "A record could not be read", "{reason}", "data", Severity.Warning,
+        description: "A line of the data is not valid JSON, has a field of the wrong type or lacks a required field. The record was left out of the run.",
+        helpLink: Help);
+
+    public static readonly RuleDescriptor UnknownReference = new(
+        "CR0002", "A record refers to something the network does not have", "{reason}", "data", Severity.Warning,
+        description: "A post, comment, membership or reaction names a person, group, post or comment that is not in the data. The record was kept.",
+        helpLink: Help);
+
+    public static readonly RuleDescriptor DuplicateId = new(
+        "CR0003", "Two records have the same identifier", "{reason}", "data", Severity.Warning,
+        description: "A record has the identifier of an earlier one. The later record was left out.",
+        helpLink: Help);
+
+    public static readonly RuleDescriptor ExpiredExemption = new(
+        "CR0100", "An exemption has expired", "The exemption of {rule} for '{target}' expired on {expires}; renew it with a new date and justification, or remove it", "configuration", Severity.Warning,
+        description: "An exemption past its expiry date no longer suppresses anything; the findings it covered are reported again.",
+        helpLink: new Uri("https://github.com/communityrules/communityrules/blob/main/docs/rule-language.md#exemptions"));
+
+    public static readonly IReadOnlyList<RuleDescriptor> All = [MalformedRecord, UnknownReference, DuplicateId, ExpiredExemption];
+
+    public static RuleDescriptor For(DataIssueKind kind) => kind switch
+    {
+        DataIssueKind.MalformedRecord => MalformedRecord,
+        DataIssueKind.UnknownReference => UnknownReference,
+        _ => DuplicateId,
+    };
+}

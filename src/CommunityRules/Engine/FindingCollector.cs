@@ -1,0 +1,226 @@
+using CommunityRules.Checks;
+using CommunityRules.Data;
+using CommunityRules.Diagnostics;
+using CommunityRules.Model;
+using CommunityRules.Rules;
+
+namespace CommunityRules.Engine;
+
+/// <summary>Where checks report: turns a report into a diagnostic with its message, target and suppression.</summary>
+internal interface IFindingSink
+{
+    void Report(RuleRuntime rule, object entity, ReadOnlySpan<MessageArgument> arguments);
+}
+
+/// <summary>Collects one run's findings and data issues, applying scopes and exemptions.</summary>
+internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
+{
+    private readonly RuleSet _ruleSet;
+    private readonly int _maxDataIssuesKept;
+    private readonly List<(int Order, Diagnostic Diagnostic)> _findings = [];
+    private readonly List<DataIssue> _dataIssues = [];
+    private readonly Dictionary<string, List<Exemption>> _activeExemptions = new(StringComparer.Ordinal);
+
+    public FindingCollector(RuleSet ruleSet, NetworkView network, int maxDataIssuesKept)
+    {
+        _ruleSet = ruleSet;
+        Network = network;
+        _maxDataIssuesKept = maxDataIssuesKept;
+        var today = DateOnly.FromDateTime(network.AsOf.UtcDateTime);
+        foreach (var exemption in ruleSet.Exemptions)
+        {
+            if (exemption.IsExpiredOn(today))
+            {
+                ReportExpired(exemption);
+                continue;
+            }
+
+            if (!_activeExemptions.TryGetValue(exemption.RuleId, out var list))
+            {
+                list = [];
+                _activeExemptions.Add(exemption.RuleId, list);
+            }
+
+            list.Add(exemption);
+        }
+    }
+
+    public NetworkView Network { get; }
+
+    /// <summary>Gets or sets the group of the post or comment whose actions run now.</summary>
+    public Group? CurrentGroup { get; set; }
+
+    public long DataIssueCount { get; private set; }
+
+    public long RejectedCount { get; private set; }
+
+    public IReadOnlyList<DataIssue> DataIssues => _dataIssues;
+
+    public void Report(RuleRuntime rule, object entity, ReadOnlySpan<MessageArgument> arguments)
+    {
+        var group = entity switch
+        {
+            Group g => g,
+            Post or Comment => CurrentGroup,
+            _ => null,
+        };
+
+        // Actions per item only run in scope; end-of-run actions may report on anything, so their reports are checked here.
+        if (!rule.IsInScope(entity, Network, group))
+        {
+            return;
+        }
+
+        var subject = new FieldSubject(entity, group, Network);
+        var descriptor = rule.Rule.Descriptor;
+        var message = rule.Rule.Message.Format(name => ResolvePlaceholder(rule.Rule, subject, name), arguments);
+        var properties = new Dictionary<string, string>(arguments.Length, StringComparer.Ordinal);
+        foreach (var argument in arguments)
+        {
+            properties[argument.Name] = argument.Value;
+        }
+
+        var target = TargetOf(entity, group);
+        var diagnostic = new Diagnostic(descriptor, rule.Severity, message, target, properties);
+        if (FindExemption(descriptor.Id, target) is { } exemption)
+        {
+            diagnostic = diagnostic.WithSuppression(new Suppression(exemption.Justification, exemption.Expires, exemption.Owner, exemption.Location.ToString()));
+        }
+
+        _findings.Add((rule.Order, diagnostic));
+    }
+
+    public void Report(DataIssue issue)
+    {
+        DataIssueCount++;
+        if (issue.Rejected)
+        {
+            RejectedCount++;
+        }
+
+        if (_dataIssues.Count >= _maxDataIssuesKept)
+        {
+            return;
+        }
+
+        _dataIssues.Add(issue);
+        var descriptor = BuiltinRules.For(issue.Kind);
+        var severity = _ruleSet.BuiltinSeverities[descriptor.Id];
+        if (severity == Severity.None)
+        {
+            return;
+        }
+
+        var target = new DiagnosticTarget(
+            TargetKind.Record,
+            issue.RecordId ?? (issue.Line is { } line ? $"{Path.GetFileName(issue.Source)}:{line}" : Path.GetFileName(issue.Source)),
+            File: issue.Source,
+            Line: issue.Line is { } l ? (int)Math.Min(l, int.MaxValue) : null);
+        var where = issue.Line is { } at ? $"{issue.Source}({at})" : issue.Source;
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal) { ["reason"] = issue.Message };
+        _findings.Add((-1, new Diagnostic(descriptor, severity, $"{where}: {issue.Message}", target, properties)));
+    }
+
+    public IReadOnlyList<Diagnostic> OrderedDiagnostics() =>
+        [.. _findings.OrderBy(finding => finding.Order).Select(finding => finding.Diagnostic)];
+
+    private void ReportExpired(Exemption exemption)
+    {
+        var severity = _ruleSet.BuiltinSeverities[BuiltinRules.ExpiredExemption.Id];
+        if (severity == Severity.None)
+        {
+            return;
+        }
+
+        var expires = exemption.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var message = $"The exemption of {exemption.RuleId} for '{exemption.Target}' expired on {expires}; renew it with a new date and justification, or remove it";
+        var target = new DiagnosticTarget(
+            TargetKind.Configuration,
+            $"exemption/{exemption.RuleId}/{exemption.Target}",
+            File: exemption.Location.File,
+            Line: exemption.Location.Line,
+            Column: exemption.Location.Column);
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["rule"] = exemption.RuleId,
+            ["target"] = exemption.Target,
+            ["expires"] = expires,
+        };
+        _findings.Add((-1, new Diagnostic(BuiltinRules.ExpiredExemption, severity, message, target, properties)));
+    }
+
+    private Exemption? FindExemption(string ruleId, DiagnosticTarget target)
+    {
+        if (!_activeExemptions.TryGetValue(ruleId, out var exemptions))
+        {
+            return null;
+        }
+
+        foreach (var exemption in exemptions)
+        {
+            if (Wildcard.IsMatch(exemption.Target, target.Id) || (target.Name is { } name && Wildcard.IsMatch(exemption.Target, name)))
+            {
+                return exemption;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ResolvePlaceholder(Rule rule, FieldSubject subject, string name) => name switch
+    {
+        "rule.id" => rule.Id,
+        "rule.title" => rule.Descriptor.Title,
+        "rule.category" => rule.Descriptor.Category,
+        _ => EntityFields.Find(rule.Target, name)?.ReadText(subject),
+    };
+
+    private static DiagnosticTarget TargetOf(object entity, Group? group) => entity switch
+    {
+        Person person => new DiagnosticTarget(TargetKind.Person, person.Id, person.Name),
+        Group g => new DiagnosticTarget(TargetKind.Group, g.Id, g.Name),
+        Post post => new DiagnosticTarget(TargetKind.Post, post.Id, post.Title, post.GroupId),
+        Comment comment => new DiagnosticTarget(TargetKind.Comment, comment.Id, null, group?.Id),
+        _ => throw new ArgumentException($"Cannot report on a {entity.GetType().Name}.", nameof(entity)),
+    };
+}
+
+/// <summary>Matches identifiers and names against patterns with <c>*</c> (any run) and <c>?</c> (one character), ignoring case.</summary>
+internal static class Wildcard
+{
+    public static bool IsMatch(string pattern, string text) => IsMatch(pattern.AsSpan(), text.AsSpan());
+
+    private static bool IsMatch(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
+    {
+        int p = 0, t = 0, star = -1, mark = 0;
+        while (t < text.Length)
+        {
+            if (p < pattern.Length && (pattern[p] == '?' || char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(text[t])))
+            {
+                p++;
+                t++;
+            }
+            else if (p < pattern.Length && pattern[p] == '*')
+            {
+                star = p++;
+                mark = t;
+            }
+            else if (star >= 0)
+            {
+                p = star + 1;
+                t = ++mark;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (p < pattern.Length && pattern[p] == '*')
+        {
+            p++;
+        }
+
+        return p == pattern.Length;
+    }
+}

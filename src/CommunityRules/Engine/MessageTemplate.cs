@@ -1,0 +1,107 @@
+using System.Text;
+using CommunityRules.Checks;
+
+namespace CommunityRules.Engine;
+
+/// <summary>A rule's message, parsed once: literal text and <c>{placeholders}</c>; <c>{{</c> and <c>}}</c> are literal braces.</summary>
+internal sealed class MessageTemplate
+{
+    private readonly Segment[] _segments;
+
+    private MessageTemplate(Segment[] segments) => _segments = segments;
+
+    public IEnumerable<(string Name, int Offset)> Placeholders =>
+        _segments.Where(segment => segment.IsPlaceholder).Select(segment => (segment.Text, segment.Offset));
+
+    /// <summary>Parses a template, or says what is wrong with it and where (offset into the text).</summary>
+    public static MessageTemplate? TryParse(string text, out string? error, out int errorOffset)
+    {
+        var segments = new List<Segment>();
+        var literal = new StringBuilder();
+        error = null;
+        errorOffset = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '{' && i + 1 < text.Length && text[i + 1] == '{')
+            {
+                literal.Append('{');
+                i++;
+            }
+            else if (c == '}' && i + 1 < text.Length && text[i + 1] == '}')
+            {
+                literal.Append('}');
+                i++;
+            }
+            else if (c == '{')
+            {
+                var end = text.IndexOf('}', i + 1);
+                if (end < 0)
+                {
+                    error = "a '{' is never closed; write '{{' for a literal brace";
+                    errorOffset = i;
+                    return null;
+                }
+
+                if (literal.Length > 0)
+                {
+                    segments.Add(new Segment(literal.ToString(), false, 0));
+                    literal.Clear();
+                }
+
+                segments.Add(new Segment(text[(i + 1)..end].Trim(), true, i));
+                i = end;
+            }
+            else if (c == '}')
+            {
+                error = "a '}' has no matching '{'; write '}}' for a literal brace";
+                errorOffset = i;
+                return null;
+            }
+            else
+            {
+                literal.Append(c);
+            }
+        }
+
+        if (literal.Length > 0)
+        {
+            segments.Add(new Segment(literal.ToString(), false, 0));
+        }
+
+        return new MessageTemplate([.. segments]);
+    }
+
+    public string Format(Func<string, string?> resolveField, ReadOnlySpan<MessageArgument> arguments)
+    {
+        var builder = new StringBuilder();
+        foreach (var segment in _segments)
+        {
+            if (!segment.IsPlaceholder)
+            {
+                builder.Append(segment.Text);
+                continue;
+            }
+
+            var value = FindArgument(segment.Text, arguments) ?? resolveField(segment.Text);
+            builder.Append(value ?? "(none)");
+        }
+
+        return builder.ToString();
+    }
+
+    private static string? FindArgument(string name, ReadOnlySpan<MessageArgument> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (string.Equals(argument.Name, name, StringComparison.Ordinal))
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private readonly record struct Segment(string Text, bool IsPlaceholder, int Offset);
+}

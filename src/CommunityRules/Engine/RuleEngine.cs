@@ -1,0 +1,278 @@
+using CommunityRules.Checks;
+using CommunityRules.Data;
+using CommunityRules.Diagnostics;
+using CommunityRules.Model;
+using CommunityRules.Rules;
+
+namespace CommunityRules.Engine;
+
+/// <summary>
+/// Runs a rule set over a network in one pass: it indexes people, groups and memberships, streams posts, comments and
+/// reactions through the rules' actions while it folds each group's activity, then runs the end-of-run actions.
+/// The same inputs and moment give the same findings in the same order.
+/// </summary>
+public sealed class RuleEngine
+{
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Initializes a new instance of the <see cref="RuleEngine"/> class.</summary>
+    /// <param name="timeProvider">The clock for runs whose moment neither the options nor the source give.</param>
+    public RuleEngine(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>Runs a rule set over a network.</summary>
+    /// <param name="ruleSet">The rules.</param>
+    /// <param name="source">The network.</param>
+    /// <param name="options">Settings for the run, or <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The findings and the counts.</returns>
+    public async Task<AnalysisResult> AnalyzeAsync(RuleSet ruleSet, INetworkSource source, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(source);
+        options ??= new AnalysisOptions();
+
+        var manifest = await source.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
+        var asOf = options.AsOf ?? manifest?.AsOf ?? _timeProvider.GetUtcNow();
+        var network = new NetworkView(manifest, asOf);
+        var collector = new FindingCollector(ruleSet, network, options.MaxDataIssuesKept);
+        var run = new Run(ruleSet.Runtimes, network, collector, source, options, cancellationToken);
+
+        var counts = await run.ExecuteAsync().ConfigureAwait(false);
+
+        var diagnostics = collector.OrderedDiagnostics();
+        var bySeverity = diagnostics.Where(d => !d.IsSuppressed).GroupBy(d => d.Severity).ToDictionary(g => g.Key, g => g.Count());
+        var byRule = diagnostics.Where(d => !d.IsSuppressed).GroupBy(d => d.Rule.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var summary = new RunSummary(
+            asOf,
+            source.Description,
+            ruleSet.Runtimes.Count,
+            counts,
+            collector.RejectedCount,
+            collector.DataIssueCount,
+            bySeverity,
+            byRule,
+            diagnostics.Count(d => d.IsSuppressed));
+        return new AnalysisResult(diagnostics, collector.DataIssues, summary, manifest);
+    }
+
+    /// <summary>One run's state: the indexes being built and the post-to-group map the comments need.</summary>
+    private sealed class Run(
+        IReadOnlyList<RuleRuntime> rules,
+        NetworkView network,
+        FindingCollector collector,
+        INetworkSource source,
+        AnalysisOptions options,
+        CancellationToken cancellationToken)
+    {
+        private readonly Dictionary<string, string> _groupOfPost = new(StringComparer.Ordinal);
+        private readonly RuleRuntime[] _personRules = [.. rules.Where(r => r.PersonActions.Count > 0)];
+        private readonly RuleRuntime[] _groupRules = [.. rules.Where(r => r.GroupActions.Count > 0)];
+        private readonly RuleRuntime[] _postRules = [.. rules.Where(r => r.PostActions.Count > 0)];
+        private readonly RuleRuntime[] _commentRules = [.. rules.Where(r => r.CommentActions.Count > 0)];
+
+        public async Task<RecordCounts> ExecuteAsync()
+        {
+            long people = 0, groups = 0, memberships = 0, posts = 0, comments = 0, reactions = 0;
+
+            await foreach (var person in Read("people", source.ReadPeopleAsync(collector, cancellationToken)).ConfigureAwait(false))
+            {
+                if (network.TryAddPerson(person))
+                {
+                    people++;
+                }
+                else
+                {
+                    collector.Report(new DataIssue(DataIssueKind.DuplicateId, source.Description, null, $"person '{person.Id}' appears more than once; the later record was left out", person.Id));
+                }
+            }
+
+            await foreach (var group in Read("groups", source.ReadGroupsAsync(collector, cancellationToken)).ConfigureAwait(false))
+            {
+                if (network.TryAddGroup(group))
+                {
+                    groups++;
+                }
+                else
+                {
+                    collector.Report(new DataIssue(DataIssueKind.DuplicateId, source.Description, null, $"group '{group.Id}' appears more than once; the later record was left out", group.Id));
+                }
+            }
+
+            await foreach (var membership in Read("memberships", source.ReadMembershipsAsync(collector, cancellationToken)).ConfigureAwait(false))
+            {
+                memberships++;
+                if (network.FindGroup(membership.GroupId) is null)
+                {
+                    ReportUnknown($"membership of '{membership.PersonId}' refers to group '{membership.GroupId}', which is not in the data", null);
+                }
+
+                if (network.FindPerson(membership.PersonId) is null)
+                {
+                    ReportUnknown($"membership in '{membership.GroupId}' refers to person '{membership.PersonId}', which is not in the data", null);
+                }
+
+                network.AddMembership(membership);
+            }
+
+            Progress("people and groups", people + groups);
+            RunPersonAndGroupActions();
+
+            await foreach (var post in Read("posts", source.ReadPostsAsync(collector, cancellationToken)).ConfigureAwait(false))
+            {
+                if (!_groupOfPost.TryAdd(post.Id, post.GroupId))
+                {
+                    collector.Report(new DataIssue(DataIssueKind.DuplicateId, source.Description, null, $"post '{post.Id}' appears more than once; the later record was left out", post.Id));
+                    continue;
+                }
+
+                posts++;
+                var group = network.FindGroup(post.GroupId);
+                if (group is null)
+                {
+                    ReportUnknown($"post '{post.Id}' refers to group '{post.GroupId}', which is not in the data", post.Id);
+                }
+
+                CheckAuthor("post", post.Id, post.AuthorId);
+                network.GetOrAddActivity(post.GroupId).AddPost(post.CreatedAt);
+                RunPostActions(post, group);
+            }
+
+            await foreach (var comment in Read("comments", source.ReadCommentsAsync(collector, cancellationToken)).ConfigureAwait(false))
+            {
+                comments++;
+                Group? group = null;
+                if (_groupOfPost.TryGetValue(comment.PostId, out var groupId))
+                {
+                    group = network.FindGroup(groupId);
+                    network.GetOrAddActivity(groupId).AddComment(comment.CreatedAt);
+                }
+                else
+                {
+                    ReportUnknown($"comment '{comment.Id}' refers to post '{comment.PostId}', which is not in the data", comment.Id);
+                }
+
+                CheckAuthor("comment", comment.Id, comment.AuthorId);
+                RunCommentActions(comment, group);
+            }
+
+            await foreach (var reaction in Read("reactions", source.ReadReactionsAsync(collector, cancellationToken)).ConfigureAwait(false))
+            {
+                reactions++;
+                if (network.FindPerson(reaction.PersonId) is null)
+                {
+                    ReportUnknown($"a reaction to '{reaction.TargetId}' refers to person '{reaction.PersonId}', which is not in the data", null);
+                }
+            }
+
+            Progress("end-of-run", 0);
+            foreach (var rule in rules)
+            {
+                foreach (var action in rule.EndActions)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    action(new EndContext(network, rule, collector, cancellationToken));
+                }
+            }
+
+            return new RecordCounts(people, groups, memberships, posts, comments, reactions);
+        }
+
+        private void RunPersonAndGroupActions()
+        {
+            foreach (var person in network.People)
+            {
+                foreach (var rule in _personRules)
+                {
+                    if (rule.IsInScope(person, network))
+                    {
+                        foreach (var action in rule.PersonActions)
+                        {
+                            action(new PersonContext(person, network, rule, collector));
+                        }
+                    }
+                }
+            }
+
+            foreach (var group in network.Groups)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var rule in _groupRules)
+                {
+                    if (rule.IsInScope(group, network, group))
+                    {
+                        foreach (var action in rule.GroupActions)
+                        {
+                            action(new GroupContext(group, network, rule, collector));
+                        }
+                    }
+                }
+            }
+        }
+
+        private void RunPostActions(Post post, Group? group)
+        {
+            collector.CurrentGroup = group;
+            foreach (var rule in _postRules)
+            {
+                if (rule.IsInScope(post, network, group))
+                {
+                    foreach (var action in rule.PostActions)
+                    {
+                        action(new PostContext(post, network, rule, collector));
+                    }
+                }
+            }
+        }
+
+        private void RunCommentActions(Comment comment, Group? group)
+        {
+            collector.CurrentGroup = group;
+            foreach (var rule in _commentRules)
+            {
+                if (rule.IsInScope(comment, network, group))
+                {
+                    foreach (var action in rule.CommentActions)
+                    {
+                        action(new CommentContext(comment, network, rule, collector));
+                    }
+                }
+            }
+        }
+
+        private void CheckAuthor(string kind, string id, string? authorId)
+        {
+            if (authorId is not null && network.FindPerson(authorId) is null)
+            {
+                ReportUnknown($"{kind} '{id}' refers to author '{authorId}', who is not in the data", id);
+            }
+        }
+
+        private void ReportUnknown(string message, string? recordId) =>
+            collector.Report(new DataIssue(DataIssueKind.UnknownReference, source.Description, null, message, recordId));
+
+        private async IAsyncEnumerable<T> Read<T>(string phase, IAsyncEnumerable<T> records)
+        {
+            Progress(phase, 0);
+            long read = 0;
+            var interval = Math.Max(1, options.ProgressInterval);
+            await foreach (var record in records.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (++read % interval == 0)
+                {
+                    Progress(phase, read);
+                }
+
+                yield return record;
+            }
+
+            Progress(phase, read);
+        }
+
+        private void Progress(string phase, long read) => options.Progress?.Report(new AnalysisProgress(phase, read));
+    }
+}

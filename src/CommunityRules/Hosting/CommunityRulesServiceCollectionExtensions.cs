@@ -1,0 +1,33 @@
+using CommunityRules.Checks;
+using CommunityRules.Checks.BuiltIn;
+using CommunityRules.Engine;
+using CommunityRules.Rules;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CommunityRules;
+
+/// <summary>Registers CommunityRules with a service collection.</summary>
+public static class CommunityRulesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the engine, the rule loader, the example runner, the built-in checks and a <see cref="TimeProvider"/>
+    /// (the system clock unless one is registered). Calling it again adds nothing twice.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Adds checks and a data source, or <see langword="null"/>.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddCommunityRules(this IServiceCollection services, Action<CommunityRulesBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new RuleEngine(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => new RuleSetLoader(provider.GetServices<Check>()));
+        services.TryAddSingleton(provider => new RuleExampleRunner(provider.GetRequiredService<RuleEngine>()));
+
+        var builder = new CommunityRulesBuilder(services);
+        builder.AddCheck<NamingCheck>().AddCheck<DescriptionCheck>().AddCheck<AdminsCheck>().AddCheck<InactivityCheck>();
+        configure?.Invoke(builder);
+        return services;
+    }
+}

@@ -1,0 +1,45 @@
+using CommunityRules.Diagnostics;
+using CommunityRules.Rules.Yaml;
+
+namespace CommunityRules.Rules;
+
+/// <summary>What one YAML file says, bound but not yet merged with the files it extends or is extended by.</summary>
+internal sealed class RuleFile(string path)
+{
+    public string Path { get; } = path;
+
+    public List<Rule> Rules { get; } = [];
+
+    public List<(string Reference, SourceLocation Location)> Extends { get; } = [];
+
+    public List<SeveritySetting> Severities { get; } = [];
+
+    public Dictionary<string, ProfileDefinition> Profiles { get; } = new(StringComparer.Ordinal);
+
+    public List<Exemption> Exemptions { get; } = [];
+}
+
+/// <summary>One severity override: a rule id, <c>category:NAME</c> or <c>default</c>.</summary>
+internal sealed record SeveritySetting(string Key, Severity Severity, SourceLocation Location);
+
+/// <summary>A named set of overrides.</summary>
+internal sealed record ProfileDefinition(string Name, IReadOnlyList<SeveritySetting> Severities, SourceLocation Location);
+
+/// <summary>Reads scalar values off a YAML tree with the positions needed for errors.</summary>
+internal static class YamlTreeExtensions
+{
+    public static string? Text(this YamlTreeMapping mapping, string key) =>
+        mapping[key] is YamlTreeScalar { IsNull: false } scalar ? scalar.Value : null;
+
+    public static IEnumerable<YamlTreeMapping> Mappings(this YamlTreeMapping mapping, string key) =>
+        mapping[key] is YamlTreeSequence sequence ? sequence.Items.OfType<YamlTreeMapping>() : [];
+
+    public static IEnumerable<YamlTreeScalar> Scalars(this YamlTreeMapping mapping, string key) => mapping[key] switch
+    {
+        YamlTreeSequence sequence => sequence.Items.OfType<YamlTreeScalar>(),
+        YamlTreeScalar { IsNull: false } scalar => [scalar],
+        _ => [],
+    };
+
+    public static SourceLocation At(this YamlTreeNode node, string file) => new(file, node.Line, node.Column);
+}

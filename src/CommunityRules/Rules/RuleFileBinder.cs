@@ -1,0 +1,464 @@
+using System.Globalization;
+using System.Text.Json;
+using CommunityRules.Checks;
+using CommunityRules.Data;
+using CommunityRules.Data.Snapshot;
+using CommunityRules.Diagnostics;
+using CommunityRules.Engine;
+using CommunityRules.Model;
+using CommunityRules.Rules.Schema;
+using CommunityRules.Rules.Yaml;
+using Newtonsoft.Json.Linq;
+
+namespace CommunityRules.Rules;
+
+/// <summary>
+/// Binds one YAML file, already checked against the JSON Schema, into rules and configuration, with the semantic
+/// checks the schema cannot make: where-fields, placeholders, regexes, options, dates, examples.
+/// </summary>
+internal sealed class RuleFileBinder
+{
+    private static readonly string[] ContextPlaceholders = ["rule.id", "rule.title", "rule.category"];
+
+    private readonly IReadOnlyDictionary<string, Check> _checks;
+    private readonly string _file;
+    private readonly string? _directory;
+    private readonly List<RuleError> _errors;
+    private readonly Func<string, string?> _readFile;
+
+    public RuleFileBinder(IReadOnlyDictionary<string, Check> checks, string file, string? directory, List<RuleError> errors, Func<string, string?> readFile)
+    {
+        _checks = checks;
+        _file = file;
+        _directory = directory;
+        _errors = errors;
+        _readFile = readFile;
+    }
+
+    public RuleFile Bind(YamlTreeMapping root, ISet<int> rulesWithSchemaErrors)
+    {
+        var result = new RuleFile(_file);
+        foreach (var reference in root.Scalars("extends"))
+        {
+            result.Extends.Add((reference.Value, reference.At(_file)));
+        }
+
+        if (root["severity"] is YamlTreeMapping severities)
+        {
+            result.Severities.AddRange(BindSeverities(severities));
+        }
+
+        if (root["profiles"] is YamlTreeMapping profiles)
+        {
+            foreach (var (name, value) in profiles.Entries)
+            {
+                var settings = value is YamlTreeMapping profile && profile["severity"] is YamlTreeMapping map ? BindSeverities(map) : [];
+                result.Profiles[name.Value] = new ProfileDefinition(name.Value, settings, name.At(_file));
+            }
+        }
+
+        foreach (var exemption in root.Mappings("exemptions"))
+        {
+            if (BindExemption(exemption) is { } bound)
+            {
+                result.Exemptions.Add(bound);
+            }
+        }
+
+        var index = 0;
+        foreach (var rule in root.Mappings("rules"))
+        {
+            if (!rulesWithSchemaErrors.Contains(index) && BindRule(rule) is { } bound)
+            {
+                result.Rules.Add(bound);
+            }
+
+            index++;
+        }
+
+        return result;
+    }
+
+    private List<SeveritySetting> BindSeverities(YamlTreeMapping map)
+    {
+        var settings = new List<SeveritySetting>();
+        foreach (var (key, value) in map.Entries)
+        {
+            if (value is YamlTreeScalar scalar && ParseSeverity(scalar.Value) is { } severity)
+            {
+                settings.Add(new SeveritySetting(key.Value, severity, key.At(_file)));
+            }
+        }
+
+        return settings;
+    }
+
+    private Exemption? BindExemption(YamlTreeMapping node)
+    {
+        var rule = node.Text("rule");
+        var target = node.Text("target");
+        var justification = node.Text("justification");
+        var expiresNode = node["expires"] as YamlTreeScalar;
+        if (rule is null || target is null || justification is null || expiresNode is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(justification))
+        {
+            Error(node["justification"]!, RuleErrorCodes.MissingJustification, "The exemption's 'justification' is empty; say why the finding is accepted.");
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(expiresNode.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
+        {
+            Error(expiresNode, RuleErrorCodes.InvalidDate, $"'{expiresNode.Value}' is not a date; write the last day the exemption applies as YYYY-MM-DD, such as 2026-12-31.");
+            return null;
+        }
+
+        return new Exemption(rule, target, justification.Trim(), expires, node.Text("owner"), node.At(_file));
+    }
+
+    private Rule? BindRule(YamlTreeMapping node)
+    {
+        var errorsBefore = _errors.Count;
+        var id = node.Text("id")!;
+        var checkKind = node.Text("check")!;
+        var check = _checks[checkKind];
+        var target = ParseTarget(node.Text("target")!);
+        if (!check.SupportedTargets.Contains(target))
+        {
+            Error(node["target"]!, RuleErrorCodes.UnsupportedTarget, $"The check '{checkKind}' looks at {string.Join(" or ", check.SupportedTargets.Select(Name))}, not at a {Name(target)}; set 'target: {Name(check.SupportedTargets[0])}'.");
+            return null;
+        }
+
+        var severity = node["severity"] is YamlTreeScalar severityNode ? ParseSeverity(severityNode.Value) ?? Severity.Warning : Severity.Warning;
+        var enabled = node["enabled"] is not YamlTreeScalar { Value: "false" or "False" or "FALSE" };
+        Uri? help = null;
+        if (node["help"] is YamlTreeScalar helpNode && !Uri.TryCreate(helpNode.Value, UriKind.Absolute, out help))
+        {
+            Error(helpNode, RuleErrorCodes.InvalidValue, $"'{helpNode.Value}' is not a full link; write it with its scheme, such as https://intranet.example/community/naming.");
+        }
+
+        var messageNode = (YamlTreeScalar)node["message"]!;
+        var descriptor = new RuleDescriptor(
+            id,
+            node.Text("title")!,
+            messageNode.Value,
+            node.Text("category") ?? "general",
+            severity,
+            enabled,
+            node.Text("description"),
+            help,
+            [.. node.Scalars("tags").Select(tag => tag.Value)]);
+
+        var message = BindMessage(messageNode, target, check);
+        var scope = node["where"] is YamlTreeMapping where ? BindWhere(where, target) : ScopeCondition.Everything;
+        var options = BindOptions(id, check, node["options"]);
+        var examples = node.Mappings("examples").Select((example, i) => BindExample(example, target, i)).OfType<RuleExample>().ToList();
+        if (_errors.Count > errorsBefore || message is null || options is null)
+        {
+            return null;
+        }
+
+        return new Rule(descriptor, target, check, options, scope, message, examples, node.At(_file));
+    }
+
+    private MessageTemplate? BindMessage(YamlTreeScalar node, TargetKind target, Check check)
+    {
+        var template = MessageTemplate.TryParse(node.Value, out var error, out var offset);
+        if (template is null)
+        {
+            Error(node, RuleErrorCodes.InvalidMessage, $"The message is not valid: {error}.", offset);
+            return null;
+        }
+
+        var known = EntityFields.PathsOf(target).Concat(check.MessageArguments).Concat(ContextPlaceholders).ToList();
+        foreach (var (name, placeholderOffset) in template.Placeholders)
+        {
+            if (!known.Contains(name, StringComparer.Ordinal))
+            {
+                Error(node, RuleErrorCodes.UnknownPlaceholder, $"'{{{name}}}' is not a value this rule can show.{Suggestions.DidYouMean(name, known)} The check '{check.Kind}' provides {string.Join(", ", check.MessageArguments.Select(a => $"{{{a}}}"))}.", placeholderOffset);
+            }
+        }
+
+        return template;
+    }
+
+    private ScopeCondition.All BindWhere(YamlTreeMapping where, TargetKind target)
+    {
+        var conditions = new List<ScopeCondition>();
+        foreach (var (key, value) in where.Entries)
+        {
+            switch (key.Value)
+            {
+                case "not" when value is YamlTreeMapping inner:
+                    conditions.Add(new ScopeCondition.Not(BindWhere(inner, target)));
+                    continue;
+                case "any" when value is YamlTreeSequence alternatives:
+                    conditions.Add(new ScopeCondition.Any([.. alternatives.Items.OfType<YamlTreeMapping>().Select(alternative => BindWhere(alternative, target))]));
+                    continue;
+            }
+
+            var field = EntityFields.Find(target, key.Value);
+            if (field is null)
+            {
+                var prefix = EntityFields.SelfPrefix(target) + ".";
+                var names = EntityFields.PathsOf(target).Select(path => path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : path);
+                Error(key, RuleErrorCodes.UnknownField, $"A {Name(target)} has no field '{key.Value}'.{Suggestions.DidYouMean(key.Value, names)}");
+                continue;
+            }
+
+            if (BindCondition(field, value) is { } condition)
+            {
+                conditions.Add(condition);
+            }
+        }
+
+        return new ScopeCondition.All(conditions);
+    }
+
+    private ScopeCondition? BindCondition(EntityField field, YamlTreeNode value)
+    {
+        switch (value)
+        {
+            case YamlTreeScalar { IsNull: true }:
+                return new ScopeCondition.Missing(field);
+            case YamlTreeScalar scalar:
+                return new ScopeCondition.OneOf(field, [scalar.Value]);
+            case YamlTreeSequence list:
+                return new ScopeCondition.OneOf(field, [.. list.Items.OfType<YamlTreeScalar>().Select(item => item.Value)]);
+            case YamlTreeMapping mapping:
+                var parts = new List<ScopeCondition>();
+                if (mapping.Text("equals") is { } equals)
+                {
+                    parts.Add(new ScopeCondition.OneOf(field, [equals]));
+                }
+
+                if (mapping["in"] is YamlTreeSequence values)
+                {
+                    parts.Add(new ScopeCondition.OneOf(field, [.. values.Items.OfType<YamlTreeScalar>().Select(item => item.Value)]));
+                }
+
+                if (mapping["matches"] is YamlTreeScalar pattern)
+                {
+                    var regex = BoundedRegex.TryCreate(pattern.Value, ignoreCase: false, out var error);
+                    if (regex is null)
+                    {
+                        Error(pattern, RuleErrorCodes.InvalidRegex, $"The regular expression '{pattern.Value}' is not valid: {error}.");
+                        return null;
+                    }
+
+                    parts.Add(new ScopeCondition.Matching(field, regex));
+                }
+
+                return new ScopeCondition.All(parts);
+            default:
+                return null;
+        }
+    }
+
+    private object? BindOptions(string ruleId, Check check, YamlTreeNode? node)
+    {
+        object? options;
+        if (node is null or YamlTreeScalar { IsNull: true })
+        {
+            options = Activator.CreateInstance(check.OptionsType)!;
+        }
+        else
+        {
+            try
+            {
+                options = JsonSerializer.Deserialize(YamlJson.ToJson(node).ToString(Newtonsoft.Json.Formatting.None), check.OptionsType, OptionsSchemas.SerializerOptions);
+            }
+            catch (JsonException ex)
+            {
+                Error(node, RuleErrorCodes.InvalidOption, $"The options of check '{check.Kind}' could not be read: {ex.Message.Split(" Path:")[0]}");
+                return null;
+            }
+        }
+
+        if (options is null)
+        {
+            return null;
+        }
+
+        var context = new OptionsContext(this, ruleId, node as YamlTreeMapping);
+        check.ValidateOptions(options, context);
+        return context.HasErrors ? null : options;
+    }
+
+    private RuleExample? BindExample(YamlTreeMapping node, TargetKind target, int index)
+    {
+        var builder = InMemoryNetwork.CreateBuilder();
+        var expectFailure = node.Text("expect") == "fail";
+        DateTimeOffset? asOf = null;
+        if (node["asOf"] is YamlTreeScalar asOfNode)
+        {
+            if (!DateTimeOffset.TryParse(asOfNode.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+            {
+                Error(asOfNode, RuleErrorCodes.InvalidDate, $"'{asOfNode.Value}' is not a date; write it as YYYY-MM-DD, such as 2026-10-01.");
+                return null;
+            }
+
+            asOf = parsed;
+        }
+
+        var selfKey = EntityFields.SelfPrefix(target);
+        if (node[selfKey] is not YamlTreeMapping self)
+        {
+            Error(node, RuleErrorCodes.MissingField, $"The example has no '{selfKey}:'; write the {selfKey} the rule looks at, such as '{selfKey}: {{ name: ... }}'.");
+            return null;
+        }
+
+        var defaultGroupId = node.Mappings("groups").Select(g => g.Text("id")).FirstOrDefault(id => id is not null) ?? "example-group";
+        var targetId = $"example-{index + 1}";
+        var ok = true;
+        ok &= AddEntity(builder, self, target, targetId, defaultGroupId, out var actualTargetId);
+        foreach (var (key, kind) in new[] { ("people", TargetKind.Person), ("groups", TargetKind.Group), ("posts", TargetKind.Post), ("comments", TargetKind.Comment) })
+        {
+            var n = 0;
+            foreach (var entity in node.Mappings(key))
+            {
+                ok &= AddEntity(builder, entity, kind, $"example-{index + 1}-{key}-{++n}", defaultGroupId, out _);
+            }
+        }
+
+        foreach (var membership in node.Mappings("memberships"))
+        {
+            ok &= Deserialize(membership, SnapshotJsonContext.Default.Membership, builder.Add);
+        }
+
+        return ok ? new RuleExample(builder.Build(), target, actualTargetId, expectFailure, asOf, node.Text("message"), node.At(_file)) : null;
+    }
+
+    private bool AddEntity(InMemoryNetwork.Builder builder, YamlTreeMapping node, TargetKind kind, string defaultId, string defaultGroupId, out string id)
+    {
+        var json = (JObject)YamlJson.ToJson(node);
+        json["id"] ??= defaultId;
+        id = json["id"]!.ToString();
+        if (kind == TargetKind.Post)
+        {
+            json["groupId"] ??= defaultGroupId;
+        }
+
+        if (kind == TargetKind.Comment)
+        {
+            json["postId"] ??= "example-post";
+        }
+
+        return kind switch
+        {
+            TargetKind.Person => Deserialize(node, json, SnapshotJsonContext.Default.Person, builder.Add),
+            TargetKind.Group => Deserialize(node, json, SnapshotJsonContext.Default.Group, builder.Add),
+            TargetKind.Post => Deserialize(node, json, SnapshotJsonContext.Default.Post, builder.Add),
+            _ => Deserialize(node, json, SnapshotJsonContext.Default.Comment, builder.Add),
+        };
+    }
+
+    private bool Deserialize<T>(YamlTreeMapping node, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, Func<T, InMemoryNetwork.Builder> add) =>
+        Deserialize(node, (JObject)YamlJson.ToJson(node), typeInfo, add);
+
+    private bool Deserialize<T>(YamlTreeMapping node, JObject json, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, Func<T, InMemoryNetwork.Builder> add)
+    {
+        try
+        {
+            // Plain YAML scalars such as 2026-03-01 arrive as text already; numbers in text fields are written back as text.
+            foreach (var property in json.Properties().Where(p => p.Value.Type is JTokenType.Integer or JTokenType.Float))
+            {
+                if (typeof(T).GetProperty(property.Name, System.Reflection.BindingFlags.IgnoreCase | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)?.PropertyType == typeof(string))
+                {
+                    property.Value = property.Value.ToString();
+                }
+            }
+
+            if (JsonSerializer.Deserialize(json.ToString(Newtonsoft.Json.Formatting.None), typeInfo) is { } entity)
+            {
+                add(entity);
+                return true;
+            }
+        }
+        catch (JsonException ex)
+        {
+            Error(node, RuleErrorCodes.InvalidValue, $"The example's record could not be read: {JsonErrors.Describe(ex)}.");
+            return false;
+        }
+
+        Error(node, RuleErrorCodes.InvalidValue, "The example's record is empty.");
+        return false;
+    }
+
+    private static TargetKind ParseTarget(string text) => text switch
+    {
+        "person" => TargetKind.Person,
+        "post" => TargetKind.Post,
+        "comment" => TargetKind.Comment,
+        _ => TargetKind.Group,
+    };
+
+    internal static Severity? ParseSeverity(string text) => text switch
+    {
+        "error" => Severity.Error,
+        "warning" => Severity.Warning,
+        "suggestion" => Severity.Suggestion,
+        "silent" => Severity.Silent,
+        "none" => Severity.None,
+        _ => null,
+    };
+
+    private static string Name(TargetKind kind) => kind.ToString().ToLowerInvariant();
+
+    private void Error(YamlTreeNode node, string code, string message, int offset = 0)
+    {
+        // Point into a one-line scalar where the problem is; quoted scalars start one column before their text.
+        var column = node.Column;
+        if (offset > 0 && node is YamlTreeScalar scalar && !scalar.Value[..offset].Contains('\n', StringComparison.Ordinal))
+        {
+            column += offset + (scalar.IsQuoted ? 1 : 0);
+        }
+
+        _errors.Add(new RuleError(new SourceLocation(_file, node.Line, column), code, message));
+    }
+
+    private sealed class OptionsContext(RuleFileBinder binder, string ruleId, YamlTreeMapping? options) : CheckOptionsContext
+    {
+        public bool HasErrors { get; private set; }
+
+        public override string RuleId => ruleId;
+
+        public override void ReportError(string optionName, string message)
+        {
+            HasErrors = true;
+            YamlTreeNode at = (YamlTreeNode?)options?[optionName] ?? (YamlTreeNode?)options ?? new YamlTreeScalar(string.Empty, false, 1, 1);
+            binder.Error(at, RuleErrorCodes.InvalidOption, message);
+        }
+
+        public override IReadOnlyList<string> ReadListFile(string optionName, string path)
+        {
+            var fullPath = binder._directory is null ? path : Path.Combine(binder._directory, path);
+            var text = binder._readFile(fullPath);
+            if (text is null)
+            {
+                ReportError(optionName, $"The list file '{path}' was not found (looked for '{fullPath}'). Paths are relative to the rule file.");
+                return [];
+            }
+
+            return [.. text.Split('\n')
+                .Select(line => line.Trim())
+                .Where(line => line.Length > 0 && !line.StartsWith('#'))];
+        }
+
+        public override System.Text.RegularExpressions.Regex? CompileRegex(string optionName, string pattern)
+        {
+            var regex = BoundedRegex.TryCreate(pattern, ignoreCase: false, out var error);
+            if (regex is null)
+            {
+                HasErrors = true;
+                YamlTreeNode at = (YamlTreeNode?)options?[optionName] ?? (YamlTreeNode?)options ?? new YamlTreeScalar(string.Empty, false, 1, 1);
+                binder.Error(at, RuleErrorCodes.InvalidRegex, $"The regular expression '{pattern}' is not valid: {error}.");
+            }
+
+            return regex;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using CommunityRules.Diagnostics;
+using CommunityRules.Engine;
+
+namespace CommunityRules.Rules;
+
+/// <summary>
+/// The rules and configuration loaded from YAML, compiled once: immutable, and safe to share across threads and runs.
+/// Load one with <see cref="RuleSetLoader"/>.
+/// </summary>
+public sealed class RuleSet
+{
+    internal RuleSet(IReadOnlyList<Rule> rules, SeverityConfiguration severities, IReadOnlyList<Exemption> exemptions, string? profile)
+    {
+        Rules = rules;
+        Exemptions = exemptions;
+        Profile = profile;
+        Severities = severities;
+        Runtimes = [.. rules
+            .Select((rule, index) => new RuleRuntime(rule, index, severities.Resolve(rule.Descriptor)))
+            .Where(runtime => runtime.Severity != Severity.None)];
+        foreach (var runtime in Runtimes)
+        {
+            runtime.Initialize();
+        }
+
+        BuiltinSeverities = BuiltinRules.All.ToDictionary(rule => rule.Id, rule => severities.Resolve(rule), StringComparer.Ordinal);
+    }
+
+    /// <summary>Gets every rule, including those switched off.</summary>
+    public IReadOnlyList<Rule> Rules { get; }
+
+    /// <summary>Gets the exemptions, including expired ones.</summary>
+    public IReadOnlyList<Exemption> Exemptions { get; }
+
+    /// <summary>Gets the active profile, if one was chosen.</summary>
+    public string? Profile { get; }
+
+    internal SeverityConfiguration Severities { get; }
+
+    internal IReadOnlyList<RuleRuntime> Runtimes { get; }
+
+    internal IReadOnlyDictionary<string, Severity> BuiltinSeverities { get; }
+
+    /// <summary>Gets the severity in force for a rule, after configuration and profile.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>The severity; <see cref="Severity.None"/> when the rule is off.</returns>
+    public Severity GetSeverity(Rule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return Severities.Resolve(rule.Descriptor);
+    }
+}

@@ -1,0 +1,374 @@
+using System.Reflection;
+using CommunityRules.Checks;
+using CommunityRules.Engine;
+using CommunityRules.Rules.Schema;
+using CommunityRules.Rules.Yaml;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+
+namespace CommunityRules.Rules;
+
+/// <summary>
+/// Loads rule and configuration files (YAML) into a <see cref="RuleSet"/>: files, folders and bundled packs
+/// (<c>builtin:governance</c>), following <c>extends</c>, validating against the JSON Schema and then semantically.
+/// Every problem is a <see cref="RuleError"/> with file, line and column; nothing is thrown for bad input.
+/// </summary>
+public sealed class RuleSetLoader
+{
+    /// <summary>The prefix that names a bundled rule pack, such as <c>builtin:governance</c>.</summary>
+    public const string BuiltinPrefix = "builtin:";
+
+    private const string ResourcePrefix = "CommunityRules.BuiltinRules.";
+
+    private readonly Dictionary<string, Check> _checks;
+    private readonly Lazy<JsonSchema> _schema;
+
+    /// <summary>Initializes a new instance of the <see cref="RuleSetLoader"/> class.</summary>
+    /// <param name="checks">The check kinds rule files may name: the built-ins and any added ones.</param>
+    /// <exception cref="ArgumentException">Two checks have the same kind.</exception>
+    public RuleSetLoader(IEnumerable<Check> checks)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        _checks = new Dictionary<string, Check>(StringComparer.Ordinal);
+        foreach (var check in checks)
+        {
+            if (!_checks.TryAdd(check.Kind, check) && _checks[check.Kind].GetType() != check.GetType())
+            {
+                throw new ArgumentException($"Two checks have the kind '{check.Kind}': {_checks[check.Kind].GetType()} and {check.GetType()}.", nameof(checks));
+            }
+        }
+
+        _schema = new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(GenerateSchema()).GetAwaiter().GetResult());
+    }
+
+    /// <summary>Gets the names of the bundled rule packs, for <c>extends: [builtin:NAME]</c>.</summary>
+    public static IReadOnlyList<string> BuiltinPacks { get; } =
+        [.. typeof(RuleSetLoader).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .Select(name => name[ResourcePrefix.Length..^".yaml".Length])
+            .Order(StringComparer.Ordinal)];
+
+    /// <summary>Gets the check kinds this loader knows.</summary>
+    public IReadOnlyCollection<string> CheckKinds => _checks.Keys;
+
+    /// <summary>Generates the JSON Schema of rule files for the checks this loader knows.</summary>
+    /// <returns>The schema, as indented JSON.</returns>
+    public string GenerateSchema() => RuleSchema.Generate(_checks.Values);
+
+    /// <summary>Loads rule and configuration files.</summary>
+    /// <param name="paths">Files, folders (their <c>.yaml</c> and <c>.yml</c> files, in name order) and bundled packs (<c>builtin:NAME</c>).</param>
+    /// <param name="options">Settings, or <see langword="null"/> for the defaults.</param>
+    /// <returns>The rule set, or the errors.</returns>
+    public RuleSetLoadResult Load(IEnumerable<string> paths, RuleSetLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var session = new LoadSession(this);
+        foreach (var path in paths)
+        {
+            session.LoadPath(path, new SourceLocation(path, 1, 1));
+        }
+
+        return session.Finish(options ?? new RuleSetLoadOptions());
+    }
+
+    /// <summary>Loads rules from YAML text, for bots and tests; <c>extends</c> may name bundled packs and paths relative to the current directory.</summary>
+    /// <param name="yaml">The YAML.</param>
+    /// <param name="fileName">The name errors show for the text.</param>
+    /// <param name="options">Settings, or <see langword="null"/> for the defaults.</param>
+    /// <returns>The rule set, or the errors.</returns>
+    public RuleSetLoadResult LoadText(string yaml, string fileName = "rules.yaml", RuleSetLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var session = new LoadSession(this);
+        session.LoadFile(fileName, yaml, directory: null);
+        return session.Finish(options ?? new RuleSetLoadOptions());
+    }
+
+    private static string? ReadBuiltin(string name)
+    {
+        using var stream = typeof(RuleSetLoader).Assembly.GetManifestResourceStream(ResourcePrefix + name + ".yaml");
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static string? ReadFileOrNull(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The state of one load: files in the order their settings apply, and the errors.</summary>
+    private sealed class LoadSession(RuleSetLoader loader)
+    {
+        private readonly List<RuleError> _errors = [];
+        private readonly List<RuleFile> _files = [];
+        private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
+
+        public void LoadPath(string path, SourceLocation referencedAt)
+        {
+            if (path.StartsWith(BuiltinPrefix, StringComparison.Ordinal))
+            {
+                var name = path[BuiltinPrefix.Length..];
+                if (ReadBuiltin(name) is { } builtin)
+                {
+                    if (_visited.Add(path))
+                    {
+                        LoadFile(path, builtin, directory: null);
+                    }
+                }
+                else
+                {
+                    _errors.Add(new RuleError(referencedAt, RuleErrorCodes.FileNotFound, $"There is no bundled rule pack '{name}'.{Suggestions.DidYouMean(name, BuiltinPacks)}"));
+                }
+
+                return;
+            }
+
+            if (Directory.Exists(path))
+            {
+                var files = Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
+                    .Where(file => file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (files.Count == 0)
+                {
+                    _errors.Add(new RuleError(referencedAt, RuleErrorCodes.FileNotFound, $"The folder '{path}' holds no .yaml or .yml rule file."));
+                }
+
+                foreach (var file in files)
+                {
+                    LoadPath(file, new SourceLocation(file, 1, 1));
+                }
+
+                return;
+            }
+
+            var full = Path.GetFullPath(path);
+            if (!_visited.Add(full))
+            {
+                return;
+            }
+
+            var text = ReadFileOrNull(path);
+            if (text is null)
+            {
+                _errors.Add(new RuleError(referencedAt, RuleErrorCodes.FileNotFound, $"The rule file '{path}' was not found."));
+                return;
+            }
+
+            LoadFile(path, text, Path.GetDirectoryName(full));
+        }
+
+        public void LoadFile(string file, string text, string? directory)
+        {
+            var errorsBefore = _errors.Count;
+            var tree = YamlTreeReader.Read(text, file, _errors);
+            if (_errors.Count > errorsBefore)
+            {
+                return;
+            }
+
+            if (tree is null)
+            {
+                _files.Add(new RuleFile(file));
+                return;
+            }
+
+            if (tree is not YamlTreeMapping root)
+            {
+                _errors.Add(new RuleError(tree.At(file), RuleErrorCodes.WrongType, "A rule file is a mapping with 'rules:' and configuration keys such as 'extends:' and 'severity:', not " + tree.ShapeName + "."));
+                return;
+            }
+
+            var document = YamlJson.Convert(root);
+            var schemaErrors = new List<RuleError>();
+            SchemaErrorTranslator.Validate(loader._schema.Value, document, document.Root, file, string.Empty, schemaErrors);
+            ValidateOptions(document, file, schemaErrors);
+            _errors.AddRange(schemaErrors);
+
+            var rulesWithErrors = RulesWithErrors(root, schemaErrors);
+            var binder = new RuleFileBinder(loader._checks, file, directory, _errors, ReadFileOrNull);
+            var bound = binder.Bind(root, rulesWithErrors);
+
+            // A file's extends apply before its own settings, so its own override theirs.
+            foreach (var (reference, location) in bound.Extends)
+            {
+                var resolved = reference.StartsWith(BuiltinPrefix, StringComparison.Ordinal) || directory is null || Path.IsPathRooted(reference)
+                    ? reference
+                    : Path.Combine(directory, reference);
+                LoadPath(resolved, location);
+            }
+
+            _files.Add(bound);
+        }
+
+        public RuleSetLoadResult Finish(RuleSetLoadOptions options)
+        {
+            var rules = new List<Rule>();
+            var byId = new Dictionary<string, Rule>(StringComparer.Ordinal);
+            var severities = new Dictionary<string, SeveritySetting>(StringComparer.Ordinal);
+            var profiles = new Dictionary<string, Dictionary<string, SeveritySetting>>(StringComparer.Ordinal);
+            var exemptions = new List<Exemption>();
+            foreach (var file in _files)
+            {
+                foreach (var rule in file.Rules)
+                {
+                    if (byId.TryGetValue(rule.Id, out var first))
+                    {
+                        _errors.Add(new RuleError(rule.Location, RuleErrorCodes.DuplicateRuleId, $"The rule id '{rule.Id}' is already used by the rule at {first.Location}; give this rule another id."));
+                        continue;
+                    }
+
+                    byId.Add(rule.Id, rule);
+                    rules.Add(rule);
+                }
+
+                foreach (var setting in file.Severities)
+                {
+                    severities[setting.Key] = setting;
+                }
+
+                foreach (var (name, profile) in file.Profiles)
+                {
+                    if (!profiles.TryGetValue(name, out var merged))
+                    {
+                        merged = new Dictionary<string, SeveritySetting>(StringComparer.Ordinal);
+                        profiles.Add(name, merged);
+                    }
+
+                    foreach (var setting in profile.Severities)
+                    {
+                        merged[setting.Key] = setting;
+                    }
+                }
+
+                exemptions.AddRange(file.Exemptions);
+            }
+
+            var ruleIds = byId.Keys.Concat(BuiltinRules.All.Select(rule => rule.Id)).ToList();
+            var categories = rules.Select(rule => rule.Descriptor.Category).Concat(BuiltinRules.All.Select(rule => rule.Category)).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var setting in severities.Values.Concat(profiles.Values.SelectMany(profile => profile.Values)))
+            {
+                CheckSeverityKey(setting, ruleIds, categories);
+            }
+
+            foreach (var exemption in exemptions.Where(exemption => !ruleIds.Contains(exemption.RuleId, StringComparer.Ordinal)))
+            {
+                _errors.Add(new RuleError(exemption.Location, RuleErrorCodes.UnknownRule, $"The exemption names rule '{exemption.RuleId}', which no loaded rule file defines.{Suggestions.DidYouMean(exemption.RuleId, ruleIds)}"));
+            }
+
+            var configuration = new SeverityConfiguration(severities.ToDictionary(pair => pair.Key, pair => pair.Value.Severity, StringComparer.Ordinal), null);
+            if (options.Profile is { } profileName)
+            {
+                if (profiles.TryGetValue(profileName, out var profile))
+                {
+                    configuration = new SeverityConfiguration(profile.ToDictionary(pair => pair.Key, pair => pair.Value.Severity, StringComparer.Ordinal), configuration);
+                }
+                else
+                {
+                    var where = _files.Count > 0 ? new SourceLocation(_files[^1].Path, 1, 1) : new SourceLocation("--profile", 1, 1);
+                    var known = profiles.Count == 0 ? " No loaded file defines any profile." : Suggestions.DidYouMean(profileName, profiles.Keys);
+                    _errors.Add(new RuleError(where, RuleErrorCodes.UnknownProfile, $"There is no profile '{profileName}'.{known}"));
+                }
+            }
+
+            var files = _files.Select(file => file.Path).ToList();
+            if (_errors.Count > 0)
+            {
+                var order = files.Select((file, index) => (file, index)).GroupBy(pair => pair.file).ToDictionary(group => group.Key, group => group.First().index, StringComparer.Ordinal);
+                var sorted = _errors
+                    .OrderBy(error => order.GetValueOrDefault(error.Location.File, int.MaxValue))
+                    .ThenBy(error => error.Location.File, StringComparer.Ordinal)
+                    .ThenBy(error => error.Location.Line)
+                    .ThenBy(error => error.Location.Column)
+                    .ToList();
+                return new RuleSetLoadResult(null, sorted, files);
+            }
+
+            return new RuleSetLoadResult(new RuleSet(rules, configuration, exemptions, options.Profile), [], files);
+        }
+
+        private void CheckSeverityKey(SeveritySetting setting, List<string> ruleIds, List<string> categories)
+        {
+            if (setting.Key == SeverityConfiguration.DefaultKey)
+            {
+                return;
+            }
+
+            if (setting.Key.StartsWith(SeverityConfiguration.CategoryPrefix, StringComparison.Ordinal))
+            {
+                var category = setting.Key[SeverityConfiguration.CategoryPrefix.Length..];
+                if (!categories.Contains(category, StringComparer.Ordinal))
+                {
+                    _errors.Add(new RuleError(setting.Location, RuleErrorCodes.UnknownRule, $"No loaded rule has the category '{category}'.{Suggestions.DidYouMean(category, categories)}"));
+                }
+
+                return;
+            }
+
+            if (!ruleIds.Contains(setting.Key, StringComparer.Ordinal))
+            {
+                _errors.Add(new RuleError(setting.Location, RuleErrorCodes.UnknownRule, $"No loaded rule has the id '{setting.Key}'.{Suggestions.DidYouMean(setting.Key, ruleIds)} Keys are rule ids, 'category:NAME' or 'default'."));
+            }
+        }
+
+        private void ValidateOptions(YamlJson document, string file, List<RuleError> errors)
+        {
+            if (document.Root["rules"] is not JArray rules)
+            {
+                return;
+            }
+
+            foreach (var rule in rules.OfType<JObject>())
+            {
+                if (rule["check"]?.ToString() is { } kind && loader._checks.TryGetValue(kind, out var check) && rule["options"] is JObject options)
+                {
+                    SchemaErrorTranslator.Validate(OptionsSchemas.For(check.OptionsType), document, options, file, $"check '{kind}'", errors);
+                }
+            }
+        }
+
+        private static int LastLine(YamlTreeNode node) => node switch
+        {
+            YamlTreeMapping mapping => mapping.Entries.Count == 0 ? mapping.Line : Math.Max(mapping.Entries[^1].Key.Line, LastLine(mapping.Entries[^1].Value)),
+            YamlTreeSequence sequence => sequence.Items.Count == 0 ? sequence.Line : LastLine(sequence.Items[^1]),
+            _ => node.Line,
+        };
+
+        private static HashSet<int> RulesWithErrors(YamlTreeMapping root, List<RuleError> errors)
+        {
+            var result = new HashSet<int>();
+            if (root["rules"] is not YamlTreeSequence rules)
+            {
+                return result;
+            }
+
+            for (var i = 0; i < rules.Items.Count; i++)
+            {
+                var start = rules.Items[i].Line;
+                var end = LastLine(rules.Items[i]);
+                if (errors.Any(error => error.Location.Line >= start && error.Location.Line <= end))
+                {
+                    result.Add(i);
+                }
+            }
+
+            return result;
+        }
+    }
+}

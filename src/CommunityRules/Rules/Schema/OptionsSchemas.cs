@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NJsonSchema;
+using NJsonSchema.Generation;
+
+namespace CommunityRules.Rules.Schema;
+
+/// <summary>
+/// JSON Schemas generated from typed classes (check options, snapshot records): property names in camelCase, enums
+/// as camelCase strings, descriptions from the XML docs, defaults from a new instance, no unknown properties.
+/// </summary>
+internal static class OptionsSchemas
+{
+    private static readonly ConcurrentDictionary<Type, JsonSchema> Cache = new();
+
+    public static readonly JsonSerializerOptions SerializerOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>Gets the schema of a type, generated once.</summary>
+    public static JsonSchema For(Type type) => Cache.GetOrAdd(type, Generate);
+
+    private static JsonSchema Generate(Type type)
+    {
+        var settings = new SystemTextJsonSchemaGeneratorSettings
+        {
+            SerializerOptions = SerializerOptions,
+            SchemaType = SchemaType.JsonSchema,
+            GenerateEnumMappingDescription = false,
+            FlattenInheritanceHierarchy = true,
+            DefaultReferenceTypeNullHandling = ReferenceTypeNullHandling.NotNull,
+        };
+        var schema = JsonSchema.FromType(type, settings);
+        AddDefaults(type, schema);
+        return schema;
+    }
+
+    // Editors show defaults on hover; NJsonSchema only emits them from attributes, so read them off a new instance.
+    private static void AddDefaults(Type type, JsonSchema schema)
+    {
+        if (type.GetConstructor(Type.EmptyTypes) is null)
+        {
+            return;
+        }
+
+        var instance = Activator.CreateInstance(type);
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            if (!schema.Properties.TryGetValue(name, out var propertySchema) || !property.CanRead)
+            {
+                continue;
+            }
+
+            var value = property.GetValue(instance);
+            if (value is null || value is System.Collections.ICollection { Count: 0 })
+            {
+                continue;
+            }
+
+            propertySchema.Default = value switch
+            {
+                Enum e => JsonNamingPolicy.CamelCase.ConvertName(e.ToString()),
+                bool or int or long or double or string => value,
+                _ => null,
+            };
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace CommunityRules.Rules.Yaml;
+
+/// <summary>
+/// Reads one YAML document into a <see cref="YamlTreeNode"/> tree, refusing what rule files never need and an
+/// attacker could abuse: anchors and aliases, custom tags, deep nesting, duplicate keys, huge files.
+/// </summary>
+internal static class YamlTreeReader
+{
+    public const int MaxDepth = 64;
+    public const int MaxBytes = 8 * 1024 * 1024;
+
+    /// <summary>Parses a document; on failure returns <see langword="null"/> and adds errors with positions.</summary>
+    public static YamlTreeNode? Read(string text, string file, ICollection<RuleError> errors)
+    {
+        if (text.Length > MaxBytes)
+        {
+            errors.Add(new RuleError(new SourceLocation(file, 1, 1), RuleErrorCodes.TooLarge, $"The file is larger than {MaxBytes / (1024 * 1024)} MB; split it into several rule files."));
+            return null;
+        }
+
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            parser.Consume<StreamStart>();
+            if (parser.Accept<StreamEnd>(out _))
+            {
+                return null;
+            }
+
+            parser.Consume<DocumentStart>();
+            var root = ReadNode(parser, file, errors, depth: 0);
+            parser.Consume<DocumentEnd>();
+            if (!parser.Accept<StreamEnd>(out _) && parser.Current is { } next)
+            {
+                errors.Add(Error(file, next.Start, RuleErrorCodes.YamlSyntax, "The file holds more than one YAML document ('---'); keep one document per file."));
+                return null;
+            }
+
+            return root;
+        }
+        catch (YamlException ex)
+        {
+            errors.Add(Describe(ex, text, file));
+            return null;
+        }
+    }
+
+    private static YamlTreeNode? ReadNode(IParser parser, string file, ICollection<RuleError> errors, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            var current = parser.Current!;
+            throw new YamlException(current.Start, current.End, $"The document nests deeper than {MaxDepth} levels.");
+        }
+
+        if (parser.TryConsume<AnchorAlias>(out var alias))
+        {
+            errors.Add(Error(file, alias.Start, RuleErrorCodes.UnsupportedYaml, $"Aliases ('*{alias.Value}') are not supported in rule files; write the value out in full."));
+            return null;
+        }
+
+        if (parser.TryConsume<Scalar>(out var scalar))
+        {
+            RejectAnchorOrTag(scalar, file, errors);
+            var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
+            return new YamlTreeScalar(scalar.Value, quoted, (int)scalar.Start.Line, (int)scalar.Start.Column);
+        }
+
+        if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+        {
+            RejectAnchorOrTag(sequenceStart, file, errors);
+            var items = new List<YamlTreeNode>();
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                if (ReadNode(parser, file, errors, depth + 1) is { } item)
+                {
+                    items.Add(item);
+                }
+            }
+
+            return new YamlTreeSequence(items, (int)sequenceStart.Start.Line, (int)sequenceStart.Start.Column);
+        }
+
+        var mappingStart = parser.Consume<MappingStart>();
+        RejectAnchorOrTag(mappingStart, file, errors);
+        var entries = new List<KeyValuePair<YamlTreeScalar, YamlTreeNode>>();
+        var seen = new Dictionary<string, YamlTreeScalar>(StringComparer.Ordinal);
+        while (!parser.TryConsume<MappingEnd>(out _))
+        {
+            var keyEvent = parser.Current!;
+            if (ReadNode(parser, file, errors, depth + 1) is not YamlTreeScalar key)
+            {
+                errors.Add(Error(file, keyEvent.Start, RuleErrorCodes.WrongType, "A key must be a plain word such as 'id' or 'title', not a list or mapping."));
+                ReadNode(parser, file, errors, depth + 1);
+                continue;
+            }
+
+            var value = ReadNode(parser, file, errors, depth + 1);
+            if (seen.TryGetValue(key.Value, out var first))
+            {
+                errors.Add(new RuleError(
+                    new SourceLocation(file, key.Line, key.Column),
+                    RuleErrorCodes.DuplicateKey,
+                    $"The key '{key.Value}' appears twice in the same mapping (first at line {first.Line}); remove one of them."));
+                continue;
+            }
+
+            seen.Add(key.Value, key);
+            if (value is not null)
+            {
+                entries.Add(new(key, value));
+            }
+        }
+
+        return new YamlTreeMapping(entries, (int)mappingStart.Start.Line, (int)mappingStart.Start.Column);
+    }
+
+    private static void RejectAnchorOrTag(NodeEvent node, string file, ICollection<RuleError> errors)
+    {
+        if (!node.Anchor.IsEmpty)
+        {
+            errors.Add(Error(file, node.Start, RuleErrorCodes.UnsupportedYaml, $"Anchors ('&{node.Anchor}') are not supported in rule files; write each value out in full."));
+        }
+
+        if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific)
+        {
+            errors.Add(Error(file, node.Start, RuleErrorCodes.UnsupportedYaml, $"Tags ('{node.Tag}') are not supported in rule files; remove the tag."));
+        }
+    }
+
+    private static RuleError Error(string file, Mark mark, string code, string message) =>
+        new(new SourceLocation(file, (int)mark.Line, (int)mark.Column), code, message);
+
+    /// <summary>Turns the parser's message into plain words; tabs get their own explanation, as they are the most common cause.</summary>
+    private static RuleError Describe(YamlException exception, string text, string file)
+    {
+        var line = (int)exception.Start.Line;
+        var column = (int)exception.Start.Column;
+        var lines = text.Split('\n');
+        var message = exception.Message;
+        if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) || (line >= 1 && line <= lines.Length && lines[line - 1].Contains('\t', StringComparison.Ordinal)))
+        {
+            // The parser notices a tab where it breaks the structure, often a line late; point at the tab itself.
+            for (var i = Math.Max(0, line - 2); i < lines.Length; i++)
+            {
+                var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+                var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+                if (tab >= 0 && tab < indentation)
+                {
+                    return new RuleError(new SourceLocation(file, i + 1, tab + 1), RuleErrorCodes.YamlSyntax, "A tab is used for indentation; YAML allows only spaces. Replace the tab with spaces.");
+                }
+            }
+        }
+
+        if (message.Contains("quoted scalar", StringComparison.Ordinal))
+        {
+            return new RuleError(new SourceLocation(file, line, column), RuleErrorCodes.YamlSyntax, "A quoted text is never closed; add the closing quote (\" or ') at the end of the value.");
+        }
+
+        var detail = message.Contains("did not find expected", StringComparison.Ordinal) || message.Contains("found unexpected end of stream", StringComparison.Ordinal)
+            ? $"The YAML is not well formed: {Trim(message)}. Check for an unclosed quote or bracket, or a line indented differently from its neighbours."
+            : $"The YAML is not well formed: {Trim(message)}.";
+        return new RuleError(new SourceLocation(file, line, column), RuleErrorCodes.YamlSyntax, detail);
+    }
+
+    private static string Trim(string message)
+    {
+        var index = message.IndexOf("): ", StringComparison.Ordinal);
+        var text = index >= 0 && message.StartsWith('(') ? message[(index + 3)..] : message;
+        return text.TrimEnd('.');
+    }
+}
