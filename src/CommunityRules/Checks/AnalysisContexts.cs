@@ -26,7 +26,7 @@ public readonly struct PersonContext
 
     /// <summary>Reports a finding about the person.</summary>
     /// <param name="arguments">The values for the message's placeholders.</param>
-    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, Person, arguments);
+    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, Person, arguments, inScope: true);
 }
 
 /// <summary>What a group action sees, and how it reports.</summary>
@@ -51,7 +51,7 @@ public readonly struct GroupContext
 
     /// <summary>Reports a finding about the group.</summary>
     /// <param name="arguments">The values for the message's placeholders.</param>
-    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, Group, arguments);
+    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, Group, arguments, inScope: true);
 }
 
 /// <summary>What a post action sees, and how it reports.</summary>
@@ -76,7 +76,7 @@ public readonly struct PostContext
 
     /// <summary>Reports a finding about the post.</summary>
     /// <param name="arguments">The values for the message's placeholders.</param>
-    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, Post, arguments);
+    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, Post, arguments, inScope: true);
 }
 
 /// <summary>What a comment action sees, and how it reports.</summary>
@@ -101,7 +101,7 @@ public readonly struct CommentContext
 
     /// <summary>Reports a finding about the comment.</summary>
     /// <param name="arguments">The values for the message's placeholders.</param>
-    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, Comment, arguments);
+    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, Comment, arguments, inScope: true);
 }
 
 /// <summary>What an end-of-run action sees, and how it reports: the whole network with its activity aggregates.</summary>
@@ -149,10 +149,10 @@ public readonly struct EndContext
     /// <summary>Reports a finding about a group.</summary>
     /// <param name="group">The group.</param>
     /// <param name="arguments">The values for the message's placeholders.</param>
-    public void Report(Group group, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, group, arguments);
+    public void Report(Group group, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, group, arguments, inScope: false);
 
     /// <summary>Reports a finding about a person.</summary>
     /// <param name="person">The person.</param>
     /// <param name="arguments">The values for the message's placeholders.</param>
-    public void Report(Person person, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, person, arguments);
+    public void Report(Person person, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, person, arguments, inScope: false);
 }

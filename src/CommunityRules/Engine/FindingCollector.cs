@@ -9,7 +9,11 @@ namespace CommunityRules.Engine;
 /// <summary>Where checks report: turns a report into a diagnostic with its message, target and suppression.</summary>
 internal interface IFindingSink
 {
-    void Report(RuleRuntime rule, object entity, ReadOnlySpan<MessageArgument> arguments);
+    /// <param name="rule">The rule that reports.</param>
+    /// <param name="entity">The person, group, post or comment the finding is about.</param>
+    /// <param name="arguments">The values for the message's placeholders.</param>
+    /// <param name="inScope">Whether the engine already checked the rule's scope for the entity, as it does before per-item actions.</param>
+    void Report(RuleRuntime rule, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope);
 }
 
 /// <summary>Collects one run's findings and data issues, applying scopes and exemptions.</summary>
@@ -56,7 +60,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
 
     public IReadOnlyList<DataIssue> DataIssues => _dataIssues;
 
-    public void Report(RuleRuntime rule, object entity, ReadOnlySpan<MessageArgument> arguments)
+    public void Report(RuleRuntime rule, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope)
     {
         var group = entity switch
         {
@@ -66,7 +70,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         };
 
         // Actions per item only run in scope; end-of-run actions may report on anything, so their reports are checked here.
-        if (!rule.IsInScope(entity, Network, group))
+        if (!inScope && !rule.IsInScope(entity, Network, group))
         {
             return;
         }
@@ -114,11 +118,12 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         var target = new DiagnosticTarget(
             TargetKind.Record,
             issue.RecordId ?? (issue.Line is { } line ? $"{Path.GetFileName(issue.Source)}:{line}" : Path.GetFileName(issue.Source)),
-            File: issue.Source,
+            // Issues the engine finds (unknown references, duplicates) name no file line; the source is then a description, not a path.
+            File: issue.Line is null ? null : issue.Source,
             Line: issue.Line is { } l ? (int)Math.Min(l, int.MaxValue) : null);
-        var where = issue.Line is { } at ? $"{issue.Source}({at})" : issue.Source;
+        var where = issue.Line is { } at ? $"{issue.Source}({at}): " : string.Empty;
         var properties = new Dictionary<string, string>(StringComparer.Ordinal) { ["reason"] = issue.Message };
-        _findings.Add((-1, new Diagnostic(descriptor, severity, $"{where}: {issue.Message}", target, properties)));
+        _findings.Add((-1, new Diagnostic(descriptor, severity, $"{where}{issue.Message}", target, properties)));
     }
 
     public IReadOnlyList<Diagnostic> OrderedDiagnostics() =>

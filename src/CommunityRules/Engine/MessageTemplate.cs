@@ -36,7 +36,8 @@ internal sealed class MessageTemplate
             else if (c == '{')
             {
                 var end = text.IndexOf('}', i + 1);
-                if (end < 0)
+                var nextOpen = text.IndexOf('{', i + 1);
+                if (end < 0 || (nextOpen >= 0 && nextOpen < end))
                 {
                     error = "a '{' is never closed; write '{{' for a literal brace";
                     errorOffset = i;

@@ -25,9 +25,11 @@ internal sealed class RuleFileBinder
     private readonly string? _directory;
     private readonly List<RuleError> _errors;
     private readonly Func<string, string?> _readFile;
+    private readonly string[] _sourceLines;
 
-    public RuleFileBinder(IReadOnlyDictionary<string, Check> checks, string file, string? directory, List<RuleError> errors, Func<string, string?> readFile)
+    public RuleFileBinder(IReadOnlyDictionary<string, Check> checks, string file, string? directory, string source, List<RuleError> errors, Func<string, string?> readFile)
     {
+        _sourceLines = source.Split('\n');
         _checks = checks;
         _file = file;
         _directory = directory;
@@ -104,7 +106,8 @@ internal sealed class RuleFileBinder
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(justification))
+        // An empty justification is the schema's to report; only one of spaces gets past it.
+        if (justification.Length > 0 && string.IsNullOrWhiteSpace(justification))
         {
             Error(node["justification"]!, RuleErrorCodes.MissingJustification, "The exemption's 'justification' is empty; say why the finding is accepted.");
             return null;
@@ -154,7 +157,7 @@ internal sealed class RuleFileBinder
 
         var message = BindMessage(messageNode, target, check);
         var scope = node["where"] is YamlTreeMapping where ? BindWhere(where, target) : ScopeCondition.Everything;
-        var options = BindOptions(id, check, node["options"]);
+        var options = BindOptions(id, check, node["options"], node["check"]!);
         var examples = node.Mappings("examples").Select((example, i) => BindExample(example, target, i)).OfType<RuleExample>().ToList();
         if (_errors.Count > errorsBefore || message is null || options is null)
         {
@@ -169,7 +172,7 @@ internal sealed class RuleFileBinder
         var template = MessageTemplate.TryParse(node.Value, out var error, out var offset);
         if (template is null)
         {
-            Error(node, RuleErrorCodes.InvalidMessage, $"The message is not valid: {error}.", offset);
+            Error(node, RuleErrorCodes.InvalidMessage, $"The message is not valid: {error}.", node.Value[offset..Math.Min(node.Value.Length, offset + 12)].Split('\n')[0], Occurrence(node.Value, offset, 12));
             return null;
         }
 
@@ -178,7 +181,7 @@ internal sealed class RuleFileBinder
         {
             if (!known.Contains(name, StringComparer.Ordinal))
             {
-                Error(node, RuleErrorCodes.UnknownPlaceholder, $"'{{{name}}}' is not a value this rule can show.{Suggestions.DidYouMean(name, known)} The check '{check.Kind}' provides {string.Join(", ", check.MessageArguments.Select(a => $"{{{a}}}"))}.", placeholderOffset);
+                Error(node, RuleErrorCodes.UnknownPlaceholder, $"'{{{name}}}' is not a value this rule can show.{Suggestions.DidYouMean(name, known)} The check '{check.Kind}' provides {string.Join(", ", check.MessageArguments.Select(a => $"{{{a}}}"))}.", "{" + name, Occurrence(node.Value, placeholderOffset, name.Length + 1));
             }
         }
 
@@ -258,7 +261,7 @@ internal sealed class RuleFileBinder
         }
     }
 
-    private object? BindOptions(string ruleId, Check check, YamlTreeNode? node)
+    private object? BindOptions(string ruleId, Check check, YamlTreeNode? node, YamlTreeNode checkNode)
     {
         object? options;
         if (node is null or YamlTreeScalar { IsNull: true })
@@ -283,7 +286,7 @@ internal sealed class RuleFileBinder
             return null;
         }
 
-        var context = new OptionsContext(this, ruleId, node as YamlTreeMapping);
+        var context = new OptionsContext(this, ruleId, node as YamlTreeMapping, checkNode);
         check.ValidateOptions(options, context);
         return context.HasErrors ? null : options;
     }
@@ -408,19 +411,48 @@ internal sealed class RuleFileBinder
 
     private static string Name(TargetKind kind) => kind.ToString().ToLowerInvariant();
 
-    private void Error(YamlTreeNode node, string code, string message, int offset = 0)
+    private void Error(YamlTreeNode node, string code, string message) =>
+        _errors.Add(new RuleError(new SourceLocation(_file, node.Line, node.Column), code, message));
+
+    /// <summary>
+    /// Reports an error at a piece of text inside a scalar, found in the file as written: escapes, quotes and
+    /// block scalars (<c>|</c>, <c>&gt;</c>) make offsets into the value useless as columns.
+    /// </summary>
+    private void Error(YamlTreeScalar scalar, string code, string message, string text, int occurrence)
     {
-        // Point into a one-line scalar where the problem is; quoted scalars start one column before their text.
-        var column = node.Column;
-        if (offset > 0 && node is YamlTreeScalar scalar && !scalar.Value[..offset].Contains('\n', StringComparison.Ordinal))
+        var found = 0;
+        for (var line = scalar.Line; line <= Math.Min(scalar.EndLine, _sourceLines.Length); line++)
         {
-            column += offset + (scalar.IsQuoted ? 1 : 0);
+            var lineText = _sourceLines[line - 1];
+            var from = line == scalar.Line ? Math.Max(0, scalar.Column - 1) : 0;
+            for (var index = lineText.IndexOf(text, from, StringComparison.Ordinal); index >= 0; index = lineText.IndexOf(text, index + 1, StringComparison.Ordinal))
+            {
+                if (found++ == occurrence)
+                {
+                    _errors.Add(new RuleError(new SourceLocation(_file, line, index + 1), code, message));
+                    return;
+                }
+            }
         }
 
-        _errors.Add(new RuleError(new SourceLocation(_file, node.Line, column), code, message));
+        Error(scalar, code, message);
     }
 
-    private sealed class OptionsContext(RuleFileBinder binder, string ruleId, YamlTreeMapping? options) : CheckOptionsContext
+    /// <summary>Counts how often the text at an offset occurs before it, so the error points at the right one of several.</summary>
+    private static int Occurrence(string value, int offset, int length)
+    {
+        var text = value.Substring(offset, Math.Min(length, value.Length - offset));
+        var count = 0;
+        for (var index = value.IndexOf(text, StringComparison.Ordinal); index >= 0 && index < offset; index = value.IndexOf(text, index + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Reports option errors at the option, else at the options mapping, else (no options written) at the rule's check.</summary>
+    private sealed class OptionsContext(RuleFileBinder binder, string ruleId, YamlTreeMapping? options, YamlTreeNode checkNode) : CheckOptionsContext
     {
         public bool HasErrors { get; private set; }
 
@@ -429,8 +461,7 @@ internal sealed class RuleFileBinder
         public override void ReportError(string optionName, string message)
         {
             HasErrors = true;
-            YamlTreeNode at = (YamlTreeNode?)options?[optionName] ?? (YamlTreeNode?)options ?? new YamlTreeScalar(string.Empty, false, 1, 1);
-            binder.Error(at, RuleErrorCodes.InvalidOption, message);
+            binder.Error(PositionOf(optionName), RuleErrorCodes.InvalidOption, message);
         }
 
         public override IReadOnlyList<string> ReadListFile(string optionName, string path)
@@ -454,11 +485,12 @@ internal sealed class RuleFileBinder
             if (regex is null)
             {
                 HasErrors = true;
-                YamlTreeNode at = (YamlTreeNode?)options?[optionName] ?? (YamlTreeNode?)options ?? new YamlTreeScalar(string.Empty, false, 1, 1);
-                binder.Error(at, RuleErrorCodes.InvalidRegex, $"The regular expression '{pattern}' is not valid: {error}.");
+                binder.Error(PositionOf(optionName), RuleErrorCodes.InvalidRegex, $"The regular expression '{pattern}' is not valid: {error}.");
             }
 
             return regex;
         }
+
+        private YamlTreeNode PositionOf(string optionName) => (YamlTreeNode?)options?[optionName] ?? (YamlTreeNode?)options ?? checkNode;
     }
 }

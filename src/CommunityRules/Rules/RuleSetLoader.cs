@@ -55,6 +55,10 @@ public sealed class RuleSetLoader
     /// <returns>The schema, as indented JSON.</returns>
     public string GenerateSchema() => RuleSchema.Generate(_checks.Values);
 
+    /// <summary>Generates the JSON Schema of the snapshot format's records (people, groups, posts ...).</summary>
+    /// <returns>The schema, as indented JSON.</returns>
+    public static string GenerateSnapshotSchema() => SnapshotSchema.Generate();
+
     /// <summary>Loads rule and configuration files.</summary>
     /// <param name="paths">Files, folders (their <c>.yaml</c> and <c>.yml</c> files, in name order) and bundled packs (<c>builtin:NAME</c>).</param>
     /// <param name="options">Settings, or <see langword="null"/> for the defaults.</param>
@@ -202,15 +206,16 @@ public sealed class RuleSetLoader
             _errors.AddRange(schemaErrors);
 
             var rulesWithErrors = RulesWithErrors(root, schemaErrors);
-            var binder = new RuleFileBinder(loader._checks, file, directory, _errors, ReadFileOrNull);
+            var binder = new RuleFileBinder(loader._checks, file, directory, text, _errors, ReadFileOrNull);
             var bound = binder.Bind(root, rulesWithErrors);
 
             // A file's extends apply before its own settings, so its own override theirs.
             foreach (var (reference, location) in bound.Extends)
             {
+                // Relative to the current folder, as the user would type it, so messages show short paths.
                 var resolved = reference.StartsWith(BuiltinPrefix, StringComparison.Ordinal) || directory is null || Path.IsPathRooted(reference)
                     ? reference
-                    : Path.Combine(directory, reference);
+                    : Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(Path.Combine(directory, reference)));
                 LoadPath(resolved, location);
             }
 
@@ -260,14 +265,16 @@ public sealed class RuleSetLoader
                 exemptions.AddRange(file.Exemptions);
             }
 
+            // When a file could not be read, its rules are unknown; naming them elsewhere is no error of its own.
+            var complete = !_errors.Any(error => error.Code == RuleErrorCodes.FileNotFound);
             var ruleIds = byId.Keys.Concat(BuiltinRules.All.Select(rule => rule.Id)).ToList();
             var categories = rules.Select(rule => rule.Descriptor.Category).Concat(BuiltinRules.All.Select(rule => rule.Category)).Distinct(StringComparer.Ordinal).ToList();
-            foreach (var setting in severities.Values.Concat(profiles.Values.SelectMany(profile => profile.Values)))
+            foreach (var setting in complete ? severities.Values.Concat(profiles.Values.SelectMany(profile => profile.Values)) : [])
             {
                 CheckSeverityKey(setting, ruleIds, categories);
             }
 
-            foreach (var exemption in exemptions.Where(exemption => !ruleIds.Contains(exemption.RuleId, StringComparer.Ordinal)))
+            foreach (var exemption in exemptions.Where(exemption => complete && !ruleIds.Contains(exemption.RuleId, StringComparer.Ordinal)))
             {
                 _errors.Add(new RuleError(exemption.Location, RuleErrorCodes.UnknownRule, $"The exemption names rule '{exemption.RuleId}', which no loaded rule file defines.{Suggestions.DidYouMean(exemption.RuleId, ruleIds)}"));
             }
@@ -281,7 +288,7 @@ public sealed class RuleSetLoader
                 }
                 else
                 {
-                    var where = _files.Count > 0 ? new SourceLocation(_files[^1].Path, 1, 1) : new SourceLocation("--profile", 1, 1);
+                    var where = new SourceLocation("--profile", 0, 0);
                     var known = profiles.Count == 0 ? " No loaded file defines any profile." : Suggestions.DidYouMean(profileName, profiles.Keys);
                     _errors.Add(new RuleError(where, RuleErrorCodes.UnknownProfile, $"There is no profile '{profileName}'.{known}"));
                 }

@@ -7,5 +7,6 @@ namespace CommunityRules.Rules;
 public readonly record struct SourceLocation(string File, int Line, int Column)
 {
     /// <inheritdoc/>
-    public override string ToString() => $"{File}({Line},{Column})";
+    /// <remarks>A location with line 0 names no place in a file, such as a command-line option, and prints as the name alone.</remarks>
+    public override string ToString() => Line > 0 ? $"{File}({Line},{Column})" : File;
 }

@@ -37,12 +37,12 @@ public sealed class AdminsCheck : Check<AdminsOptions>
     {
         if (options.Min < 0)
         {
-            context.ReportError("min", $"min is {options.Min}; it must be 0 or more.");
+            context.ReportError("min", $"'min' is {options.Min}; it must be 0 or more.");
         }
 
         if (options.Max is { } max && max < options.Min)
         {
-            context.ReportError("max", $"max is {max}, below min {options.Min}; no group could pass.");
+            context.ReportError("max", $"'max' is {max}, below 'min' {options.Min}; no group could pass.");
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class DescriptionCheck : Check<DescriptionOptions>
     {
         if (options.MinLength < 0)
         {
-            context.ReportError("minLength", $"minLength is {options.MinLength}; it must be 0 or more.");
+            context.ReportError("minLength", $"'minLength' is {options.MinLength}; it must be 0 or more.");
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class InactivityCheck : Check<InactivityOptions>
     {
         if (options.Days < 1)
         {
-            context.ReportError("days", $"days is {options.Days}; it must be 1 or more.");
+            context.ReportError("days", $"'days' is {options.Days}; it must be 1 or more.");
         }
     }
 

@@ -11,6 +11,9 @@ public sealed class NamingOptions
     /// <summary>Gets or sets a .NET regular expression the whole name must match, such as <c>^(SE|NO|DK|FI)-[A-ZÅÄÖ]</c>. Case matters unless the pattern starts with (?i).</summary>
     public string? Pattern { get; set; }
 
+    /// <summary>Gets or sets the pattern in plain words, such as <c>a country code, a hyphen and a capitalised topic</c>; findings then say this instead of showing the regular expression.</summary>
+    public string? PatternDescription { get; set; }
+
     /// <summary>Gets or sets a naming template in the Microsoft 365 style, such as <c>[CountryOrRegion]-[GroupName]</c>: the name must start with the text before [GroupName] and end with the text after it, with the creator's [Department], [Company], [Office], [CountryOrRegion] and [Title] filled in. Other bracketed words are literal text.</summary>
     public string? Template { get; set; }
 
@@ -62,13 +65,14 @@ public sealed class NamingCheck : Check<NamingOptions>
             context.ReportError(options.MinLength > options.MaxLength ? "minLength" : options.MinLength is < 0 ? "minLength" : "maxLength", "The length limits are not possible: minLength must be 0 or more, maxLength 1 or more, and minLength at most maxLength.");
         }
 
+        var hasListFile = options.BlockedWordsFile is not null;
         if (options.BlockedWordsFile is { } file)
         {
             options.BlockedWords = [.. options.BlockedWords, .. context.ReadListFile("blockedWordsFile", file)];
             options.BlockedWordsFile = null;
         }
 
-        if (options.Pattern is null && options.Template is null && options.MinLength is null && options.MaxLength is null && options.BlockedWords.Count == 0)
+        if (!hasListFile && options.Pattern is null && options.Template is null && options.MinLength is null && options.MaxLength is null && options.BlockedWords.Count == 0)
         {
             context.ReportError("pattern", "The naming check has nothing to check; set at least one of pattern, template, minLength, maxLength or blockedWords.");
         }
@@ -95,7 +99,7 @@ public sealed class NamingCheck : Check<NamingOptions>
 
             if (pattern is not null && !pattern.IsMatch(name))
             {
-                reasons.Add($"it does not match the pattern {pattern}");
+                reasons.Add(options.PatternDescription is { } description ? $"it is not {description}" : $"it does not match the pattern {pattern}");
             }
 
             if (options.Template is { } template && TemplateProblem(template, name, group.Network.FindPerson(group.Group.CreatedBy)) is { } problem)

@@ -37,7 +37,32 @@ internal static class OptionsSchemas
         };
         var schema = JsonSchema.FromType(type, settings);
         AddDefaults(type, schema);
+        foreach (var property in schema.Properties.Values)
+        {
+            property.Description = Plain(property.Description);
+        }
+
         return schema;
+    }
+
+    /// <summary>Turns an XML doc summary ("Gets or sets the fewest admins ...") into what an editor should show on hover ("The fewest admins ...").</summary>
+    private static string? Plain(string? description)
+    {
+        if (string.IsNullOrEmpty(description))
+        {
+            return description;
+        }
+
+        foreach (var (prefix, replacement) in new[] { ("Gets or sets a value indicating whether ", "Whether "), ("Gets a value indicating whether ", "Whether "), ("Gets or sets ", string.Empty), ("Gets ", string.Empty) })
+        {
+            if (description.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                var rest = replacement + description[prefix.Length..];
+                return string.Concat(rest[..1].ToUpperInvariant(), rest[1..]);
+            }
+        }
+
+        return description;
     }
 
     // Editors show defaults on hover; NJsonSchema only emits them from attributes, so read them off a new instance.

@@ -45,7 +45,7 @@ internal static class SchemaErrorTranslator
         var token = error.Token is JProperty property1 ? property1.Value : error.Token;
         var node = token is null ? null : document.NodeOf(token);
         var key = token is null ? null : document.KeyOf(token);
-        var property = error.Property ?? "value";
+        var property = error.Property ?? key?.Value ?? "value";
         var at = Location(file, error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed ? (YamlTreeNode?)key ?? node : node);
         var shown = node is YamlTreeScalar scalar ? $"'{scalar.Value}'" : node?.ShapeName ?? "the value";
 
@@ -78,6 +78,15 @@ internal static class SchemaErrorTranslator
                 return new RuleError(at, code, $"'{value}' is not a known {noun}.{Suggestions.DidYouMean(value, allowed)}");
             }
 
+            case ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf when EnumerationOf(error.Schema) is { Count: > 0 } allowedValues:
+            {
+                var value = node is YamlTreeScalar s ? s.Value : shown;
+                return new RuleError(at, RuleErrorCodes.InvalidValue, $"'{value}' is not a known value for '{property}'.{Suggestions.DidYouMean(value, allowedValues)}");
+            }
+
+            case ValidationErrorKind.UriExpected:
+                return new RuleError(at, RuleErrorCodes.InvalidValue, $"{shown} is not a full link; write it with its scheme, such as https://intranet.example/community/naming.");
+
             case ValidationErrorKind.StringExpected when node is YamlTreeScalar { IsQuoted: false, IsNull: false }:
                 // A plain 2024 or true where text is expected reads fine as text; the binder takes the text as written.
                 return null;
@@ -107,6 +116,15 @@ internal static class SchemaErrorTranslator
                 return new RuleError(at, RuleErrorCodes.InvalidValue, $"'{property}' has an invalid value {shown} ({error.Kind}).");
         }
     }
+
+    /// <summary>Finds the allowed values of an optional enum, which the schema writes as anyOf/oneOf [null, enum].</summary>
+    private static List<string>? EnumerationOf(JsonSchema? schema) =>
+        schema is null
+            ? null
+            : [.. schema.AnyOf.Concat(schema.OneOf)
+                .SelectMany(option => option.ActualSchema.Enumeration)
+                .Where(value => value is not null)
+                .Select(value => value!.ToString()!)];
 
     private static string Expected(ValidationError error) => error.Kind switch
     {

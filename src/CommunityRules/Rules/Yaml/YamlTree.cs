@@ -12,8 +12,14 @@ internal abstract class YamlTreeNode(int line, int column)
 }
 
 /// <summary>A scalar: its text and whether it was quoted (a quoted <c>"5"</c> is text, a plain <c>5</c> is a number).</summary>
-internal sealed class YamlTreeScalar(string value, bool isQuoted, int line, int column) : YamlTreeNode(line, column)
+internal sealed class YamlTreeScalar(string value, bool isQuoted, int line, int column, int endLine = 0, int endColumn = 0) : YamlTreeNode(line, column)
 {
+    /// <summary>Gets the line just past the scalar's last character, for finding text inside multi-line values.</summary>
+    public int EndLine { get; } = endLine == 0 ? line : endLine;
+
+    /// <summary>Gets the column just past the scalar's last character.</summary>
+    public int EndColumn { get; } = endColumn;
+
     public string Value { get; } = value;
 
     public bool IsQuoted { get; } = isQuoted;

@@ -7,7 +7,7 @@ namespace CommunityRules.Rules.Yaml;
 /// Reads one YAML document into a <see cref="YamlTreeNode"/> tree, refusing what rule files never need and an
 /// attacker could abuse: anchors and aliases, custom tags, deep nesting, duplicate keys, huge files.
 /// </summary>
-internal static class YamlTreeReader
+internal static partial class YamlTreeReader
 {
     public const int MaxDepth = 64;
     public const int MaxBytes = 8 * 1024 * 1024;
@@ -66,7 +66,7 @@ internal static class YamlTreeReader
         {
             RejectAnchorOrTag(scalar, file, errors);
             var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
-            return new YamlTreeScalar(scalar.Value, quoted, (int)scalar.Start.Line, (int)scalar.Start.Column);
+            return new YamlTreeScalar(scalar.Value, quoted, (int)scalar.Start.Line, (int)scalar.Start.Column, (int)scalar.End.Line, (int)scalar.End.Column);
         }
 
         if (parser.TryConsume<SequenceStart>(out var sequenceStart))
@@ -155,6 +155,16 @@ internal static class YamlTreeReader
             }
         }
 
+        // message: {group.name} ... is read as a YAML mapping; the fix is quotes, which a newcomer cannot guess from the parser's words.
+        for (var i = Math.Max(0, line - 2); i < Math.Min(lines.Length, line); i++)
+        {
+            var unquotedBrace = UnquotedBraceValue().Match(lines[i]);
+            if (unquotedBrace.Success && !lines[i].TrimEnd().EndsWith('}'))
+            {
+                return new RuleError(new SourceLocation(file, i + 1, unquotedBrace.Groups["brace"].Index + 1), RuleErrorCodes.YamlSyntax, "A value that starts with '{' must be quoted, or YAML reads it as a mapping; write it as \"{...}\", such as message: \"{group.name} needs an admin\".");
+            }
+        }
+
         if (message.Contains("quoted scalar", StringComparison.Ordinal))
         {
             return new RuleError(new SourceLocation(file, line, column), RuleErrorCodes.YamlSyntax, "A quoted text is never closed; add the closing quote (\" or ') at the end of the value.");
@@ -165,6 +175,9 @@ internal static class YamlTreeReader
             : $"The YAML is not well formed: {Trim(message)}.";
         return new RuleError(new SourceLocation(file, line, column), RuleErrorCodes.YamlSyntax, detail);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(- )?[\w.-]+:\s*(?<brace>\{)")]
+    private static partial System.Text.RegularExpressions.Regex UnquotedBraceValue();
 
     private static string Trim(string message)
     {

@@ -1,0 +1,264 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Reflection;
+using CommunityRules.Checks;
+using CommunityRules.Data;
+using CommunityRules.Data.Snapshot;
+using CommunityRules.Diagnostics;
+using CommunityRules.Engine;
+using CommunityRules.Reporting;
+using CommunityRules.Rules;
+using Spectre.Console;
+
+namespace CommunityRules.Cli;
+
+/// <summary>The <c>communityrules</c> command line: check, validate, test and schema.</summary>
+internal static class CommandLine
+{
+    private const string DefaultRules = RuleSetLoader.BuiltinPrefix + "governance";
+
+    public static string Version { get; } =
+        typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>Gets the sample network shipped beside the tool.</summary>
+    public static string SampleNetwork => Path.Combine(AppContext.BaseDirectory, "sample-network");
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeProvider? timeProvider = null, IReadOnlyList<Check>? extraChecks = null)
+    {
+        var checks = BuiltInChecks.Create().Concat(extraChecks ?? []).ToList();
+        var time = timeProvider ?? TimeProvider.System;
+        var root = new RootCommand("Check an internal social network against governance rules written in YAML.")
+        {
+            CheckCommand(checks, time, output, error),
+            ValidateCommand(checks, output),
+            TestCommand(checks, time, output),
+            SchemaCommand(checks, output),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync($"communityrules: {parseError.Message}").ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run 'communityrules --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Invalid;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).ConfigureAwait(false);
+    }
+
+    private static Command CheckCommand(IReadOnlyList<Check> checks, TimeProvider time, TextWriter output, TextWriter error)
+    {
+        var rules = RulesOption();
+        var data = new Option<string?>("--data", "-d") { Description = "The snapshot folder to check. Default: the sample network shipped with the tool." };
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json or sarif.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var outputFile = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of the console." };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when findings at or above this severity remain: error, warning, suggestion or never.", DefaultValueFactory = _ => "error" };
+        failOn.AcceptOnlyFromAmong("error", "warning", "suggestion", "never");
+        var asOf = new Option<string?>("--as-of") { Description = "Check as of this date (YYYY-MM-DD or ISO 8601). Default: the snapshot's asOf, else now." };
+        var profile = new Option<string?>("--profile", "-p") { Description = "Switch on a named profile of severity overrides, such as crisis." };
+        var strict = new Option<bool>("--strict") { Description = "Treat any record that cannot be read as a failure (exit 2)." };
+
+        var command = new Command("check", "Check a network export against the rules and report the findings.")
+        {
+            rules, data, format, outputFile, failOn, asOf, profile, strict,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            DateTimeOffset? moment = null;
+            if (parse.GetValue(asOf) is { } asOfText)
+            {
+                if (!DateTimeOffset.TryParse(asOfText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsedAsOf))
+                {
+                    await error.WriteLineAsync($"communityrules: --as-of '{asOfText}' is not a date; write it as YYYY-MM-DD, such as 2026-10-01.").ConfigureAwait(false);
+                    return ExitCodes.Invalid;
+                }
+
+                moment = parsedAsOf;
+            }
+
+            var rulePaths = RulePaths(parse.GetValue(rules));
+            var loaded = new RuleSetLoader(checks).Load(rulePaths, new RuleSetLoadOptions { Profile = parse.GetValue(profile) });
+            if (loaded.RuleSet is not { } ruleSet)
+            {
+                await WriteErrorsAsync(error, loaded.Errors).ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            INetworkSource source;
+            try
+            {
+                source = new SnapshotSource(parse.GetValue(data) ?? SampleNetwork);
+            }
+            catch (DataSourceException ex)
+            {
+                await error.WriteLineAsync($"communityrules: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            AnalysisResult result;
+            try
+            {
+                result = await new RuleEngine(time).AnalyzeAsync(ruleSet, source, new AnalysisOptions { AsOf = moment }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DataSourceException ex)
+            {
+                await error.WriteLineAsync($"communityrules: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            var threshold = ParseFailOn(parse.GetValue(failOn)!);
+            await WriteReportAsync(parse.GetValue(format)!, parse.GetValue(outputFile), result, ruleSet, loaded.Files, threshold, output, cancellationToken).ConfigureAwait(false);
+
+            if (parse.GetValue(strict) && result.Summary.Rejected > 0)
+            {
+                await error.WriteLineAsync($"communityrules: {result.Summary.Rejected:N0} records could not be read (--strict).").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            return threshold != Severity.None && result.Summary.CountAtOrAbove(threshold) > 0 ? ExitCodes.Findings : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command ValidateCommand(IReadOnlyList<Check> checks, TextWriter output)
+    {
+        var paths = PathsArgument("The rule and configuration files or folders to validate.");
+        var profile = new Option<string?>("--profile", "-p") { Description = "Also check that this profile exists." };
+        var command = new Command("validate", "Check rule and configuration files for errors without running them.") { paths, profile };
+        command.SetAction(async (parse, _) =>
+        {
+            var loaded = new RuleSetLoader(checks).Load(parse.GetValue(paths)!, new RuleSetLoadOptions { Profile = parse.GetValue(profile) });
+            if (!loaded.Success)
+            {
+                await WriteErrorsAsync(output, loaded.Errors).ConfigureAwait(false);
+                await output.WriteLineAsync($"{loaded.Errors.Count} error(s) in {loaded.Files.Count} file(s).").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            await output.WriteLineAsync($"{loaded.RuleSet!.Rules.Count} rule(s) in {loaded.Files.Count} file(s) are valid.").ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command TestCommand(IReadOnlyList<Check> checks, TimeProvider time, TextWriter output)
+    {
+        var paths = PathsArgument("The rule files or folders whose examples to run.");
+        var command = new Command("test", "Run the examples written beside the rules and report each one that behaves otherwise.") { paths };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var loaded = new RuleSetLoader(checks).Load(parse.GetValue(paths)!);
+            if (loaded.RuleSet is not { } ruleSet)
+            {
+                await WriteErrorsAsync(output, loaded.Errors).ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            var result = await new RuleExampleRunner(new RuleEngine(time)).RunAsync(ruleSet, cancellationToken).ConfigureAwait(false);
+            await WriteErrorsAsync(output, result.Failures).ConfigureAwait(false);
+            await output.WriteLineAsync($"examples: {result.Passed} passed, {result.Failures.Count} failed").ConfigureAwait(false);
+            return result.Failures.Count > 0 ? ExitCodes.Findings : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command SchemaCommand(IReadOnlyList<Check> checks, TextWriter output)
+    {
+        var snapshot = new Option<bool>("--snapshot") { Description = "Print the schema of the snapshot format's records instead." };
+        var command = new Command("schema", "Print the JSON Schema of rule files, for editors that autocomplete YAML.") { snapshot };
+        command.SetAction(async (parse, _) =>
+        {
+            var schema = parse.GetValue(snapshot) ? RuleSetLoader.GenerateSnapshotSchema() : new RuleSetLoader(checks).GenerateSchema();
+            await output.WriteAsync(schema).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task WriteReportAsync(string format, string? outputFile, AnalysisResult result, RuleSet ruleSet, IReadOnlyList<string> files, Severity failOn, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (format == "text")
+        {
+            var name = result.Manifest?.Name ?? "Network";
+            if (outputFile is null)
+            {
+                TextReport.Write(CreateConsole(output, IsTerminal(output)), result, name, failOn);
+                return;
+            }
+
+            await using var writer = new StreamWriter(outputFile);
+            TextReport.Write(CreateConsole(writer, terminal: false), result, name, failOn);
+            return;
+        }
+
+        IReportWriter reportWriter = format == "json" ? new JsonReportWriter() : new SarifReportWriter();
+        var report = new AnalysisReport(result, ruleSet, Version, files);
+        if (outputFile is not null)
+        {
+            await using var file = File.Create(outputFile);
+            await reportWriter.WriteAsync(report, file, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        await reportWriter.WriteAsync(report, buffer, cancellationToken).ConfigureAwait(false);
+        await output.WriteAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray())).ConfigureAwait(false);
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Colours and wraps for a person at a terminal; plain, unwrapped lines for files, pipes and NO_COLOR.</summary>
+    private static IAnsiConsole CreateConsole(TextWriter writer, bool terminal)
+    {
+        var colour = terminal && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = colour ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = int.MaxValue / 2;
+        }
+
+        return console;
+    }
+
+    private static bool IsTerminal(TextWriter writer) => ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
+
+    private static Option<string[]> RulesOption() => new("--rules", "-r")
+    {
+        Description = $"Rule and configuration files, folders or bundled packs (builtin:NAME). Default: {DefaultRules}.",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private static Argument<string[]> PathsArgument(string description) => new("paths")
+    {
+        Description = description,
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private static string[] RulePaths(string[]? given) => given is { Length: > 0 } ? given : [DefaultRules];
+
+    private static Severity ParseFailOn(string text) => text switch
+    {
+        "warning" => Severity.Warning,
+        "suggestion" => Severity.Suggestion,
+        "never" => Severity.None,
+        _ => Severity.Error,
+    };
+
+    private static async Task WriteErrorsAsync(TextWriter writer, IEnumerable<RuleError> errors)
+    {
+        foreach (var ruleError in errors)
+        {
+            await writer.WriteLineAsync(ruleError.ToString()).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using CommunityRules.Diagnostics;
+using CommunityRules.Engine;
+using Spectre.Console;
+
+namespace CommunityRules.Cli;
+
+/// <summary>Writes findings for people: grouped by rule, most serious first, coloured on a terminal.</summary>
+internal static class TextReport
+{
+    public static void Write(IAnsiConsole console, AnalysisResult result, string networkName, Severity failOn)
+    {
+        var summary = result.Summary;
+        var read = summary.Read;
+        console.MarkupLine($"[bold]{Markup.Escape(networkName)}[/] as of {summary.AsOf.UtcDateTime:yyyy-MM-dd} ([grey]{Markup.Escape(summary.Source)}[/])");
+        console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Read {read.People:N0} people, {read.Groups:N0} groups, {read.Memberships:N0} memberships, {read.Posts:N0} posts, {read.Comments:N0} comments and {read.Reactions:N0} reactions; {summary.RulesRun} rules ran.")));
+        if (summary.Rejected > 0)
+        {
+            console.MarkupLine($"[yellow]{summary.Rejected:N0} records could not be read and were left out (see CR0001 below).[/]");
+        }
+
+        var visible = result.Diagnostics.Where(d => !d.IsSuppressed && d.Severity > Severity.Silent).ToList();
+        foreach (var rule in visible.GroupBy(d => d.Rule.Id, StringComparer.Ordinal).OrderByDescending(g => g.First().Severity))
+        {
+            var first = rule.First();
+            console.WriteLine();
+            console.MarkupLine($"{Badge(first.Severity)} [bold]{Markup.Escape(first.Rule.Id)}[/] {Markup.Escape(first.Rule.Title)} [grey]({rule.Count():N0})[/]");
+            if (first.Rule.HelpLink is { } help)
+            {
+                console.MarkupLine($"  [grey]{Markup.Escape(help.ToString())}[/]");
+            }
+
+            foreach (var diagnostic in rule)
+            {
+                console.MarkupLine($"  [grey]{Markup.Escape(diagnostic.Target.LogicalPath),-22}[/] {Markup.Escape(diagnostic.Message)}");
+            }
+        }
+
+        console.WriteLine();
+        var counts = string.Join(", ", new[] { Severity.Error, Severity.Warning, Severity.Suggestion }
+            .Select(s => $"{summary.FindingsBySeverity.GetValueOrDefault(s):N0} {Plural(s, summary.FindingsBySeverity.GetValueOrDefault(s))}"));
+        var suppressed = summary.Suppressed > 0 ? $", {summary.Suppressed:N0} suppressed" : string.Empty;
+        var failing = failOn == Severity.None ? 0 : summary.CountAtOrAbove(failOn);
+        var verdict = failOn == Severity.None
+            ? "[grey](--fail-on never)[/]"
+            : failing > 0 ? $"[red]fails: {failing:N0} at or above {Name(failOn)}[/]" : $"[green]passes: nothing at or above {Name(failOn)}[/]";
+        console.MarkupLine($"[bold]{Markup.Escape(counts + suppressed)}[/] — {verdict}");
+    }
+
+    public static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
+
+    private static string Badge(Severity severity) => severity switch
+    {
+        Severity.Error => "[white on red] error [/]",
+        Severity.Warning => "[black on yellow] warning [/]",
+        _ => "[white on blue] suggestion [/]",
+    };
+
+    private static string Plural(Severity severity, int count) => (severity, count) switch
+    {
+        (Severity.Error, 1) => "error",
+        (Severity.Error, _) => "errors",
+        (Severity.Warning, 1) => "warning",
+        (Severity.Warning, _) => "warnings",
+        (_, 1) => "suggestion",
+        _ => "suggestions",
+    };
+}

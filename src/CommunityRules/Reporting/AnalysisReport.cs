@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CommunityRules.Diagnostics;
+using CommunityRules.Engine;
+using CommunityRules.Rules;
+
+namespace CommunityRules.Reporting;
+
+/// <summary>What a <see cref="IReportWriter"/> reports: the result of one run, the rules it ran and the tool that ran them.</summary>
+public sealed class AnalysisReport
+{
+    private readonly Lazy<IReadOnlyList<ReportedRule>> _reportedRules;
+
+    /// <summary>Initializes a new instance of the <see cref="AnalysisReport"/> class.</summary>
+    /// <param name="result">The result of the run.</param>
+    /// <param name="ruleSet">The rule set the run used.</param>
+    /// <param name="toolVersion">The version of the tool, such as <c>0.1.0</c>.</param>
+    /// <param name="ruleFiles">The rule files that were loaded, as <see cref="RuleSetLoadResult.Files"/> gives them.</param>
+    public AnalysisReport(AnalysisResult result, RuleSet ruleSet, string toolVersion, IReadOnlyList<string> ruleFiles)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentException.ThrowIfNullOrWhiteSpace(toolVersion);
+        ArgumentNullException.ThrowIfNull(ruleFiles);
+        Result = result;
+        RuleSet = ruleSet;
+        ToolVersion = toolVersion;
+        RuleFiles = ruleFiles;
+        _reportedRules = new Lazy<IReadOnlyList<ReportedRule>>(CollectRules);
+    }
+
+    /// <summary>Gets the result of the run.</summary>
+    public AnalysisResult Result { get; }
+
+    /// <summary>Gets the rule set the run used.</summary>
+    public RuleSet RuleSet { get; }
+
+    /// <summary>Gets the version of the tool.</summary>
+    public string ToolVersion { get; }
+
+    /// <summary>Gets the rule files that were loaded, bundled packs as <c>builtin:NAME</c>.</summary>
+    public IReadOnlyList<string> RuleFiles { get; }
+
+    /// <summary>
+    /// Gets the rules a report describes: every rule of the rule set in its order, switched-off ones included, then the
+    /// other rules that reported findings (the engine's own, CR0001 to CR0100) by id.
+    /// </summary>
+    internal IReadOnlyList<ReportedRule> ReportedRules => _reportedRules.Value;
+
+    private List<ReportedRule> CollectRules()
+    {
+        var rules = new List<ReportedRule>(RuleSet.Rules.Count + BuiltinRules.All.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in RuleSet.Rules)
+        {
+            if (seen.Add(rule.Id))
+            {
+                rules.Add(new ReportedRule(rule.Descriptor, RuleSet.GetSeverity(rule)));
+            }
+        }
+
+        var others = new SortedDictionary<string, RuleDescriptor>(StringComparer.Ordinal);
+        foreach (var diagnostic in Result.Diagnostics)
+        {
+            if (!seen.Contains(diagnostic.Rule.Id))
+            {
+                others.TryAdd(diagnostic.Rule.Id, diagnostic.Rule);
+            }
+        }
+
+        rules.AddRange(others.Values.Select(descriptor => new ReportedRule(descriptor, RuleSet.Severities.Resolve(descriptor))));
+        return rules;
+    }
+}
+
+/// <summary>A rule as a report lists it: its descriptor and the severity in force.</summary>
+/// <param name="Descriptor">The descriptor.</param>
+/// <param name="Severity">The severity in force after configuration and profile; <see cref="Severity.None"/> when off.</param>
+internal sealed record ReportedRule(RuleDescriptor Descriptor, Severity Severity);
+
+/// <summary>What the JSON and SARIF writers share: writer settings and the spelling of values.</summary>
+internal static class ReportFormatting
+{
+    /// <summary>Flush to the stream whenever this many bytes are pending, so a large report never sits in memory whole.</summary>
+    public const int FlushThreshold = 64 * 1024;
+
+    /// <summary>Gets the settings of both writers: indented by two spaces, <c>\n</c> newlines, non-ASCII letters kept readable.</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new()
+    {
+        Indented = true,
+        IndentCharacter = ' ',
+        IndentSize = 2,
+        NewLine = "\n",
+
+        // The output is a file for machines and people, never embedded in HTML; keep å, ä, ö as they are.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Gets the final newline every report ends with.</summary>
+    public static ReadOnlyMemory<byte> FinalNewLine { get; } = "\n"u8.ToArray();
+
+    /// <summary>Gets the lower-case name of a severity, as rule files spell it.</summary>
+    public static string SeverityName(Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        Severity.Suggestion => "suggestion",
+        Severity.Silent => "silent",
+        _ => "none",
+    };
+
+    /// <summary>Formats a moment in UTC as ISO 8601, with fractions of a second only when there are any.</summary>
+    public static string Moment(DateTimeOffset moment) =>
+        moment.UtcDateTime.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a day as <c>yyyy-MM-dd</c>.</summary>
+    public static string Day(DateOnly day) => day.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
+}

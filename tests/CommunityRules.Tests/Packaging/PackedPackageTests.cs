@@ -1,0 +1,122 @@
+using System.Diagnostics;
+
+namespace CommunityRules.Tests.Packaging;
+
+/// <summary>Packs the core package and builds and runs a small consumer against the packed .nupkg, as a user would.</summary>
+public sealed class PackedPackageTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("communityrules-pack-").FullName;
+    private readonly string _version = $"0.0.0-test{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+
+    [Fact]
+    public async Task A_consumer_builds_and_runs_against_the_packed_package()
+    {
+        var version = _version;
+        var feed = Path.Combine(_work, "feed");
+        var project = Path.Combine(TestPaths.RepoRoot, "src", "CommunityRules", "CommunityRules.csproj");
+        await RunAsync("dotnet", ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}", "--nologo"], TestPaths.RepoRoot);
+
+        var package = Path.Combine(feed, $"CommunityRules.{version}.nupkg");
+        Assert.True(File.Exists(package), $"dotnet pack did not produce {package}");
+        using (var archive = System.IO.Compression.ZipFile.OpenRead(package))
+        {
+            var entries = archive.Entries.Select(entry => entry.FullName).ToList();
+            Assert.Contains("README.md", entries);
+            Assert.Contains("lib/net10.0/CommunityRules.dll", entries);
+            Assert.Contains("lib/net10.0/CommunityRules.xml", entries);
+        }
+
+        var consumer = Path.Combine(_work, "consumer");
+        Directory.CreateDirectory(consumer);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="CommunityRules" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(consumer, "Program.cs"), """
+            using CommunityRules.Checks;
+            using CommunityRules.Data;
+            using CommunityRules.Engine;
+            using CommunityRules.Model;
+            using CommunityRules.Rules;
+
+            var loaded = new RuleSetLoader(BuiltInChecks.Create()).Load(["builtin:governance"]);
+            var network = InMemoryNetwork.CreateBuilder()
+                .Add(new Group { Id = "g1", Name = "test group" })
+                .Build();
+            var result = await new RuleEngine(TimeProvider.System).AnalyzeAsync(loaded.RuleSet!, network);
+            Console.WriteLine($"findings: {string.Join(",", result.Diagnostics.Select(d => d.Rule.Id).Distinct())}");
+            """);
+
+        // Isolated from this repository's Directory.Build.props and central package versions by living in a temp folder.
+        var output = await RunAsync("dotnet", ["run", "--project", consumer], consumer);
+
+        Assert.Contains("findings: GOV001,GOV002,GOV003", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        // Each run packs a new version; remove it from the global package cache so runs do not pile up there.
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var folder in new[] { _work, Path.Combine(cache, "communityrules", _version) })
+        {
+            DeleteQuietly(folder);
+        }
+    }
+
+    private static void DeleteQuietly(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private static async Task<string> RunAsync(string fileName, IReadOnlyList<string> arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        var text = await stdout + await stderr;
+        Assert.True(process.ExitCode == 0, $"{fileName} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{text}");
+        return text;
+    }
+}
