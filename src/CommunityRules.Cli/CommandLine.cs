@@ -101,18 +101,31 @@ internal static class CommandLine
             }
 
             AnalysisResult result;
+            var progress = TerminalProgress.ForConsole(error, time);
             try
             {
-                result = await new RuleEngine(time).AnalyzeAsync(ruleSet, source, new AnalysisOptions { AsOf = moment }, cancellationToken).ConfigureAwait(false);
+                result = await new RuleEngine(time).AnalyzeAsync(ruleSet, source, new AnalysisOptions { AsOf = moment, Progress = progress }, cancellationToken).ConfigureAwait(false);
             }
             catch (DataSourceException ex)
             {
                 await error.WriteLineAsync($"communityrules: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Invalid;
             }
+            finally
+            {
+                progress?.Clear();
+            }
 
             var threshold = ParseFailOn(parse.GetValue(failOn)!);
-            await WriteReportAsync(parse.GetValue(format)!, parse.GetValue(outputFile), result, ruleSet, loaded.Files, threshold, output, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await WriteReportAsync(parse.GetValue(format)!, parse.GetValue(outputFile), result, ruleSet, loaded.Files, threshold, output, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"communityrules: the report could not be written: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
 
             if (parse.GetValue(strict) && result.Summary.Rejected > 0)
             {

@@ -26,7 +26,12 @@ public readonly struct PersonContext
 
     /// <summary>Reports a finding about the person.</summary>
     /// <param name="arguments">The values for the message's placeholders.</param>
-    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, Person, arguments, inScope: true);
+    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, null, Person, arguments, inScope: true);
+
+    /// <summary>Reports one of the check's further outcomes about the person.</summary>
+    /// <param name="outcome">The outcome, one of the check's <see cref="Check.Outcomes"/>.</param>
+    /// <param name="arguments">The values for the outcome's message placeholders.</param>
+    public void Report(CheckOutcome outcome, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, outcome, Person, arguments, inScope: true);
 }
 
 /// <summary>What a group action sees, and how it reports.</summary>
@@ -51,7 +56,12 @@ public readonly struct GroupContext
 
     /// <summary>Reports a finding about the group.</summary>
     /// <param name="arguments">The values for the message's placeholders.</param>
-    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, Group, arguments, inScope: true);
+    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, null, Group, arguments, inScope: true);
+
+    /// <summary>Reports one of the check's further outcomes about the group.</summary>
+    /// <param name="outcome">The outcome, one of the check's <see cref="Check.Outcomes"/>.</param>
+    /// <param name="arguments">The values for the outcome's message placeholders.</param>
+    public void Report(CheckOutcome outcome, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, outcome, Group, arguments, inScope: true);
 }
 
 /// <summary>What a post action sees, and how it reports.</summary>
@@ -76,7 +86,12 @@ public readonly struct PostContext
 
     /// <summary>Reports a finding about the post.</summary>
     /// <param name="arguments">The values for the message's placeholders.</param>
-    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, Post, arguments, inScope: true);
+    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, null, Post, arguments, inScope: true);
+
+    /// <summary>Reports one of the check's further outcomes about the post.</summary>
+    /// <param name="outcome">The outcome, one of the check's <see cref="Check.Outcomes"/>.</param>
+    /// <param name="arguments">The values for the outcome's message placeholders.</param>
+    public void Report(CheckOutcome outcome, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, outcome, Post, arguments, inScope: true);
 }
 
 /// <summary>What a comment action sees, and how it reports.</summary>
@@ -101,7 +116,12 @@ public readonly struct CommentContext
 
     /// <summary>Reports a finding about the comment.</summary>
     /// <param name="arguments">The values for the message's placeholders.</param>
-    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, Comment, arguments, inScope: true);
+    public void Report(params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, null, Comment, arguments, inScope: true);
+
+    /// <summary>Reports one of the check's further outcomes about the comment.</summary>
+    /// <param name="outcome">The outcome, one of the check's <see cref="Check.Outcomes"/>.</param>
+    /// <param name="arguments">The values for the outcome's message placeholders.</param>
+    public void Report(CheckOutcome outcome, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, outcome, Comment, arguments, inScope: true);
 }
 
 /// <summary>What an end-of-run action sees, and how it reports: the whole network with its activity aggregates.</summary>
@@ -149,10 +169,22 @@ public readonly struct EndContext
     /// <summary>Reports a finding about a group.</summary>
     /// <param name="group">The group.</param>
     /// <param name="arguments">The values for the message's placeholders.</param>
-    public void Report(Group group, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, group, arguments, inScope: false);
+    public void Report(Group group, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, null, group, arguments, inScope: false);
+
+    /// <summary>Reports one of the check's further outcomes about a group.</summary>
+    /// <param name="outcome">The outcome, one of the check's <see cref="Check.Outcomes"/>.</param>
+    /// <param name="group">The group.</param>
+    /// <param name="arguments">The values for the outcome's message placeholders.</param>
+    public void Report(CheckOutcome outcome, Group group, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, outcome, group, arguments, inScope: false);
 
     /// <summary>Reports a finding about a person.</summary>
     /// <param name="person">The person.</param>
     /// <param name="arguments">The values for the message's placeholders.</param>
-    public void Report(Person person, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, person, arguments, inScope: false);
+    public void Report(Person person, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, null, person, arguments, inScope: false);
+
+    /// <summary>Reports one of the check's further outcomes about a person.</summary>
+    /// <param name="outcome">The outcome, one of the check's <see cref="Check.Outcomes"/>.</param>
+    /// <param name="person">The person.</param>
+    /// <param name="arguments">The values for the outcome's message placeholders.</param>
+    public void Report(CheckOutcome outcome, Person person, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, outcome, person, arguments, inScope: false);
 }

@@ -29,6 +29,9 @@ public abstract class Check
     /// <summary>Gets the names of the values the check provides to a rule's message, such as <c>reason</c>.</summary>
     public virtual IReadOnlyList<string> MessageArguments => ["reason"];
 
+    /// <summary>Gets the kinds of finding the check reports beside its main one, each with a rule id of its own.</summary>
+    public virtual IReadOnlyList<CheckOutcome> Outcomes => [];
+
     internal abstract Type OptionsType { get; }
 
     internal abstract void ValidateOptions(object options, CheckOptionsContext context);

@@ -13,7 +13,8 @@ internal interface IFindingSink
     /// <param name="entity">The person, group, post or comment the finding is about.</param>
     /// <param name="arguments">The values for the message's placeholders.</param>
     /// <param name="inScope">Whether the engine already checked the rule's scope for the entity, as it does before per-item actions.</param>
-    void Report(RuleRuntime rule, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope);
+    /// <param name="outcome">The check's further outcome being reported, or <see langword="null"/> for the rule's main finding.</param>
+    void Report(RuleRuntime rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope);
 }
 
 /// <summary>Collects one run's findings and data issues, applying scopes and exemptions.</summary>
@@ -60,8 +61,14 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
 
     public IReadOnlyList<DataIssue> DataIssues => _dataIssues;
 
-    public void Report(RuleRuntime rule, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope)
+    public void Report(RuleRuntime rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope)
     {
+        var (descriptor, template, severity) = rule.Resolve(outcome);
+        if (severity == Severity.None)
+        {
+            return;
+        }
+
         var group = entity switch
         {
             Group g => g,
@@ -76,8 +83,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         }
 
         var subject = new FieldSubject(entity, group, Network);
-        var descriptor = rule.Rule.Descriptor;
-        var message = rule.Rule.Message.Format(name => ResolvePlaceholder(rule.Rule, subject, name), arguments);
+        var message = template.Format(name => ResolvePlaceholder(rule.Rule, descriptor, subject, name), arguments);
         var properties = new Dictionary<string, string>(arguments.Length, StringComparer.Ordinal);
         foreach (var argument in arguments)
         {
@@ -85,7 +91,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         }
 
         var target = TargetOf(entity, group);
-        var diagnostic = new Diagnostic(descriptor, rule.Severity, message, target, properties);
+        var diagnostic = new Diagnostic(descriptor, severity, message, target, properties);
         if (FindExemption(descriptor.Id, target) is { } exemption)
         {
             diagnostic = diagnostic.WithSuppression(new Suppression(exemption.Justification, exemption.Expires, exemption.Owner, exemption.Location.ToString()));
@@ -172,11 +178,11 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         return null;
     }
 
-    private static string? ResolvePlaceholder(Rule rule, FieldSubject subject, string name) => name switch
+    private static string? ResolvePlaceholder(Rule rule, RuleDescriptor descriptor, FieldSubject subject, string name) => name switch
     {
-        "rule.id" => rule.Id,
-        "rule.title" => rule.Descriptor.Title,
-        "rule.category" => rule.Descriptor.Category,
+        "rule.id" => descriptor.Id,
+        "rule.title" => descriptor.Title,
+        "rule.category" => descriptor.Category,
         _ => EntityFields.Find(rule.Target, name)?.ReadText(subject),
     };
 

@@ -107,12 +107,12 @@ public sealed class RuleEngine
                 memberships++;
                 if (network.FindGroup(membership.GroupId) is null)
                 {
-                    ReportUnknown($"membership of '{membership.PersonId}' refers to group '{membership.GroupId}', which is not in the data", null);
+                    ReportUnknown($"membership of '{membership.PersonId}' refers to group '{membership.GroupId}', which is not in the data", $"membership/{membership.GroupId}/{membership.PersonId}");
                 }
 
                 if (network.FindPerson(membership.PersonId) is null)
                 {
-                    ReportUnknown($"membership in '{membership.GroupId}' refers to person '{membership.PersonId}', which is not in the data", null);
+                    ReportUnknown($"membership in '{membership.GroupId}' refers to person '{membership.PersonId}', which is not in the data", $"membership/{membership.GroupId}/{membership.PersonId}");
                 }
 
                 network.AddMembership(membership);
@@ -164,7 +164,7 @@ public sealed class RuleEngine
                 reactions++;
                 if (network.FindPerson(reaction.PersonId) is null)
                 {
-                    ReportUnknown($"a reaction to '{reaction.TargetId}' refers to person '{reaction.PersonId}', which is not in the data", null);
+                    ReportUnknown($"a reaction to '{reaction.TargetId}' refers to person '{reaction.PersonId}', which is not in the data", $"reaction/{reaction.TargetId}/{reaction.PersonId}");
                 }
             }
 
@@ -251,7 +251,7 @@ public sealed class RuleEngine
             }
         }
 
-        private void ReportUnknown(string message, string? recordId) =>
+        private void ReportUnknown(string message, string recordId) =>
             collector.Report(new DataIssue(DataIssueKind.UnknownReference, source.Description, null, message, recordId));
 
         private async IAsyncEnumerable<T> Read<T>(string phase, IAsyncEnumerable<T> records)

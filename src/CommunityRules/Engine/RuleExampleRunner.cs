@@ -38,13 +38,19 @@ public sealed class RuleExampleRunner
             }
 
             // An example proves the rule's logic, so it runs even when configuration turns the rule off.
-            var single = new RuleSet([rule], new SeverityConfiguration(new Dictionary<string, Severity> { [rule.Id] = Severity.Error }, null), [], null);
+            var everythingOn = rule.Descriptors.ToDictionary(descriptor => descriptor.Id, _ => Severity.Error, StringComparer.Ordinal);
+            var single = new RuleSet([rule], new SeverityConfiguration(everythingOn, null), [], null);
             foreach (var example in rule.Examples)
             {
                 var result = await _engine.AnalyzeAsync(single, example.Network, new AnalysisOptions { AsOf = example.AsOf ?? DefaultAsOf }, cancellationToken).ConfigureAwait(false);
-                var finding = result.Diagnostics.FirstOrDefault(d => d.Rule.Id == rule.Id && d.Target.Kind == example.Target && d.Target.Id == example.TargetId);
+                // An example that names an outcome is about that outcome's finding; otherwise any finding of the rule counts.
+                var expectedIds = example.Outcome is { } outcomeName
+                    ? [.. rule.Outcomes.Where(o => o.Outcome.Name == outcomeName).Select(o => o.Descriptor.Id)]
+                    : rule.Descriptors.Select(descriptor => descriptor.Id).ToList();
+                var finding = result.Diagnostics.FirstOrDefault(d => expectedIds.Contains(d.Rule.Id) && d.Target.Kind == example.Target && d.Target.Id == example.TargetId);
                 var problem = (example.ExpectFailure, finding) switch
                 {
+                    (_, _) when example.Outcome is { } name && expectedIds.Count == 0 => $"The example of {rule.Id} names the outcome '{name}', which the check '{rule.CheckKind}' does not have.",
                     (true, null) => $"The example of {rule.Id} is expected to fail the rule, but it passes.",
                     (false, { } found) => $"The example of {rule.Id} is expected to pass the rule, but it fails: {found.Message}",
                     (true, { } found) when example.ExpectedMessage is { } expected && !found.Message.Contains(expected, StringComparison.OrdinalIgnoreCase) =>

@@ -8,11 +8,12 @@ namespace CommunityRules.Engine;
 /// <summary>A rule ready to run: its severity in force and the actions its check registered.</summary>
 internal sealed class RuleRuntime
 {
-    public RuleRuntime(Rule rule, int order, Severity severity)
+    public RuleRuntime(Rule rule, int order, SeverityConfiguration severities)
     {
         Rule = rule;
         Order = order;
-        Severity = severity;
+        Severity = severities.Resolve(rule.Descriptor);
+        OutcomeSeverities = [.. rule.Outcomes.Select(outcome => severities.Resolve(outcome.Descriptor))];
     }
 
     public Rule Rule { get; }
@@ -20,7 +21,34 @@ internal sealed class RuleRuntime
     /// <summary>Gets the rule's position in the rule set, which orders the findings.</summary>
     public int Order { get; }
 
+    /// <summary>Gets the severity in force of the rule's main finding.</summary>
     public Severity Severity { get; }
+
+    /// <summary>Gets the severity in force of each of the rule's further outcomes, in the order of <see cref="Rule.Outcomes"/>.</summary>
+    public Severity[] OutcomeSeverities { get; }
+
+    /// <summary>Gets a value indicating whether any finding of the rule is switched on, so its actions must run.</summary>
+    public bool IsActive => Severity != Severity.None || OutcomeSeverities.Any(severity => severity != Severity.None);
+
+    /// <summary>Finds what a report of an outcome becomes: its descriptor, message and severity; the main finding for <see langword="null"/>.</summary>
+    public (RuleDescriptor Descriptor, MessageTemplate Message, Severity Severity) Resolve(CheckOutcome? outcome)
+    {
+        if (outcome is null)
+        {
+            return (Rule.Descriptor, Rule.Message, Severity);
+        }
+
+        for (var i = 0; i < Rule.Outcomes.Count; i++)
+        {
+            var candidate = Rule.Outcomes[i];
+            if (ReferenceEquals(candidate.Outcome, outcome) || candidate.Outcome.Name == outcome.Name)
+            {
+                return (candidate.Descriptor, candidate.Message, OutcomeSeverities[i]);
+            }
+        }
+
+        throw new InvalidOperationException($"Check '{Rule.CheckKind}' reported the outcome '{outcome.Name}', which it does not declare in Outcomes.");
+    }
 
     public List<Action<PersonContext>> PersonActions { get; } = [];
 

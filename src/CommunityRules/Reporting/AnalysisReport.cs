@@ -52,11 +52,11 @@ public sealed class AnalysisReport
     {
         var rules = new List<ReportedRule>(RuleSet.Rules.Count + BuiltinRules.All.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var rule in RuleSet.Rules)
+        foreach (var descriptor in RuleSet.Rules.SelectMany(rule => rule.Descriptors))
         {
-            if (seen.Add(rule.Id))
+            if (seen.Add(descriptor.Id))
             {
-                rules.Add(new ReportedRule(rule.Descriptor, RuleSet.GetSeverity(rule)));
+                rules.Add(new ReportedRule(descriptor, RuleSet.GetSeverity(descriptor)));
             }
         }
 

@@ -15,8 +15,11 @@ public sealed class Rule
         ScopeCondition scope,
         MessageTemplate message,
         IReadOnlyList<RuleExample> examples,
-        SourceLocation location)
+        SourceLocation location,
+        IReadOnlyList<RuleOutcome>? outcomes = null)
     {
+        Outcomes = outcomes ?? [];
+        Descriptors = [descriptor, .. Outcomes.Select(outcome => outcome.Descriptor)];
         Descriptor = descriptor;
         Target = target;
         Check = check;
@@ -29,6 +32,9 @@ public sealed class Rule
 
     /// <summary>Gets the rule's descriptor: id, title, message, category, default severity, help link.</summary>
     public RuleDescriptor Descriptor { get; }
+
+    /// <summary>Gets the rule's descriptor and those of its check's other outcomes, each with its own id.</summary>
+    public IReadOnlyList<RuleDescriptor> Descriptors { get; }
 
     /// <summary>Gets the rule's identifier.</summary>
     public string Id => Descriptor.Id;
@@ -52,6 +58,24 @@ public sealed class Rule
 
     internal IReadOnlyList<RuleExample> Examples { get; }
 
+    internal IReadOnlyList<RuleOutcome> Outcomes { get; }
+
+    internal RuleOutcome? FindOutcome(CheckOutcome outcome)
+    {
+        foreach (var candidate in Outcomes)
+        {
+            if (ReferenceEquals(candidate.Outcome, outcome) || candidate.Outcome.Name == outcome.Name)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
     /// <inheritdoc/>
     public override string ToString() => Descriptor.ToString();
 }
+
+/// <summary>One of a rule's further outcomes, bound: its descriptor and parsed message.</summary>
+internal sealed record RuleOutcome(CheckOutcome Outcome, RuleDescriptor Descriptor, MessageTemplate Message);

@@ -11,4 +11,5 @@ internal sealed record RuleExample(
     bool ExpectFailure,
     DateTimeOffset? AsOf,
     string? ExpectedMessage,
-    SourceLocation Location);
+    SourceLocation Location,
+    string? Outcome = null);

@@ -156,6 +156,7 @@ internal sealed class RuleFileBinder
             [.. node.Scalars("tags").Select(tag => tag.Value)]);
 
         var message = BindMessage(messageNode, target, check);
+        var outcomes = BindOutcomes(node["outcomes"] as YamlTreeMapping, descriptor, check, target);
         var scope = node["where"] is YamlTreeMapping where ? BindWhere(where, target) : ScopeCondition.Everything;
         var options = BindOptions(id, check, node["options"], node["check"]!);
         var examples = node.Mappings("examples").Select((example, i) => BindExample(example, target, i)).OfType<RuleExample>().ToList();
@@ -164,7 +165,55 @@ internal sealed class RuleFileBinder
             return null;
         }
 
-        return new Rule(descriptor, target, check, options, scope, message, examples, node.At(_file));
+        return new Rule(descriptor, target, check, options, scope, message, examples, node.At(_file), outcomes);
+    }
+
+    /// <summary>Binds the check's further outcomes: each gets the rule's words unless the file renames or rewords it.</summary>
+    private List<RuleOutcome> BindOutcomes(YamlTreeMapping? node, RuleDescriptor rule, Check check, TargetKind target)
+    {
+        if (node is not null)
+        {
+            foreach (var (name, _) in node.Entries.Where(entry => !check.Outcomes.Any(outcome => outcome.Name == entry.Key.Value)))
+            {
+                var known = check.Outcomes.Select(outcome => outcome.Name).ToList();
+                var hint = known.Count == 0 ? $" The check '{check.Kind}' has no further outcomes." : Suggestions.DidYouMean(name.Value, known);
+                Error(name, RuleErrorCodes.UnknownKey, $"'{name.Value}' is not an outcome of check '{check.Kind}'.{hint}");
+            }
+        }
+
+        var result = new List<RuleOutcome>();
+        foreach (var outcome in check.Outcomes)
+        {
+            var settings = node?[outcome.Name] as YamlTreeMapping;
+            var messageNode = settings?["message"] as YamlTreeScalar;
+            var severity = settings?["severity"] is YamlTreeScalar severityNode ? ParseSeverity(severityNode.Value) ?? outcome.DefaultSeverity : outcome.DefaultSeverity;
+            Uri? help = rule.HelpLink;
+            if (settings?["help"] is YamlTreeScalar helpNode && !Uri.TryCreate(helpNode.Value, UriKind.Absolute, out help))
+            {
+                Error(helpNode, RuleErrorCodes.InvalidValue, $"'{helpNode.Value}' is not a full link; write it with its scheme, such as https://intranet.example/community/naming.");
+            }
+
+            var enabled = settings?["enabled"] is YamlTreeScalar enabledNode ? enabledNode.Value is not ("false" or "False" or "FALSE") : rule.IsEnabledByDefault;
+            var descriptor = new RuleDescriptor(
+                settings?.Text("id") ?? $"{rule.Id}.{outcome.Name}",
+                settings?.Text("title") ?? outcome.Title,
+                messageNode?.Value ?? outcome.MessageFormat,
+                rule.Category,
+                severity,
+                enabled,
+                settings?.Text("description") ?? outcome.Description,
+                help,
+                rule.Tags);
+            var message = messageNode is not null
+                ? BindMessage(messageNode, target, check)
+                : MessageTemplate.TryParse(outcome.MessageFormat, out _, out _);
+            if (message is not null)
+            {
+                result.Add(new RuleOutcome(outcome, descriptor, message));
+            }
+        }
+
+        return result;
     }
 
     private MessageTemplate? BindMessage(YamlTreeScalar node, TargetKind target, Check check)
@@ -332,7 +381,7 @@ internal sealed class RuleFileBinder
             ok &= Deserialize(membership, SnapshotJsonContext.Default.Membership, builder.Add);
         }
 
-        return ok ? new RuleExample(builder.Build(), target, actualTargetId, expectFailure, asOf, node.Text("message"), node.At(_file)) : null;
+        return ok ? new RuleExample(builder.Build(), target, actualTargetId, expectFailure, asOf, node.Text("message"), node.At(_file), node.Text("outcome")) : null;
     }
 
     private bool AddEntity(InMemoryNetwork.Builder builder, YamlTreeMapping node, TargetKind kind, string defaultId, string defaultGroupId, out string id)

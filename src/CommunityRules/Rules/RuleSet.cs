@@ -16,8 +16,8 @@ public sealed class RuleSet
         Profile = profile;
         Severities = severities;
         Runtimes = [.. rules
-            .Select((rule, index) => new RuleRuntime(rule, index, severities.Resolve(rule.Descriptor)))
-            .Where(runtime => runtime.Severity != Severity.None)];
+            .Select((rule, index) => new RuleRuntime(rule, index, severities))
+            .Where(runtime => runtime.IsActive)];
         foreach (var runtime in Runtimes)
         {
             runtime.Initialize();
@@ -41,12 +41,21 @@ public sealed class RuleSet
 
     internal IReadOnlyDictionary<string, Severity> BuiltinSeverities { get; }
 
-    /// <summary>Gets the severity in force for a rule, after configuration and profile.</summary>
+    /// <summary>Gets the severity in force for a rule's main finding, after configuration and profile.</summary>
     /// <param name="rule">The rule.</param>
     /// <returns>The severity; <see cref="Severity.None"/> when the rule is off.</returns>
     public Severity GetSeverity(Rule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
         return Severities.Resolve(rule.Descriptor);
+    }
+
+    /// <summary>Gets the severity in force for a descriptor: a rule's, one of its outcomes', or a built-in one.</summary>
+    /// <param name="descriptor">The descriptor.</param>
+    /// <returns>The severity; <see cref="Severity.None"/> when it is off.</returns>
+    public Severity GetSeverity(RuleDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        return Severities.Resolve(descriptor);
     }
 }

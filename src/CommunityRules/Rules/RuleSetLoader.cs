@@ -233,13 +233,18 @@ public sealed class RuleSetLoader
             {
                 foreach (var rule in file.Rules)
                 {
-                    if (byId.TryGetValue(rule.Id, out var first))
+                    if (rule.Descriptors.Select(d => d.Id).FirstOrDefault(byId.ContainsKey) is { } taken)
                     {
-                        _errors.Add(new RuleError(rule.Location, RuleErrorCodes.DuplicateRuleId, $"The rule id '{rule.Id}' is already used by the rule at {first.Location}; give this rule another id."));
+                        var first = byId[taken];
+                        _errors.Add(new RuleError(rule.Location, RuleErrorCodes.DuplicateRuleId, $"The rule id '{taken}' is already used by the rule at {first.Location}; give this rule another id."));
                         continue;
                     }
 
-                    byId.Add(rule.Id, rule);
+                    foreach (var descriptor in rule.Descriptors)
+                    {
+                        byId.Add(descriptor.Id, rule);
+                    }
+
                     rules.Add(rule);
                 }
 
@@ -268,7 +273,7 @@ public sealed class RuleSetLoader
             // When a file could not be read, its rules are unknown; naming them elsewhere is no error of its own.
             var complete = !_errors.Any(error => error.Code == RuleErrorCodes.FileNotFound);
             var ruleIds = byId.Keys.Concat(BuiltinRules.All.Select(rule => rule.Id)).ToList();
-            var categories = rules.Select(rule => rule.Descriptor.Category).Concat(BuiltinRules.All.Select(rule => rule.Category)).Distinct(StringComparer.Ordinal).ToList();
+            var categories = rules.SelectMany(rule => rule.Descriptors).Select(descriptor => descriptor.Category).Concat(BuiltinRules.All.Select(rule => rule.Category)).Distinct(StringComparer.Ordinal).ToList();
             foreach (var setting in complete ? severities.Values.Concat(profiles.Values.SelectMany(profile => profile.Values)) : [])
             {
                 CheckSeverityKey(setting, ruleIds, categories);

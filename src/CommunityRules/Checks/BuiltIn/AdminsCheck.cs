@@ -52,9 +52,11 @@ public sealed class AdminsCheck : Check<AdminsOptions>
         {
             var counted = new List<string>();
             var former = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var membership in group.Network.GetMembers(group.Group.Id))
             {
-                if (membership.Role != MembershipRole.Admin)
+                // An export may list a person twice; an admin is a person, not a membership row.
+                if (membership.Role != MembershipRole.Admin || !seen.Add(membership.PersonId))
                 {
                     continue;
                 }

@@ -1,14 +1,21 @@
 using System.Globalization;
 using CommunityRules.Diagnostics;
 using CommunityRules.Engine;
+using CommunityRules.Model;
 
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>inactivity</c> check.</summary>
 public sealed class InactivityOptions
 {
-    /// <summary>Gets or sets how many days without a post or comment make a group inactive.</summary>
+    /// <summary>Gets or sets how many days without a post or comment make a group inactive: time to help it.</summary>
     public int Days { get; set; } = 90;
+
+    /// <summary>Gets or sets after how many days without a post or comment to propose archiving the group instead, as the <c>archive</c> outcome; none for no archive stage.</summary>
+    public int? ArchiveAfterDays { get; set; }
+
+    /// <summary>Gets or sets how many months of activity before the run's moment the finding's trend shows.</summary>
+    public int TrendMonths { get; set; } = 6;
 }
 
 /// <summary>
@@ -17,6 +24,14 @@ public sealed class InactivityOptions
 /// </summary>
 public sealed class InactivityCheck : Check<InactivityOptions>
 {
+    /// <summary>The second stage: a group silent for <see cref="InactivityOptions.ArchiveAfterDays"/> is proposed for archiving.</summary>
+    public static readonly CheckOutcome Archive = new(
+        "archive",
+        "Silent groups are proposed for archiving",
+        "'{group.name}' has gone silent: {reason}. Propose archiving it at the quarterly review. Activity per month: {trend}.",
+        Severity.Warning,
+        "A group silent for much longer than the help stage is unlikely to recover; archiving it keeps the network easy to find your way in.");
+
     /// <inheritdoc/>
     public override string Kind => "inactivity";
 
@@ -27,7 +42,10 @@ public sealed class InactivityCheck : Check<InactivityOptions>
     public override IReadOnlyList<TargetKind> SupportedTargets { get; } = [TargetKind.Group];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string> MessageArguments { get; } = ["reason", "lastActivity", "daysInactive", "days"];
+    public override IReadOnlyList<string> MessageArguments { get; } = ["reason", "lastActivity", "daysInactive", "days", "trend"];
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<CheckOutcome> Outcomes { get; } = [Archive];
 
     /// <inheritdoc/>
     protected override void Validate(InactivityOptions options, CheckOptionsContext context)
@@ -35,6 +53,16 @@ public sealed class InactivityCheck : Check<InactivityOptions>
         if (options.Days < 1)
         {
             context.ReportError("days", $"'days' is {options.Days}; it must be 1 or more.");
+        }
+
+        if (options.ArchiveAfterDays is { } archive && archive <= options.Days)
+        {
+            context.ReportError("archiveAfterDays", $"'archiveAfterDays' is {archive}, not more than 'days' ({options.Days}); the archive stage must come after the help stage.");
+        }
+
+        if (options.TrendMonths is < 1 or > 24)
+        {
+            context.ReportError("trendMonths", $"'trendMonths' is {options.TrendMonths}; it must be from 1 to 24.");
         }
     }
 
@@ -52,33 +80,46 @@ public sealed class InactivityCheck : Check<InactivityOptions>
                     continue;
                 }
 
-                var last = end.Network.GetActivity(group.Id).LastActivityAt;
+                var activity = end.Network.GetActivity(group.Id);
+                var last = activity.LastActivityAt;
                 if (last is { } lastActive && asOf - lastActive < window)
                 {
                     continue;
                 }
 
-                var days = options.Days.ToString(CultureInfo.InvariantCulture);
-                if (last is { } at)
+                var idleSince = last ?? group.CreatedAt;
+                var idleDays = idleSince is { } since ? (int)(asOf - since).TotalDays : (int?)null;
+                var reason = last is { } at
+                    ? $"nobody has posted or commented for {idleDays} days; it was last active on {FieldText.Date(at)}"
+                    : group.CreatedAt is { } createdAt ? $"nobody has posted or commented since it was created on {FieldText.Date(createdAt)}" : "nobody has posted or commented in it";
+                MessageArgument[] arguments =
+                [
+                    new("reason", reason),
+                    new("lastActivity", last is { } l ? FieldText.Date(l) : "never"),
+                    new("daysInactive", idleDays?.ToString(CultureInfo.InvariantCulture) ?? "unknown"),
+                    new("days", options.Days.ToString(CultureInfo.InvariantCulture)),
+                    new("trend", Trend(activity, asOf, options.TrendMonths)),
+                ];
+
+                // A group that never had activity and has no creation date cannot be dated, so it stays in the help stage.
+                if (options.ArchiveAfterDays is { } archiveDays && idleDays >= archiveDays)
                 {
-                    var idle = ((int)(asOf - at).TotalDays).ToString(CultureInfo.InvariantCulture);
-                    end.Report(
-                        group,
-                        new MessageArgument("reason", $"nobody has posted or commented for {idle} days; it was last active on {FieldText.Date(at)}"),
-                        new MessageArgument("lastActivity", FieldText.Date(at)),
-                        new MessageArgument("daysInactive", idle),
-                        new MessageArgument("days", days));
+                    end.Report(Archive, group, arguments);
                 }
                 else
                 {
-                    var since = group.CreatedAt is { } createdAt ? $" since it was created on {FieldText.Date(createdAt)}" : string.Empty;
-                    end.Report(
-                        group,
-                        new MessageArgument("reason", $"nobody has posted or commented{since}"),
-                        new MessageArgument("lastActivity", "never"),
-                        new MessageArgument("daysInactive", group.CreatedAt is { } c ? ((int)(asOf - c).TotalDays).ToString(CultureInfo.InvariantCulture) : "unknown"),
-                        new MessageArgument("days", days));
+                    end.Report(group, arguments);
                 }
             }
         });
+
+    /// <summary>Posts and comments per calendar month over the months before the run's moment, oldest first: "Apr 12, May 8, Jun 0".</summary>
+    private static string Trend(GroupActivity activity, DateTimeOffset asOf, int months)
+    {
+        var counts = activity.Months.ToDictionary(month => (month.Year * 12) + month.Month - 1, month => month.Posts + month.Comments);
+        var end = asOf.UtcDateTime;
+        var last = (end.Year * 12) + end.Month - 1 - (end.Day == 1 && end.TimeOfDay == TimeSpan.Zero ? 1 : 0);
+        return string.Join(", ", Enumerable.Range(last - months + 1, months).Select(key =>
+            $"{CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName((key % 12) + 1)} {counts.GetValueOrDefault(key)}"));
+    }
 }

@@ -33,6 +33,22 @@ internal static class RuleSchema
             ["condition"] = ConditionDefinition(),
             ["example"] = ExampleDefinition(),
             ["exemption"] = ExemptionDefinition(),
+            ["outcome"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["description"] = "How one of the check's further outcomes is reported; everything not set comes from the check's defaults and the rule.",
+                ["additionalProperties"] = false,
+                ["properties"] = new JsonObject
+                {
+                    ["id"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[A-Za-z][A-Za-z0-9_.-]{0,63}$", ["description"] = "The outcome's rule id; default: the rule's id, a dot and the outcome's name." },
+                    ["title"] = Text("A short title."),
+                    ["description"] = Text("A longer description."),
+                    ["message"] = Text("The message, with {placeholders}."),
+                    ["severity"] = Ref("severity"),
+                    ["enabled"] = new JsonObject { ["type"] = "boolean" },
+                    ["help"] = new JsonObject { ["type"] = "string", ["format"] = "uri" },
+                },
+            },
             ["profile"] = new JsonObject
             {
                 ["type"] = "object",
@@ -111,6 +127,16 @@ internal static class RuleSchema
                     ["properties"] = new JsonObject
                     {
                         ["options"] = Ref(OptionsDefinitionName(check.Kind)),
+                        ["outcomes"] = new JsonObject
+                        {
+                            ["type"] = "object",
+                            ["additionalProperties"] = false,
+                            ["properties"] = new JsonObject(check.Outcomes.Select(outcome => KeyValuePair.Create(outcome.Name, (JsonNode?)new JsonObject
+                            {
+                                ["$ref"] = "#/definitions/outcome",
+                                ["description"] = $"{outcome.Title}. Default id: the rule's id + '.{outcome.Name}'; default severity: {outcome.DefaultSeverity.ToString().ToLowerInvariant()}.",
+                            }))),
+                        },
                         ["target"] = new JsonObject { ["enum"] = Array([.. check.SupportedTargets.Select(t => t.ToString().ToLowerInvariant())]) },
                     },
                 },
@@ -140,6 +166,12 @@ internal static class RuleSchema
                 ["where"] = Ref("where"),
                 ["check"] = new JsonObject { ["description"] = "The check that decides; its options go under 'options'.", ["enum"] = Array([.. checks.Select(c => c.Kind)]) },
                 ["options"] = new JsonObject { ["type"] = "object", ["description"] = "The check's options." },
+                ["outcomes"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["description"] = "The check's further kinds of finding, each a rule id of its own: rename, reword or set their severity here.",
+                    ["additionalProperties"] = Ref("outcome"),
+                },
                 ["message"] = Text("The message of a finding, with {placeholders} such as {group.name} and the check's {reason}."),
                 ["help"] = new JsonObject { ["type"] = "string", ["format"] = "uri", ["description"] = "A link to the guidance behind the rule." },
                 ["tags"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
@@ -193,6 +225,7 @@ internal static class RuleSchema
         {
             ["expect"] = new JsonObject { ["enum"] = Array("pass", "fail") },
             ["message"] = Text("Text the finding's message must contain, when the example is to fail."),
+            ["outcome"] = Text("The check's outcome the example is about, such as archive; default: any finding of the rule."),
             ["asOf"] = new JsonObject { ["type"] = "string", ["description"] = "The moment the example is checked as of, such as 2026-10-01." },
             ["person"] = Ref("person"),
             ["group"] = Ref("group"),
