@@ -35,6 +35,13 @@ internal static class CommandLine
             SchemaCommand(checks, output),
         };
 
+        // The built-in --version prints the entry assembly's version with its commit hash; print the one reports carry.
+        if (args is ["--version"])
+        {
+            await output.WriteLineAsync(Version).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
+
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -17,7 +17,8 @@ public sealed class Diagnostic
         Target = target;
         Properties = properties;
         Suppression = suppression;
-        Fingerprint = DiagnosticFingerprint.Compute(rule.Id, target);
+        // One record can hold several problems of one kind (a post's unknown group and unknown author); their reasons tell them apart.
+        Fingerprint = DiagnosticFingerprint.Compute(rule.Id, target, target.Kind == TargetKind.Record ? properties.GetValueOrDefault("reason") : null);
     }
 
     /// <summary>Gets the rule that reported the finding.</summary>

@@ -185,6 +185,7 @@ public sealed class RuleEngine
         {
             foreach (var person in network.People)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 foreach (var rule in _personRules)
                 {
                     if (rule.IsInScope(person, network))

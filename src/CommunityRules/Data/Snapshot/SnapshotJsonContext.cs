@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -40,11 +41,33 @@ internal static class SnapshotJsonContext
                 new CamelCaseEnumConverter<GroupPrivacy>(),
                 new CamelCaseEnumConverter<MembershipRole>(),
                 new CamelCaseEnumConverter<PostType>(),
+                new UtcDateTimeOffsetConverter(),
             },
         };
         options.MakeReadOnly();
         return options;
     }
+}
+
+/// <summary>
+/// Reads dates as UTC when they carry no offset (<c>2026-04-02</c> is midnight UTC), whatever the machine's time zone,
+/// so a run gives the same findings everywhere; the default reader would take the local zone.
+/// </summary>
+internal sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
+{
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var text = reader.GetString();
+        if (text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            return value;
+        }
+
+        throw new JsonException($"'{text}' is not a date; write dates as ISO 8601, such as 2026-04-02 or 2026-04-02T09:15:00Z.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
 }
 
 /// <summary>Reads and writes an enum as its camelCase name and refuses numbers, so <c>"privacy": 7</c> is an error.</summary>

@@ -63,11 +63,11 @@ public sealed class SnapshotSource : INetworkSource
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Person> ReadPeopleAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
-        ReadRecordsAsync(SnapshotFiles.People, SnapshotJsonContext.Default.Person, p => p.Id, Normalize, issues, cancellationToken);
+        ReadRecordsAsync(SnapshotFiles.People, SnapshotJsonContext.Default.Person, p => RequireBoth(p.Id, p.Id), Normalize, issues, cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Group> ReadGroupsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
-        ReadRecordsAsync(SnapshotFiles.Groups, SnapshotJsonContext.Default.Group, g => g.Id, Normalize, issues, cancellationToken);
+        ReadRecordsAsync(SnapshotFiles.Groups, SnapshotJsonContext.Default.Group, g => RequireBoth(g.Id, g.Id), Normalize, issues, cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Membership> ReadMembershipsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
