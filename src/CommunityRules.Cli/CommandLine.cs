@@ -156,7 +156,8 @@ internal static class CommandLine
             if (!loaded.Success)
             {
                 await WriteErrorsAsync(output, loaded.Errors).ConfigureAwait(false);
-                await output.WriteLineAsync($"{loaded.Errors.Count} error(s) in {loaded.Files.Count} file(s).").ConfigureAwait(false);
+                var files = loaded.Errors.Select(e => e.Location.File).Concat(loaded.Files).Distinct(StringComparer.Ordinal).Count();
+                await output.WriteLineAsync($"{loaded.Errors.Count} error(s) in {files} file(s).").ConfigureAwait(false);
                 return ExitCodes.Invalid;
             }
 

@@ -16,7 +16,7 @@ internal static class TextReport
         console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Read {read.People:N0} people, {read.Groups:N0} groups, {read.Memberships:N0} memberships, {read.Posts:N0} posts, {read.Comments:N0} comments and {read.Reactions:N0} reactions; {summary.RulesRun} rules ran.")));
         if (summary.Rejected > 0)
         {
-            console.MarkupLine($"[yellow]{summary.Rejected:N0} records could not be read and were left out (see CR0001 below).[/]");
+            console.MarkupLine($"[yellow]{summary.Rejected:N0} records were left out: lines that could not be read (CR0001) or that repeat an identifier (CR0003).[/]");
         }
 
         var visible = result.Diagnostics.Where(d => !d.IsSuppressed && d.Severity > Severity.Silent).ToList();

@@ -7,12 +7,12 @@ namespace CommunityRules.Engine;
 /// <summary>What one run found: the findings in a stable order, the data issues, and a summary.</summary>
 public sealed class AnalysisResult
 {
-    internal AnalysisResult(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<DataIssue> dataIssues, RunSummary summary, NetworkManifest? manifest)
+    internal AnalysisResult(IReadOnlyList<Diagnostic> diagnostics, IReadOnlyList<DataIssue> dataIssues, RunSummary summary, NetworkView network)
     {
+        Network = network;
         Diagnostics = diagnostics;
         DataIssues = dataIssues;
         Summary = summary;
-        Manifest = manifest;
     }
 
     /// <summary>Gets the findings, suppressed ones included, ordered by rule and then as found.</summary>
@@ -25,7 +25,10 @@ public sealed class AnalysisResult
     public RunSummary Summary { get; }
 
     /// <summary>Gets what the source said about the network, if anything.</summary>
-    public NetworkManifest? Manifest { get; }
+    public NetworkManifest? Manifest => Network.Manifest;
+
+    /// <summary>Gets the indexed network the run saw: people, groups, memberships and each group's activity (posts themselves are not kept).</summary>
+    public NetworkView Network { get; }
 }
 
 /// <summary>The counts of one run.</summary>

@@ -23,12 +23,17 @@ internal static class BuiltinRules
         description: "A record has the identifier of an earlier one. The later record was left out.",
         helpLink: Help);
 
+    public static readonly RuleDescriptor RegexTimeout = new(
+        "CR0004", "A rule's regular expression ran too long", "{reason}", "configuration", Severity.Warning,
+        description: "A regular expression in a rule took longer than its time limit on one record, so the rule was skipped for that record. Simplify the pattern: avoid nested repetition such as (a+)+.",
+        helpLink: new Uri("https://github.com/communityrules/communityrules/blob/main/docs/rule-language.md#safety"));
+
     public static readonly RuleDescriptor ExpiredExemption = new(
         "CR0100", "An exemption has expired", "The exemption of {rule} for '{target}' expired on {expires}; renew it with a new date and justification, or remove it", "configuration", Severity.Warning,
         description: "An exemption past its expiry date no longer suppresses anything; the findings it covered are reported again.",
         helpLink: new Uri("https://github.com/communityrules/communityrules/blob/main/docs/rule-language.md#exemptions"));
 
-    public static readonly IReadOnlyList<RuleDescriptor> All = [MalformedRecord, UnknownReference, DuplicateId, ExpiredExemption];
+    public static readonly IReadOnlyList<RuleDescriptor> All = [MalformedRecord, UnknownReference, DuplicateId, RegexTimeout, ExpiredExemption];
 
     public static RuleDescriptor For(DataIssueKind kind) => kind switch
     {

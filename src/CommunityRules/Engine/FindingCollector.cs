@@ -69,6 +69,11 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
             return;
         }
 
+        if (KindOf(entity) != rule.Rule.Target)
+        {
+            throw new InvalidOperationException($"Check '{rule.Rule.CheckKind}' reported a {KindOf(entity).ToString().ToLowerInvariant()} for rule {rule.Rule.Id}, whose target is {rule.Rule.Target.ToString().ToLowerInvariant()}; a rule reports only on its own target.");
+        }
+
         var group = entity switch
         {
             Group g => g,
@@ -129,8 +134,41 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
             Line: issue.Line is { } l ? (int)Math.Min(l, int.MaxValue) : null);
         var where = issue.Line is { } at ? $"{issue.Source}({at}): " : string.Empty;
         var properties = new Dictionary<string, string>(StringComparer.Ordinal) { ["reason"] = issue.Message };
-        _findings.Add((-1, new Diagnostic(descriptor, severity, $"{where}{issue.Message}", target, properties)));
+        var diagnostic = new Diagnostic(descriptor, severity, $"{where}{issue.Message}", target, properties);
+        if (FindExemption(descriptor.Id, target) is { } exemption)
+        {
+            diagnostic = diagnostic.WithSuppression(new Suppression(exemption.Justification, exemption.Expires, exemption.Owner, exemption.Location.ToString()));
+        }
+
+        _findings.Add((-1, diagnostic));
     }
+
+    /// <summary>Reports that a rule's regular expression ran past its time limit; the rule is skipped for that target only.</summary>
+    public void ReportTimeout(RuleRuntime rule, object? entity, System.Text.RegularExpressions.RegexMatchTimeoutException exception)
+    {
+        var severity = _ruleSet.BuiltinSeverities[BuiltinRules.RegexTimeout.Id];
+        if (severity == Severity.None)
+        {
+            return;
+        }
+
+        var location = rule.Rule.Location;
+        var target = entity is null
+            ? new DiagnosticTarget(TargetKind.Configuration, $"rule/{rule.Rule.Id}", File: location.File, Line: location.Line, Column: location.Column)
+            : TargetOf(entity, entity is Post or Comment ? CurrentGroup : entity as Group);
+        var reason = $"the regular expression '{exception.Pattern}' of rule {rule.Rule.Id} ({location}) took longer than {exception.MatchTimeout.TotalMilliseconds:0} ms on {target.LogicalPath}, so the rule was skipped there; simplify the pattern";
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal) { ["reason"] = reason, ["rule"] = rule.Rule.Id };
+        _findings.Add((-1, new Diagnostic(BuiltinRules.RegexTimeout, severity, reason, target, properties)));
+    }
+
+    private static TargetKind KindOf(object entity) => entity switch
+    {
+        Person => TargetKind.Person,
+        Group => TargetKind.Group,
+        Post => TargetKind.Post,
+        Comment => TargetKind.Comment,
+        _ => throw new ArgumentException($"Cannot report on a {entity.GetType().Name}.", nameof(entity)),
+    };
 
     public IReadOnlyList<Diagnostic> OrderedDiagnostics() =>
         [.. _findings.OrderBy(finding => finding.Order).Select(finding => finding.Diagnostic)];

@@ -1,3 +1,4 @@
+using RegexMatchTimeoutException = System.Text.RegularExpressions.RegexMatchTimeoutException;
 using CommunityRules.Checks;
 using CommunityRules.Data;
 using CommunityRules.Diagnostics;
@@ -56,7 +57,7 @@ public sealed class RuleEngine
             bySeverity,
             byRule,
             diagnostics.Count(d => d.IsSuppressed));
-        return new AnalysisResult(diagnostics, collector.DataIssues, summary, manifest);
+        return new AnalysisResult(diagnostics, collector.DataIssues, summary, network);
     }
 
     /// <summary>One run's state: the indexes being built and the post-to-group map the comments need.</summary>
@@ -174,7 +175,14 @@ public sealed class RuleEngine
                 foreach (var action in rule.EndActions)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    action(new EndContext(network, rule, collector, cancellationToken));
+                    try
+                    {
+                        action(new EndContext(network, rule, collector, cancellationToken));
+                    }
+                    catch (RegexMatchTimeoutException ex)
+                    {
+                        collector.ReportTimeout(rule, null, ex);
+                    }
                 }
             }
 
@@ -188,12 +196,19 @@ public sealed class RuleEngine
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var rule in _personRules)
                 {
-                    if (rule.IsInScope(person, network))
+                    try
                     {
-                        foreach (var action in rule.PersonActions)
+                        if (rule.IsInScope(person, network))
                         {
-                            action(new PersonContext(person, network, rule, collector));
+                            foreach (var action in rule.PersonActions)
+                            {
+                                action(new PersonContext(person, network, rule, collector));
+                            }
                         }
+                    }
+                    catch (RegexMatchTimeoutException ex)
+                    {
+                        collector.ReportTimeout(rule, person, ex);
                     }
                 }
             }
@@ -203,12 +218,19 @@ public sealed class RuleEngine
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var rule in _groupRules)
                 {
-                    if (rule.IsInScope(group, network, group))
+                    try
                     {
-                        foreach (var action in rule.GroupActions)
+                        if (rule.IsInScope(group, network, group))
                         {
-                            action(new GroupContext(group, network, rule, collector));
+                            foreach (var action in rule.GroupActions)
+                            {
+                                action(new GroupContext(group, network, rule, collector));
+                            }
                         }
+                    }
+                    catch (RegexMatchTimeoutException ex)
+                    {
+                        collector.ReportTimeout(rule, group, ex);
                     }
                 }
             }
@@ -219,12 +241,19 @@ public sealed class RuleEngine
             collector.CurrentGroup = group;
             foreach (var rule in _postRules)
             {
-                if (rule.IsInScope(post, network, group))
+                try
                 {
-                    foreach (var action in rule.PostActions)
+                    if (rule.IsInScope(post, network, group))
                     {
-                        action(new PostContext(post, network, rule, collector));
+                        foreach (var action in rule.PostActions)
+                        {
+                            action(new PostContext(post, network, rule, collector));
+                        }
                     }
+                }
+                catch (RegexMatchTimeoutException ex)
+                {
+                    collector.ReportTimeout(rule, post, ex);
                 }
             }
         }
@@ -234,12 +263,19 @@ public sealed class RuleEngine
             collector.CurrentGroup = group;
             foreach (var rule in _commentRules)
             {
-                if (rule.IsInScope(comment, network, group))
+                try
                 {
-                    foreach (var action in rule.CommentActions)
+                    if (rule.IsInScope(comment, network, group))
                     {
-                        action(new CommentContext(comment, network, rule, collector));
+                        foreach (var action in rule.CommentActions)
+                        {
+                            action(new CommentContext(comment, network, rule, collector));
+                        }
                     }
+                }
+                catch (RegexMatchTimeoutException ex)
+                {
+                    collector.ReportTimeout(rule, comment, ex);
                 }
             }
         }

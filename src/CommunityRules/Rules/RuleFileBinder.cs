@@ -363,8 +363,12 @@ internal sealed class RuleFileBinder
             return null;
         }
 
-        var defaultGroupId = node.Mappings("groups").Select(g => g.Text("id")).FirstOrDefault(id => id is not null) ?? "example-group";
         var targetId = $"example-{index + 1}";
+
+        // Posts without a groupId belong to the example's group: the target itself, else the first of 'groups'.
+        var defaultGroupId = target == TargetKind.Group
+            ? self.Text("id") ?? targetId
+            : node.Mappings("groups").Select(g => g.Text("id")).FirstOrDefault(id => id is not null) ?? "example-group";
         var ok = true;
         ok &= AddEntity(builder, self, target, targetId, defaultGroupId, out var actualTargetId);
         foreach (var (key, kind) in new[] { ("people", TargetKind.Person), ("groups", TargetKind.Group), ("posts", TargetKind.Post), ("comments", TargetKind.Comment) })

@@ -38,7 +38,32 @@ public sealed class RuleSetLoader
             }
         }
 
+        foreach (var check in _checks.Values)
+        {
+            CheckOutcomeMessages(check);
+        }
+
         _schema = new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(GenerateSchema()).GetAwaiter().GetResult());
+    }
+
+    /// <summary>A check's own default messages must name only values it can fill; a typo there is the check author's bug, found at start-up.</summary>
+    private static void CheckOutcomeMessages(Check check)
+    {
+        foreach (var outcome in check.Outcomes)
+        {
+            var template = MessageTemplate.TryParse(outcome.MessageFormat, out var error, out _)
+                ?? throw new ArgumentException($"Check '{check.Kind}' has an outcome '{outcome.Name}' whose message is not valid: {error}.", nameof(check));
+            foreach (var (name, _) in template.Placeholders)
+            {
+                var known = check.SupportedTargets.All(target => EntityFields.PathsOf(target).Contains(name, StringComparer.Ordinal))
+                    || check.MessageArguments.Contains(name, StringComparer.Ordinal)
+                    || name.StartsWith("rule.", StringComparison.Ordinal);
+                if (!known)
+                {
+                    throw new ArgumentException($"Check '{check.Kind}' has an outcome '{outcome.Name}' whose message names '{{{name}}}', which neither the check nor its targets provide.", nameof(check));
+                }
+            }
+        }
     }
 
     /// <summary>Gets the names of the bundled rule packs, for <c>extends: [builtin:NAME]</c>.</summary>

@@ -34,8 +34,8 @@ public sealed class FormatTests
 
         Assert.Equal([("groups.jsonl", 3L), ("memberships.jsonl", 2L)], issues.Issues.Select(i => (Path.GetFileName(i.Source), i.Line!.Value)));
         Assert.All(issues.Issues, issue => Assert.Equal(DataIssueKind.MalformedRecord, issue.Kind));
-        Assert.Contains("at 'privacy'", issues.Issues[0].Message, StringComparison.Ordinal);
-        Assert.Contains("at 'role'", issues.Issues[1].Message, StringComparison.Ordinal);
+        Assert.Contains("'privacy' should be open, closed or secret", issues.Issues[0].Message, StringComparison.Ordinal);
+        Assert.Contains("'role' should be admin or member", issues.Issues[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class FormatTests
     }
 
     [Fact]
-    public async Task When_a_plain_and_a_compressed_file_both_exist_the_plain_one_is_read()
+    public async Task When_a_plain_and_a_compressed_file_both_exist_the_folder_is_refused()
     {
         using var folder = TempFolder.CopyOf("clean");
         await using (var gz = new System.IO.Compression.GZipStream(File.Create(folder.File("people.jsonl.gz")), System.IO.Compression.CompressionLevel.Fastest))
@@ -71,8 +71,9 @@ public sealed class FormatTests
             await writer.WriteAsync("{\"id\": \"p-other\", \"name\": \"Olli Virtanen\"}\n");
         }
 
-        var people = await new SnapshotSource(folder.Path).ReadPeopleAsync(new IssueList(), CancellationToken.None).ToListAsync();
+        // Reading one and ignoring the other would lose records without a word.
+        var error = Assert.Throws<DataSourceException>(() => new SnapshotSource(folder.Path));
 
-        Assert.Equal(["p-asa", "p-bjorn"], people.Select(p => p.Id));
+        Assert.Contains("both people.jsonl and people.jsonl.gz", error.Message, StringComparison.Ordinal);
     }
 }

@@ -45,13 +45,13 @@ public sealed class MalformedRecordTests
         string MessageAt(string file, long line) =>
             Assert.Single(result.DataIssues, issue => Path.GetFileName(issue.Source) == file && issue.Line == line).Message;
 
-        Assert.Contains("at 'active'", MessageAt("people.jsonl", 2), StringComparison.Ordinal);
+        Assert.Contains("'active' should be true or false", MessageAt("people.jsonl", 2), StringComparison.Ordinal);
         Assert.StartsWith("invalid record", MessageAt("people.jsonl", 3), StringComparison.Ordinal);
         Assert.Equal("missing required field 'id'", MessageAt("people.jsonl", 5));
         Assert.Equal("the line is 'null', not a record", MessageAt("people.jsonl", 6));
         Assert.StartsWith("invalid record", MessageAt("people.jsonl", 8), StringComparison.Ordinal);
-        Assert.Contains("at 'privacy'", MessageAt("groups.jsonl", 2), StringComparison.Ordinal);
-        Assert.Contains("at 'privacy'", MessageAt("groups.jsonl", 3), StringComparison.Ordinal);
+        Assert.Contains("'privacy' should be open, closed or secret", MessageAt("groups.jsonl", 2), StringComparison.Ordinal);
+        Assert.Contains("'privacy' should be open, closed or secret", MessageAt("groups.jsonl", 3), StringComparison.Ordinal);
         Assert.Equal("a required identifier field is empty", MessageAt("posts.jsonl", 2));
     }
 

@@ -8,7 +8,7 @@ public sealed class DescriptionOptions
     /// <summary>Gets or sets a value indicating whether a group must have a description.</summary>
     public bool Required { get; set; } = true;
 
-    /// <summary>Gets or sets the fewest characters a description may have, not counting spaces at its ends.</summary>
+    /// <summary>Gets or sets the fewest characters a description may have, not counting spaces at its ends; with <c>required: false</c>, only descriptions that exist are measured.</summary>
     public int MinLength { get; set; }
 }
 
@@ -40,7 +40,7 @@ public sealed class DescriptionCheck : Check<DescriptionOptions>
             var description = group.Group.Description?.Trim() ?? string.Empty;
             if (description.Length == 0)
             {
-                if (options.Required || options.MinLength > 0)
+                if (options.Required)
                 {
                     group.Report(new MessageArgument("reason", "it has no description"), new MessageArgument("length", "0"));
                 }

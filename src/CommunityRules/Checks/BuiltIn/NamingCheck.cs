@@ -8,7 +8,7 @@ namespace CommunityRules.Checks.BuiltIn;
 /// <summary>The options of the <c>naming</c> check.</summary>
 public sealed class NamingOptions
 {
-    /// <summary>Gets or sets a .NET regular expression the whole name must match, such as <c>^(SE|NO|DK|FI)-[A-ZÅÄÖ]</c>. Case matters unless the pattern starts with (?i).</summary>
+    /// <summary>Gets or sets a .NET regular expression the name must match somewhere; anchor it with ^ and $ to cover the whole name, such as <c>^(SE|NO|DK|FI)-\p{Lu}.*$</c>. Case matters unless the pattern starts with (?i).</summary>
     public string? Pattern { get; set; }
 
     /// <summary>Gets or sets the pattern in plain words, such as <c>a country code, a hyphen and a capitalised topic</c>; findings then say this instead of showing the regular expression.</summary>
@@ -99,7 +99,7 @@ public sealed class NamingCheck : Check<NamingOptions>
 
             if (pattern is not null && !pattern.IsMatch(name))
             {
-                reasons.Add(options.PatternDescription is { } description ? $"it is not {description}" : $"it does not match the pattern {pattern}");
+                reasons.Add(options.PatternDescription is { } description ? $"it is not {description}" : $"it does not match the pattern {options.Pattern}");
             }
 
             if (options.Template is { } template && TemplateProblem(template, name, group.Network.FindPerson(group.Group.CreatedBy)) is { } problem)

@@ -32,6 +32,14 @@ public sealed class SnapshotSource : INetworkSource
             throw new DataSourceException($"The data folder '{folder}' holds no snapshot file. Expected files such as {SnapshotFiles.People}, {SnapshotFiles.Groups} and {SnapshotFiles.Posts}.");
         }
 
+        foreach (var name in SnapshotFiles.Records)
+        {
+            if (File.Exists(Path.Combine(folder, name)) && File.Exists(Path.Combine(folder, name + ".gz")))
+            {
+                throw new DataSourceException($"The data folder '{folder}' holds both {name} and {name}.gz; keep one of them, so no records are read twice or left out.");
+            }
+        }
+
         Folder = folder;
     }
 
@@ -110,7 +118,7 @@ public sealed class SnapshotSource : INetworkSource
 
         using var reader = OpenText(path);
         long lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        while (await ReadLineAsync(reader, path, lineNumber, cancellationToken).ConfigureAwait(false) is { } line)
         {
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
@@ -150,6 +158,19 @@ public sealed class SnapshotSource : INetworkSource
         {
             issues.Report(new DataIssue(DataIssueKind.MalformedRecord, path, lineNumber, JsonErrors.Describe(ex)));
             return null;
+        }
+    }
+
+    /// <summary>Reads a line; a file that breaks off (a corrupt .gz, a failing disk) stops the run with its name, not a stack trace.</summary>
+    private static async Task<string?> ReadLineAsync(StreamReader reader, string path, long linesRead, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            throw new DataSourceException($"{path}: the file could not be read after line {linesRead}: {ex.Message}", ex);
         }
     }
 

@@ -122,6 +122,7 @@ internal static class RuleSchema
             conditional.Add(new JsonObject
             {
                 ["if"] = new JsonObject { ["properties"] = new JsonObject { ["check"] = new JsonObject { ["const"] = check.Kind } }, ["required"] = Array("check") },
+                ["description"] = check.Description,
                 ["then"] = new JsonObject
                 {
                     ["properties"] = new JsonObject
@@ -164,7 +165,11 @@ internal static class RuleSchema
                 ["enabled"] = new JsonObject { ["type"] = "boolean", ["description"] = "Whether the rule runs unless configuration turns it on; default true." },
                 ["target"] = new JsonObject { ["description"] = "What the rule looks at.", ["enum"] = Array(Targets) },
                 ["where"] = Ref("where"),
-                ["check"] = new JsonObject { ["description"] = "The check that decides; its options go under 'options'.", ["enum"] = Array([.. checks.Select(c => c.Kind)]) },
+                ["check"] = new JsonObject
+                {
+                    ["description"] = "The check that decides; its options go under 'options'. " + string.Join(" ", checks.Select(c => $"{c.Kind}: {c.Description}")),
+                    ["enum"] = Array([.. checks.Select(c => c.Kind)]),
+                },
                 ["options"] = new JsonObject { ["type"] = "object", ["description"] = "The check's options." },
                 ["outcomes"] = new JsonObject
                 {

@@ -84,6 +84,9 @@ internal static class SchemaErrorTranslator
                 return new RuleError(at, RuleErrorCodes.InvalidValue, $"'{value}' is not a known value for '{property}'.{Suggestions.DidYouMean(value, allowedValues)}");
             }
 
+            case ValidationErrorKind.NoTypeValidates or ValidationErrorKind.DateTimeExpected when IsDate(error.Schema):
+                return new RuleError(at, RuleErrorCodes.InvalidDate, $"{shown} is not a date; write it as 2026-04-02 or 2026-04-02T09:15:00Z.");
+
             case ValidationErrorKind.UriExpected:
                 return new RuleError(at, RuleErrorCodes.InvalidValue, $"{shown} is not a full link; write it with its scheme, such as https://intranet.example/community/naming.");
 
@@ -116,6 +119,8 @@ internal static class SchemaErrorTranslator
                 return new RuleError(at, RuleErrorCodes.InvalidValue, $"'{property}' has an invalid value {shown} ({error.Kind}).");
         }
     }
+
+    private static bool IsDate(JsonSchema? schema) => schema is not null && (schema.Format == "date-time" || schema.Format == "date");
 
     /// <summary>Finds the allowed values of an optional enum, which the schema writes as anyOf/oneOf [null, enum].</summary>
     private static List<string>? EnumerationOf(JsonSchema? schema) =>

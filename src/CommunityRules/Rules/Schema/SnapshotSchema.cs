@@ -33,7 +33,8 @@ internal static class SnapshotSchema
             definition.Remove("$schema");
             definition.Remove("title");
             definition["additionalProperties"] = true;
-            definition["description"] = $"One line of {file}. {definition["description"]?.GetValue<string>()}".Trim();
+            var what = file.EndsWith(".jsonl", StringComparison.Ordinal) ? $"One line of {file}." : $"The content of {file}.";
+            definition["description"] = $"{what} {definition["description"]?.GetValue<string>()}".Trim();
             definitions[name] = definition;
         }
 

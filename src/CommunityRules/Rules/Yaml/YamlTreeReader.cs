@@ -46,6 +46,16 @@ internal static partial class YamlTreeReader
             errors.Add(Describe(ex, text, file));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // The parser meets an event it did not expect (an unclosed { or [ before the next key); say where it stopped.
+            var at = parser.Current?.Start ?? Mark.Empty;
+            errors.Add(new RuleError(
+                new SourceLocation(file, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column)),
+                RuleErrorCodes.YamlSyntax,
+                "The YAML is not well formed here; check the lines above for a '{' or '[' that is never closed, or a value indented differently from its neighbours."));
+            return null;
+        }
     }
 
     private static YamlTreeNode? ReadNode(IParser parser, string file, ICollection<RuleError> errors, int depth)
