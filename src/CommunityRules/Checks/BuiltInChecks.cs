@@ -5,7 +5,13 @@ namespace CommunityRules.Checks;
 /// <summary>The checks that come with the package.</summary>
 public static class BuiltInChecks
 {
+    /// <summary>Gets the types of the built-in checks: every public check in the <c>CommunityRules.Checks.BuiltIn</c> namespace, by kind.</summary>
+    public static IReadOnlyList<Type> Types { get; } =
+        [.. typeof(NamingCheck).Assembly.GetExportedTypes()
+            .Where(type => type.Namespace == typeof(NamingCheck).Namespace && typeof(Check).IsAssignableFrom(type) && !type.IsAbstract)
+            .OrderBy(type => type.Name, StringComparer.Ordinal)];
+
     /// <summary>Creates one instance of each built-in check.</summary>
-    /// <returns>The checks: naming, description, admins and inactivity.</returns>
-    public static IReadOnlyList<Check> Create() => [new NamingCheck(), new DescriptionCheck(), new AdminsCheck(), new InactivityCheck()];
+    /// <returns>The checks, such as naming, description, admins and inactivity.</returns>
+    public static IReadOnlyList<Check> Create() => [.. Types.Select(type => (Check)Activator.CreateInstance(type)!)];
 }

@@ -1,5 +1,4 @@
 using CommunityRules.Checks;
-using CommunityRules.Checks.BuiltIn;
 using CommunityRules.Engine;
 using CommunityRules.Rules;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +25,11 @@ public static class CommunityRulesServiceCollectionExtensions
         services.TryAddSingleton(provider => new RuleExampleRunner(provider.GetRequiredService<RuleEngine>()));
 
         var builder = new CommunityRulesBuilder(services);
-        builder.AddCheck<NamingCheck>().AddCheck<DescriptionCheck>().AddCheck<AdminsCheck>().AddCheck<InactivityCheck>();
+        foreach (var type in BuiltInChecks.Types)
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(Check), type));
+        }
+
         configure?.Invoke(builder);
         return services;
     }
