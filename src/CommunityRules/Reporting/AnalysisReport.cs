@@ -82,6 +82,36 @@ internal sealed record ReportedRule(RuleDescriptor Descriptor, Severity Severity
 /// <summary>What the JSON and SARIF writers share: writer settings and the spelling of values.</summary>
 internal static class ReportFormatting
 {
+    /// <summary>Writes the run's counts (records read and rejected, findings by severity and rule) into the open object; JSON and SARIF share the shape.</summary>
+    public static void WriteCounts(Utf8JsonWriter writer, RunSummary summary)
+    {
+        writer.WriteStartObject("read");
+        writer.WriteNumber("people", summary.Read.People);
+        writer.WriteNumber("groups", summary.Read.Groups);
+        writer.WriteNumber("memberships", summary.Read.Memberships);
+        writer.WriteNumber("posts", summary.Read.Posts);
+        writer.WriteNumber("comments", summary.Read.Comments);
+        writer.WriteNumber("reactions", summary.Read.Reactions);
+        writer.WriteEndObject();
+        writer.WriteNumber("rejected", summary.Rejected);
+        writer.WriteNumber("dataIssues", summary.DataIssues);
+        writer.WriteStartObject("findings");
+        foreach (var severity in new[] { Severity.Error, Severity.Warning, Severity.Suggestion, Severity.Silent })
+        {
+            writer.WriteNumber(SeverityName(severity), summary.FindingsBySeverity.GetValueOrDefault(severity));
+        }
+
+        writer.WriteEndObject();
+        writer.WriteNumber("suppressed", summary.Suppressed);
+        writer.WriteStartObject("byRule");
+        foreach (var (ruleId, count) in summary.FindingsByRule.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            writer.WriteNumber(ruleId, count);
+        }
+
+        writer.WriteEndObject();
+    }
+
     /// <summary>Flush to the stream whenever this many bytes are pending, so a large report never sits in memory whole.</summary>
     public const int FlushThreshold = 64 * 1024;
 

@@ -364,31 +364,7 @@ public sealed class SarifReportWriter : IReportWriter
 
         writer.WriteEndArray();
         writer.WriteNumber("rulesRun", summary.RulesRun);
-        writer.WriteStartObject("read");
-        writer.WriteNumber("people", summary.Read.People);
-        writer.WriteNumber("groups", summary.Read.Groups);
-        writer.WriteNumber("memberships", summary.Read.Memberships);
-        writer.WriteNumber("posts", summary.Read.Posts);
-        writer.WriteNumber("comments", summary.Read.Comments);
-        writer.WriteNumber("reactions", summary.Read.Reactions);
-        writer.WriteEndObject();
-        writer.WriteNumber("rejected", summary.Rejected);
-        writer.WriteNumber("dataIssues", summary.DataIssues);
-        writer.WriteStartObject("findings");
-        foreach (var severity in new[] { Severity.Error, Severity.Warning, Severity.Suggestion, Severity.Silent })
-        {
-            writer.WriteNumber(ReportFormatting.SeverityName(severity), summary.FindingsBySeverity.GetValueOrDefault(severity));
-        }
-
-        writer.WriteEndObject();
-        writer.WriteNumber("suppressed", summary.Suppressed);
-        writer.WriteStartObject("byRule");
-        foreach (var (ruleId, count) in summary.FindingsByRule.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-        {
-            writer.WriteNumber(ruleId, count);
-        }
-
-        writer.WriteEndObject();
+        ReportFormatting.WriteCounts(writer, summary);
         writer.WriteEndObject();
     }
 
