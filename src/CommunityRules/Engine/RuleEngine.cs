@@ -124,14 +124,15 @@ public sealed class RuleEngine
 
             await foreach (var post in Read("posts", source.ReadPostsAsync(collector, cancellationToken)).ConfigureAwait(false))
             {
-                if (!_groupOfPost.TryAdd(post.Id, post.GroupId))
+                // The map outlives the posts, so it holds the group's own id string, not each post's copy of it.
+                var group = network.FindGroup(post.GroupId);
+                if (!_groupOfPost.TryAdd(post.Id, group?.Id ?? post.GroupId))
                 {
                     collector.Report(new DataIssue(DataIssueKind.DuplicateId, source.Description, null, $"post '{post.Id}' appears more than once; the later record was left out", post.Id));
                     continue;
                 }
 
                 posts++;
-                var group = network.FindGroup(post.GroupId);
                 if (group is null)
                 {
                     ReportUnknown($"post '{post.Id}' refers to group '{post.GroupId}', which is not in the data", post.Id);

@@ -31,6 +31,9 @@ public sealed class NamingOptions
 
     /// <summary>Gets or sets how a blocked word must appear to count: as a whole word, as the exact name, or anywhere.</summary>
     public PhraseMatch Match { get; set; } = PhraseMatch.WholeWord;
+
+    /// <summary>Gets or sets the pattern as validation compiled it, so the rule does not build the same automaton twice.</summary>
+    internal System.Text.RegularExpressions.Regex? CompiledPattern { get; set; }
 }
 
 /// <summary>Checks group names: a pattern, a Microsoft 365 style template, length limits and blocked words.</summary>
@@ -52,7 +55,7 @@ public sealed class NamingCheck : Check<NamingOptions>
     {
         if (options.Pattern is { } pattern)
         {
-            context.CompileRegex("pattern", pattern);
+            options.CompiledPattern = context.CompileRegex("pattern", pattern);
         }
 
         if (options.Template is { } template && !template.Contains(GroupNameToken, StringComparison.Ordinal))
@@ -81,7 +84,7 @@ public sealed class NamingCheck : Check<NamingOptions>
     /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, NamingOptions options)
     {
-        var pattern = options.Pattern is { } text ? BoundedRegex.TryCreate(text, ignoreCase: false, out _) : null;
+        var pattern = options.CompiledPattern;
         var blocked = options.BlockedWords.Count > 0 ? new PhraseMatcher(options.BlockedWords, options.Match) : null;
         context.RegisterGroupAction(group =>
         {
