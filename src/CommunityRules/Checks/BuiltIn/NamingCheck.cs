@@ -33,6 +33,7 @@ public sealed class NamingOptions
     public PhraseMatch Match { get; set; } = PhraseMatch.WholeWord;
 
     /// <summary>Gets or sets the pattern as validation compiled it, so the rule does not build the same automaton twice.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     internal System.Text.RegularExpressions.Regex? CompiledPattern { get; set; }
 }
 
