@@ -61,8 +61,8 @@ internal static class CommandLine
     {
         var rules = RulesOption();
         var data = new Option<string?>("--data", "-d") { Description = "The snapshot folder to check. Default: the sample network shipped with the tool." };
-        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json or sarif.", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, sarif or html (a self-contained page for the quarterly review).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "html");
         var outputFile = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of the console." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when findings at or above this severity remain: error, warning, suggestion or never.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning", "suggestion", "never");
@@ -99,7 +99,8 @@ internal static class CommandLine
             INetworkSource source;
             try
             {
-                source = new SnapshotSource(parse.GetValue(data) ?? SampleNetwork);
+                // Relative to where the user stands, so output and reports carry no machine-specific absolute path.
+                source = new SnapshotSource(parse.GetValue(data) ?? Path.GetRelativePath(Environment.CurrentDirectory, SampleNetwork));
             }
             catch (DataSourceException ex)
             {
@@ -217,7 +218,12 @@ internal static class CommandLine
             return;
         }
 
-        IReportWriter reportWriter = format == "json" ? new JsonReportWriter() : new SarifReportWriter();
+        IReportWriter reportWriter = format switch
+        {
+            "json" => new JsonReportWriter(),
+            "html" => new HtmlReportWriter(),
+            _ => new SarifReportWriter(),
+        };
         var report = new AnalysisReport(result, ruleSet, Version, files);
         if (outputFile is not null)
         {

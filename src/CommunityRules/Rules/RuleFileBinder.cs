@@ -138,9 +138,9 @@ internal sealed class RuleFileBinder
         var severity = node["severity"] is YamlTreeScalar severityNode ? ParseSeverity(severityNode.Value) ?? Severity.Warning : Severity.Warning;
         var enabled = node["enabled"] is not YamlTreeScalar { Value: "false" or "False" or "FALSE" };
         Uri? help = null;
-        if (node["help"] is YamlTreeScalar helpNode && !Uri.TryCreate(helpNode.Value, UriKind.Absolute, out help))
+        if (node["help"] is YamlTreeScalar helpNode && !IsWebLink(helpNode.Value, out help))
         {
-            Error(helpNode, RuleErrorCodes.InvalidValue, $"'{helpNode.Value}' is not a full link; write it with its scheme, such as https://intranet.example/community/naming.");
+            Error(helpNode, RuleErrorCodes.InvalidValue, $"'{helpNode.Value}' is not a web link; write it in full, starting with https://, such as https://intranet.example/community/naming.");
         }
 
         var messageNode = (YamlTreeScalar)node["message"]!;
@@ -188,9 +188,9 @@ internal sealed class RuleFileBinder
             var messageNode = settings?["message"] as YamlTreeScalar;
             var severity = settings?["severity"] is YamlTreeScalar severityNode ? ParseSeverity(severityNode.Value) ?? outcome.DefaultSeverity : outcome.DefaultSeverity;
             Uri? help = rule.HelpLink;
-            if (settings?["help"] is YamlTreeScalar helpNode && !Uri.TryCreate(helpNode.Value, UriKind.Absolute, out help))
+            if (settings?["help"] is YamlTreeScalar helpNode && !IsWebLink(helpNode.Value, out help))
             {
-                Error(helpNode, RuleErrorCodes.InvalidValue, $"'{helpNode.Value}' is not a full link; write it with its scheme, such as https://intranet.example/community/naming.");
+                Error(helpNode, RuleErrorCodes.InvalidValue, $"'{helpNode.Value}' is not a web link; write it in full, starting with https://, such as https://intranet.example/community/naming.");
             }
 
             var enabled = settings?["enabled"] is YamlTreeScalar enabledNode ? enabledNode.Value is not ("false" or "False" or "FALSE") : rule.IsEnabledByDefault;
@@ -443,6 +443,10 @@ internal sealed class RuleFileBinder
         Error(node, RuleErrorCodes.InvalidValue, "The example's record is empty.");
         return false;
     }
+
+    /// <summary>Help links end up in HTML and SARIF viewers, so only web links are taken: never javascript: or file:.</summary>
+    private static bool IsWebLink(string text, out Uri? link) =>
+        Uri.TryCreate(text, UriKind.Absolute, out link) && (link.Scheme == Uri.UriSchemeHttps || link.Scheme == Uri.UriSchemeHttp);
 
     private static TargetKind ParseTarget(string text) => text switch
     {

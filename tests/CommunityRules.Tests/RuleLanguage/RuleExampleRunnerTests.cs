@@ -42,7 +42,7 @@ public sealed class RuleExampleRunnerTests
 
         Assert.True(result.Failures.Count == 0, "Governance examples failed:\n" + string.Join('\n', result.Failures));
         Assert.Equal(ruleSet.Rules.Sum(rule => rule.Examples.Count), result.Passed);
-        Assert.Equal(15, result.Total);
+        Assert.Equal(30, result.Total);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class RuleExampleRunnerTests
         var result = await CreateRunner().RunAsync(ruleSet);
 
         Assert.Empty(result.Failures);
-        Assert.Equal(15, result.Passed);
+        Assert.Equal(30, result.Passed);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace CommunityRules.Tests.RuleLanguage;
 /// <summary>Good files load: the bundled pack by name and by path, folders, extends chains and configuration-only files.</summary>
 public sealed class RuleSetLoaderTests
 {
-    private static readonly string[] GovernanceIds = ["GOV001", "GOV002", "GOV003", "GOV004"];
+    private static readonly string[] GovernanceIds = ["GOV001", "GOV002", "GOV003", "GOV004", "GOV010", "GOV013", "GOV014", "GOV015"];
 
     [Fact]
     public void Governance_pack_loads_by_its_builtin_name()

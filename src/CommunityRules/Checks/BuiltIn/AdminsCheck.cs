@@ -77,9 +77,10 @@ public sealed class AdminsCheck : Check<AdminsOptions>
             string? reason = null;
             if (counted.Count < options.Min)
             {
+                var needed = options.Min == 1 ? "at least 1 is needed" : $"at least {options.Min} are needed";
                 reason = counted.Count == 0
-                    ? $"it has no {kind}; at least {options.Min} are needed"
-                    : $"it has {Count(counted.Count, kind)} ({string.Join(", ", counted)}); at least {options.Min} are needed";
+                    ? $"it has no {kind}; {needed}"
+                    : $"it has {Count(counted.Count, kind)} ({string.Join(", ", counted)}); {needed}";
             }
             else if (options.Max is { } max && counted.Count > max)
             {

@@ -37,7 +37,8 @@ internal static class OptionsSchemas
         };
         var schema = JsonSchema.FromType(type, settings);
         AddDefaults(type, schema);
-        foreach (var property in schema.Properties.Values)
+        // Nested option classes (such as creation's 'allowed') live under definitions; their hovers need the same care.
+        foreach (var property in schema.Properties.Values.Concat(schema.Definitions.Values.SelectMany(definition => definition.Properties.Values)))
         {
             property.Description = Plain(property.Description);
         }

@@ -45,7 +45,8 @@ internal static class SchemaErrorTranslator
         var token = error.Token is JProperty property1 ? property1.Value : error.Token;
         var node = token is null ? null : document.NodeOf(token);
         var key = token is null ? null : document.KeyOf(token);
-        var property = error.Property ?? key?.Value ?? "value";
+        // An item of a list has no name of its own; the list's key names it.
+        var property = error.Property ?? key?.Value ?? (token?.Parent is JArray { Parent: JProperty list } ? list.Name : "value");
         var at = Location(file, error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed ? (YamlTreeNode?)key ?? node : node);
         var shown = node is YamlTreeScalar scalar ? $"'{scalar.Value}'" : node?.ShapeName ?? "the value";
 
@@ -87,8 +88,11 @@ internal static class SchemaErrorTranslator
             case ValidationErrorKind.NoTypeValidates or ValidationErrorKind.DateTimeExpected when IsDate(error.Schema):
                 return new RuleError(at, RuleErrorCodes.InvalidDate, $"{shown} is not a date; write it as 2026-04-02 or 2026-04-02T09:15:00Z.");
 
+            case ValidationErrorKind.NoTypeValidates when error.Schema is { } typed && typed.Type != JsonObjectType.None:
+                return new RuleError(at, RuleErrorCodes.WrongType, $"'{property}' should be {Describe(typed.Type)}, but is {shown}.");
+
             case ValidationErrorKind.UriExpected:
-                return new RuleError(at, RuleErrorCodes.InvalidValue, $"{shown} is not a full link; write it with its scheme, such as https://intranet.example/community/naming.");
+                return new RuleError(at, RuleErrorCodes.InvalidValue, $"{shown} is not a web link; write it in full, starting with https://, such as https://intranet.example/community/naming.");
 
             case ValidationErrorKind.StringExpected when node is YamlTreeScalar { IsQuoted: false, IsNull: false }:
                 // A plain 2024 or true where text is expected reads fine as text; the binder takes the text as written.
@@ -118,6 +122,42 @@ internal static class SchemaErrorTranslator
             default:
                 return new RuleError(at, RuleErrorCodes.InvalidValue, $"'{property}' has an invalid value {shown} ({error.Kind}).");
         }
+    }
+
+    /// <summary>Names a schema type in plain words, leaving out null (an option may always be left out).</summary>
+    private static string Describe(JsonObjectType type)
+    {
+        var words = new List<string>();
+        if (type.HasFlag(JsonObjectType.Integer))
+        {
+            words.Add("a whole number");
+        }
+        else if (type.HasFlag(JsonObjectType.Number))
+        {
+            words.Add("a number");
+        }
+
+        if (type.HasFlag(JsonObjectType.String))
+        {
+            words.Add("text");
+        }
+
+        if (type.HasFlag(JsonObjectType.Boolean))
+        {
+            words.Add("true or false");
+        }
+
+        if (type.HasFlag(JsonObjectType.Array))
+        {
+            words.Add("a list");
+        }
+
+        if (type.HasFlag(JsonObjectType.Object))
+        {
+            words.Add("a mapping of keys to values");
+        }
+
+        return words.Count == 0 ? "of another form" : string.Join(" or ", words);
     }
 
     private static bool IsDate(JsonSchema? schema) => schema is not null && (schema.Format == "date-time" || schema.Format == "date");

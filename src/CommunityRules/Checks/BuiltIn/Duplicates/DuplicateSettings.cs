@@ -1,0 +1,53 @@
+namespace CommunityRules.Checks.BuiltIn.Duplicates;
+
+/// <summary>The four signals the check compares two groups on, in the order evidence shows them.</summary>
+internal enum DuplicateSignal
+{
+    Name,
+    Description,
+    Topics,
+    Members,
+}
+
+/// <summary>A rule's <see cref="DuplicatesOptions"/>, validated and prepared once when the rule is loaded; immutable, so runs may share it.</summary>
+internal sealed class DuplicateSettings
+{
+    private readonly double[] _weights;
+    private readonly double[] _minimums;
+
+    public DuplicateSettings(DuplicatesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _weights = [options.NameWeight, options.DescriptionWeight, options.TopicsWeight, options.MembersWeight];
+        _minimums = [options.MinName, options.MinDescription, options.MinTopics, options.MinMembers];
+        Threshold = options.Threshold;
+        MinSignals = options.MinSignals;
+        MinSharedMembers = options.MinSharedMembers;
+        RequireMembers = options.RequireMembers;
+        IncludeArchived = options.IncludeArchived;
+        IgnoreWords = new WordSet((options.IgnoreWords ?? []).SelectMany(TextFolding.Words));
+    }
+
+    public double Threshold { get; }
+
+    public int MinSignals { get; }
+
+    public int MinSharedMembers { get; }
+
+    public bool RequireMembers { get; }
+
+    public bool IncludeArchived { get; }
+
+    /// <summary>Gets the folded words left out of names and descriptions: country codes and names by default.</summary>
+    public WordSet IgnoreWords { get; }
+
+    /// <summary>
+    /// Gets a value indicating whether only groups that share members can be duplicates (minSharedMembers is at least
+    /// 1). Then people are the only key needed to find candidate pairs: a pair that shares nobody cannot pass.
+    /// </summary>
+    public bool MembersOnlyCandidates => RequireMembers && MinSharedMembers >= 1;
+
+    public double Weight(DuplicateSignal signal) => _weights[(int)signal];
+
+    public double Minimum(DuplicateSignal signal) => _minimums[(int)signal];
+}

@@ -1,0 +1,254 @@
+using CommunityRules.Diagnostics;
+using CommunityRules.Engine;
+using CommunityRules.Model;
+
+namespace CommunityRules.Reporting.Html;
+
+/// <summary>
+/// What the HTML report shows, worked out once from an <see cref="AnalysisReport"/>: which section each finding goes
+/// in (by the check kind of its rule), the months the charts cover, and the activity, members and country of groups.
+/// </summary>
+internal sealed class ReportModel
+{
+    /// <summary>The check kind whose findings are merge candidates.</summary>
+    public const string DuplicatesKind = "duplicates";
+
+    /// <summary>The check kind whose findings are inactive groups.</summary>
+    public const string InactivityKind = "inactivity";
+
+    /// <summary>How many months before the run's moment an inactive group's sparkline shows, as the inactivity check's trend.</summary>
+    public const int SparklineMonths = 6;
+
+    /// <summary>How many months the activity heat-map shows at the most.</summary>
+    public const int HeatMapMonths = 12;
+
+    /// <summary>How many of the most active groups the heat-map shows, beside every group with findings.</summary>
+    public const int MostActiveGroups = 30;
+
+    /// <summary>How many rows the heat-map has at the most, so a network with thousands of flagged groups stays readable.</summary>
+    public const int HeatMapRowLimit = 200;
+
+    /// <summary>The check kinds of the creation and admin section, in the order it shows them.</summary>
+    public static readonly string[] ProblemKinds = ["creation", "admins", "membership", "privacy"];
+
+    /// <summary>The countries of the naming convention, in the order the charts show them.</summary>
+    public static readonly string[] ConventionCountries = ["SE", "NO", "DK", "FI"];
+
+    private readonly Dictionary<string, RuleInfo> _rules = new(StringComparer.Ordinal);
+
+    public ReportModel(AnalysisReport report)
+    {
+        Report = report;
+        Result = report.Result;
+        Network = report.Result.Network;
+        Summary = report.Result.Summary;
+
+        foreach (var rule in report.RuleSet.Rules)
+        {
+            foreach (var descriptor in rule.Descriptors)
+            {
+                var stage = descriptor.Id == rule.Id
+                    ? null
+                    : rule.Outcomes.FirstOrDefault(outcome => outcome.Descriptor.Id == descriptor.Id)?.Outcome.Name;
+                _rules.TryAdd(descriptor.Id, new RuleInfo(rule.CheckKind, stage, report.RuleSet.GetSeverity(descriptor) != Severity.None));
+            }
+        }
+
+        Visible = [.. Result.Diagnostics.Where(diagnostic => !diagnostic.IsSuppressed && diagnostic.Severity > Severity.Silent)];
+        Suppressed = [.. Result.Diagnostics.Where(diagnostic => diagnostic.IsSuppressed)];
+        SilentCount = Result.Diagnostics.Count(diagnostic => !diagnostic.IsSuppressed && diagnostic.Severity == Severity.Silent);
+
+        var asOf = Summary.AsOf.UtcDateTime;
+
+        // The month of the run's moment counts only when part of it has passed, as in the inactivity check's trend.
+        LastMonth = MonthKey(asOf.Year, asOf.Month) - (asOf.Day == 1 && asOf.TimeOfDay == TimeSpan.Zero ? 1 : 0);
+        Rules = report.ReportedRules;
+    }
+
+    public AnalysisReport Report { get; }
+
+    public AnalysisResult Result { get; }
+
+    public NetworkView Network { get; }
+
+    public RunSummary Summary { get; }
+
+    /// <summary>Gets the rules the report describes, as the JSON report lists them.</summary>
+    public IReadOnlyList<ReportedRule> Rules { get; }
+
+    /// <summary>Gets the findings the report lists: not suppressed, and above <see cref="Severity.Silent"/>, which is hidden from people.</summary>
+    public IReadOnlyList<Diagnostic> Visible { get; }
+
+    /// <summary>Gets the suppressed findings.</summary>
+    public IReadOnlyList<Diagnostic> Suppressed { get; }
+
+    /// <summary>Gets the number of silent findings, counted but not listed.</summary>
+    public int SilentCount { get; }
+
+    /// <summary>Gets the last whole or partial month before the run's moment, as a month key.</summary>
+    public int LastMonth { get; }
+
+    /// <summary>Gets the name of a network, or a stand-in.</summary>
+    public string NetworkName => string.IsNullOrWhiteSpace(Result.Manifest?.Name) ? "Network" : Result.Manifest!.Name!;
+
+    /// <summary>Makes a month key: months count from year 0, so keys sort in time order.</summary>
+    public static int MonthKey(int year, int month) => (year * 12) + month - 1;
+
+    /// <summary>Gets the year of a month key.</summary>
+    public static int YearOf(int key) => key / 12;
+
+    /// <summary>Gets the month, 1 to 12, of a month key.</summary>
+    public static int MonthOf(int key) => (key % 12) + 1;
+
+    /// <summary>Names a month key: <c>Apr 2026</c>.</summary>
+    public static string MonthLabel(int key) => $"{HtmlText.MonthName(MonthOf(key))} {YearOf(key).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>Gets the check kind of the rule that reported a finding, or <see langword="null"/> for the engine's own rules.</summary>
+    public string? KindOf(Diagnostic diagnostic) => _rules.TryGetValue(diagnostic.Rule.Id, out var rule) ? rule.CheckKind : null;
+
+    /// <summary>Gets the check kind of a rule id, or <see langword="null"/> for the engine's own rules.</summary>
+    public string? KindOf(string ruleId) => _rules.TryGetValue(ruleId, out var rule) ? rule.CheckKind : null;
+
+    /// <summary>Gets the stage of a finding: the name of its rule's outcome, or <c>help</c> for the rule's main finding.</summary>
+    public string StageOf(Diagnostic diagnostic) =>
+        _rules.TryGetValue(diagnostic.Rule.Id, out var rule) && rule.Outcome is { } outcome ? outcome : "help";
+
+    /// <summary>Gets a value indicating whether a rule of a check kind ran in this run.</summary>
+    public bool Ran(string checkKind) => _rules.Values.Any(rule => rule.Enabled && rule.CheckKind == checkKind);
+
+    /// <summary>Gets the visible findings whose rule has one of the check kinds, in the run's order.</summary>
+    public IReadOnlyList<Diagnostic> VisibleOfKind(params IReadOnlyList<string> kinds) =>
+        [.. Visible.Where(diagnostic => KindOf(diagnostic) is { } kind && kinds.Contains(kind))];
+
+    /// <summary>Gets the visible findings that no section of their own shows.</summary>
+    public IReadOnlyList<Diagnostic> VisibleOther() =>
+        [.. Visible.Where(diagnostic => KindOf(diagnostic) is not { } kind || (kind != DuplicatesKind && kind != InactivityKind && !ProblemKinds.Contains(kind)))];
+
+    /// <summary>Gets a group's name, or its id when it has none or is not in the network.</summary>
+    public string GroupName(string groupId) => Network.FindGroup(groupId)?.Name is { Length: > 0 } name ? name : groupId;
+
+    /// <summary>Gets the name a finding's target shows: its name, else its id.</summary>
+    public static string TargetName(Diagnostic diagnostic) =>
+        diagnostic.Target.Name is { Length: > 0 } name ? name : diagnostic.Target.Id;
+
+    /// <summary>Gets the posts and comments of a group per month, for the <paramref name="count"/> months that end with <see cref="LastMonth"/>.</summary>
+    public int[] ActivityPerMonth(string groupId, int count)
+    {
+        var values = new int[count];
+        var first = LastMonth - count + 1;
+        foreach (var month in Network.GetActivity(groupId).Months)
+        {
+            var index = MonthKey(month.Year, month.Month) - first;
+            if (index >= 0 && index < count)
+            {
+                values[index] += month.Posts + month.Comments;
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// Gets the months the activity heat-map shows: up to <see cref="HeatMapMonths"/> ending with <see cref="LastMonth"/>,
+    /// starting no earlier than the first month anyone wrote in. Empty when nothing dated was written.
+    /// </summary>
+    public IReadOnlyList<int> HeatMapPeriod()
+    {
+        var first = int.MaxValue;
+        foreach (var group in Network.Groups)
+        {
+            foreach (var month in Network.GetActivity(group.Id).Months)
+            {
+                first = Math.Min(first, MonthKey(month.Year, month.Month));
+                break;
+            }
+        }
+
+        if (first > LastMonth)
+        {
+            return [];
+        }
+
+        var start = Math.Max(first, LastMonth - HeatMapMonths + 1);
+        return [.. Enumerable.Range(start, LastMonth - start + 1)];
+    }
+
+    /// <summary>Gets the ids of the groups that a visible finding is about, a merge candidate's groups included.</summary>
+    public IReadOnlySet<string> FlaggedGroups()
+    {
+        var flagged = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var diagnostic in Visible)
+        {
+            if (diagnostic.Target.Kind == TargetKind.Group)
+            {
+                flagged.Add(diagnostic.Target.Id);
+            }
+
+            if (KindOf(diagnostic) == DuplicatesKind)
+            {
+                flagged.UnionWith(MergeCluster.From(diagnostic).GroupIds);
+            }
+        }
+
+        return flagged;
+    }
+
+    /// <summary>
+    /// Gets a group's country: the name's prefix (<c>SE-</c>, <c>NO-</c>, <c>DK-</c>, <c>FI-</c>, in any case), else
+    /// the creator's country, else <c>unknown</c>.
+    /// </summary>
+    public string CountryOf(Group group)
+    {
+        if (group.Name is { Length: >= 3 } name && name[2] == '-')
+        {
+            var prefix = name[..2].ToUpperInvariant();
+            if (ConventionCountries.Contains(prefix))
+            {
+                return prefix;
+            }
+        }
+
+        return Network.FindPerson(group.CreatedBy)?.Country?.Trim() is { Length: > 0 } country
+            ? country.ToUpperInvariant()
+            : "unknown";
+    }
+
+    /// <summary>What the report knows of a rule id: its check kind, its outcome's name, and whether it ran.</summary>
+    private sealed record RuleInfo(string CheckKind, string? Outcome, bool Enabled);
+}
+
+/// <summary>
+/// A merge candidate as the <c>duplicates</c> check reports it: the groups of one cluster (property <c>groupIds</c>,
+/// comma-separated, the one to keep first or named by <c>keepId</c>) and the evidence (<c>evidence</c>, pairs joined
+/// with <c>"; "</c>).
+/// </summary>
+/// <param name="Finding">The finding.</param>
+/// <param name="GroupIds">The groups, the one to keep first.</param>
+/// <param name="KeepId">The group to keep, if known.</param>
+/// <param name="Evidence">The evidence, one item per pair.</param>
+internal sealed record MergeCluster(Diagnostic Finding, IReadOnlyList<string> GroupIds, string? KeepId, IReadOnlyList<string> Evidence)
+{
+    public static MergeCluster From(Diagnostic finding)
+    {
+        var properties = finding.Properties;
+        var ids = (properties.GetValueOrDefault("groupIds") ?? string.Empty)
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (ids.Count == 0 && finding.Target.Kind == TargetKind.Group)
+        {
+            ids.Add(finding.Target.Id);
+        }
+
+        var keep = properties.GetValueOrDefault("keepId")?.Trim() is { Length: > 0 } keepId ? keepId : ids.FirstOrDefault();
+        if (keep is not null)
+        {
+            ids.Remove(keep);
+            ids.Insert(0, keep);
+        }
+
+        var evidence = (properties.GetValueOrDefault("evidence") ?? string.Empty)
+            .Split("; ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return new MergeCluster(finding, ids, keep, evidence);
+    }
+}
