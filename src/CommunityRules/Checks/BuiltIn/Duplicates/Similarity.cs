@@ -85,30 +85,12 @@ internal static class Similarity
     /// <summary>Jaccard of two sorted sets of ids: shared / all.</summary>
     public static double Jaccard(int[] a, int[] b)
     {
-        var shared = 0;
-        for (int i = 0, j = 0; i < a.Length && j < b.Length;)
-        {
-            if (a[i] == b[j])
-            {
-                shared++;
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
+        var (_, shared) = Shared(a, b, weights: null);
         return (double)shared / (a.Length + b.Length - shared);
     }
 
-    /// <summary>The summed weight and the number of the people in both sorted member arrays.</summary>
-    public static (double Weight, int Count) Shared(int[] a, int[] b, double[] weights)
+    /// <summary>The summed weight (1 each without weights) and the number of the people in both sorted member arrays.</summary>
+    public static (double Weight, int Count) Shared(int[] a, int[] b, double[]? weights)
     {
         double shared = 0;
         var count = 0;
@@ -116,7 +98,7 @@ internal static class Similarity
         {
             if (a[i] == b[j])
             {
-                shared += weights[a[i]];
+                shared += weights?[a[i]] ?? 1;
                 count++;
                 i++;
                 j++;
