@@ -14,8 +14,8 @@ namespace CommunityRules.Tests.Reporting.Html;
 
 /// <summary>
 /// The HTML report over a small in-memory network built to reach every section: hostile names, a merge cluster from a
-/// stand-in <c>duplicates</c> check, both inactivity stages, a suppressed finding, silent findings and a help link
-/// that is not http.
+/// stand-in <c>duplicates</c> check, both inactivity stages, a suppressed finding, silent findings and a rule without
+/// a help link.
 /// </summary>
 public sealed class HtmlReportScenarioTests
 {
