@@ -116,17 +116,10 @@ public sealed class SnapshotSource : INetworkSource
             yield break;
         }
 
-        using var reader = OpenText(path);
-        long lineNumber = 0;
-        while (await ReadLineAsync(reader, path, lineNumber, cancellationToken).ConfigureAwait(false) is { } line)
+        using var reader = new JsonLinesReader(OpenStream(path), path);
+        while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var record = Parse(line, typeInfo, requiredKey, path, lineNumber, issues);
+            var record = Parse(reader.Current.Span, typeInfo, requiredKey, path, reader.LineNumber, issues);
             if (record is not null)
             {
                 yield return normalize(record);
@@ -134,9 +127,14 @@ public sealed class SnapshotSource : INetworkSource
         }
     }
 
-    private static T? Parse<T>(string line, JsonTypeInfo<T> typeInfo, Func<T, string?> requiredKey, string path, long lineNumber, IDataIssueReporter issues)
+    private static T? Parse<T>(ReadOnlySpan<byte> line, JsonTypeInfo<T> typeInfo, Func<T, string?> requiredKey, string path, long lineNumber, IDataIssueReporter issues)
         where T : class
     {
+        if (IsBlank(line))
+        {
+            return null;
+        }
+
         try
         {
             var record = JsonSerializer.Deserialize(line, typeInfo);
@@ -161,28 +159,12 @@ public sealed class SnapshotSource : INetworkSource
         }
     }
 
-    /// <summary>Reads a line; a file that breaks off (a corrupt .gz, a failing disk) stops the run with its name, not a stack trace.</summary>
-    private static async Task<string?> ReadLineAsync(StreamReader reader, string path, long linesRead, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException)
-        {
-            throw new DataSourceException($"{path}: the file could not be read after line {linesRead}: {ex.Message}", ex);
-        }
-    }
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r') < 0;
 
-    private static StreamReader OpenText(string path)
+    private static Stream OpenStream(string path)
     {
         Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBufferSize, FileOptions.SequentialScan | FileOptions.Asynchronous);
-        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            stream = new GZipStream(stream, CompressionMode.Decompress);
-        }
-
-        return new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false), detectEncodingFromByteOrderMarks: true, ReadBufferSize);
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
     }
 
     private static string? FindFile(string folder, string fileName)
