@@ -45,6 +45,4 @@ internal sealed class YamlTreeMapping(IReadOnlyList<KeyValuePair<YamlTreeScalar,
     public override string ShapeName => "a mapping";
 
     public YamlTreeNode? this[string key] => Entries.FirstOrDefault(entry => entry.Key.Value == key).Value;
-
-    public YamlTreeScalar? KeyOf(string key) => Entries.FirstOrDefault(entry => entry.Key.Value == key).Key;
 }
