@@ -13,6 +13,7 @@ public sealed class NetworkView
     private readonly List<Person> _peopleInOrder = [];
     private readonly List<Group> _groupsInOrder = [];
     private readonly Dictionary<string, List<Membership>> _membersByGroup = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Membership>> _membershipsByPerson = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GroupActivity> _activity = new(StringComparer.Ordinal);
 
     internal NetworkView(NetworkManifest? manifest, DateTimeOffset asOf)
@@ -48,6 +49,12 @@ public sealed class NetworkView
     /// <returns>The memberships; empty when the group has none.</returns>
     public IReadOnlyList<Membership> GetMembers(string groupId) =>
         _membersByGroup.TryGetValue(groupId, out var members) ? members : NoMembers;
+
+    /// <summary>Gets a person's memberships, in the source's order.</summary>
+    /// <param name="personId">The person's identifier.</param>
+    /// <returns>The memberships; empty when the person is in no group.</returns>
+    public IReadOnlyList<Membership> GetMembershipsOf(string personId) =>
+        _membershipsByPerson.TryGetValue(personId, out var memberships) ? memberships : NoMembers;
 
     /// <summary>Gets a group's activity: its posts and comments by month and the last time anyone wrote in it.</summary>
     /// <param name="groupId">The group's identifier.</param>
@@ -86,6 +93,13 @@ public sealed class NetworkView
         }
 
         members.Add(membership);
+        if (!_membershipsByPerson.TryGetValue(membership.PersonId, out var memberships))
+        {
+            memberships = [];
+            _membershipsByPerson.Add(membership.PersonId, memberships);
+        }
+
+        memberships.Add(membership);
     }
 
     internal GroupActivity GetOrAddActivity(string groupId)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using CommunityRules.Diagnostics;
 using CommunityRules.Model;
 
@@ -96,11 +95,7 @@ public sealed class CreationCheck : Check<CreationOptions>
         var departments = Set(options.Allowed.Departments);
         var countries = Set(options.Allowed.Countries);
         var people = Set(options.Allowed.People);
-        var memberOf = options.Allowed.MemberOf.Select(id => id.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-
-        // The members of the 'memberOf' groups, gathered once per run: memberships are complete when group actions run.
-        // Keyed by the run's network, so runs of the same rule set, even at once, never share them.
-        var membersByRun = new ConditionalWeakTable<NetworkView, HashSet<string>>();
+        var memberOf = Set(options.Allowed.MemberOf);
 
         context.RegisterGroupAction(group =>
         {
@@ -127,7 +122,7 @@ public sealed class CreationCheck : Check<CreationOptions>
                 || (creator.Department is { } dept && departments.Contains(dept.Trim()))
                 || (creator.Country is { } country && countries.Contains(country.Trim()))
                 || people.Contains(creator.Id)
-                || (memberOf.Count > 0 && membersByRun.GetValue(group.Network, network => MembersOf(network, memberOf)).Contains(creator.Id)))
+                || group.Network.GetMembershipsOf(creator.Id).Any(membership => memberOf.Contains(membership.GroupId)))
             {
                 return;
             }
@@ -149,18 +144,6 @@ public sealed class CreationCheck : Check<CreationOptions>
     ];
 
     private static string NameOf(Person person) => string.IsNullOrWhiteSpace(person.Name) ? person.Id : person.Name;
-
-    /// <summary>The people who are members of any of the groups, named by id ignoring case.</summary>
-    private static HashSet<string> MembersOf(NetworkView network, List<string> groupIds)
-    {
-        var members = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var group in groupIds.Select(id => FindGroup(network, id)).OfType<Group>())
-        {
-            members.UnionWith(network.GetMembers(group.Id).Select(membership => membership.PersonId));
-        }
-
-        return members;
-    }
 
     /// <summary>Finds a group by id, ignoring case when there is no exact match.</summary>
     private static Group? FindGroup(NetworkView network, string id) =>
