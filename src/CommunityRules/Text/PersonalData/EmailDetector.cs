@@ -30,12 +30,12 @@ internal static class EmailDetector
     {
         start = at;
         length = 0;
-        while (start > notBefore && IsLocalCharacter(text[start - 1]))
+        while (start > notBefore && IsLocalCharacter(text[start - 1]) && !IsEllipsisBefore(text, start))
         {
             start--;
         }
 
-        // Dots before the address are punctuation ("see...anna@example.com"), not part of it.
+        // A dot before the address is punctuation ("see...anna@example.com", ".anna@example.com"), not part of it.
         while (start < at && text[start] == '.')
         {
             start++;
@@ -56,6 +56,10 @@ internal static class EmailDetector
         length = at + 1 + domainLength - start;
         return true;
     }
+
+    // Three dots are an ellipsis, which ends a sentence rather than continuing the local part; two are an invalid address.
+    private static bool IsEllipsisBefore(ReadOnlySpan<char> text, int index) =>
+        index >= 3 && text[index - 1] == '.' && text[index - 2] == '.' && text[index - 3] == '.';
 
     private static int MatchDomain(ReadOnlySpan<char> text, int start)
     {

@@ -18,7 +18,7 @@ namespace CommunityRules.Text.PersonalData;
 /// <c>04</c> or <c>050</c> and 9–10 digits (Finland).</description></item>
 /// <item><description>Norway: 8-digit mobile numbers starting with 4 or 9, written <c>912 34 567</c>,
 /// <c>91 23 45 67</c> or <c>91234567</c>.</description></item>
-/// <item><description>Denmark: 8 digits starting with 2–9 in pairs split by single spaces, <c>12 34 56 78</c> style;
+/// <item><description>Denmark: 8 digits not starting with 0, in pairs split by single spaces (<c>12 34 56 78</c>);
 /// ungrouped Danish numbers are not found, as plain 8-digit runs are too often something else.</description></item>
 /// </list>
 /// </remarks>
@@ -127,7 +127,7 @@ internal static class PhoneDetector
 
         var first = text[start];
         var norwegianMobile = first is '4' or '9' && (groupCount == 1 || (groupCount == 3 && groups[0] == 3 && groups[1] == 2));
-        var pairs = first is >= '2' and <= '9' && groupCount == 4 && groups[0] == 2 && groups[1] == 2 && groups[2] == 2;
+        var pairs = first != '0' && groupCount == 4 && groups[0] == 2 && groups[1] == 2 && groups[2] == 2;
         return norwegianMobile || pairs ? end - start : 0;
     }
 
