@@ -112,6 +112,25 @@ public sealed class PersonalDataScannerTests
         }
     }
 
+    [Theory]
+    [InlineData("Plus + och at @ utan siffror: +a @ b@ @c")]
+    [InlineData("")]
+    [InlineData("@")]
+    [InlineData("+")]
+    [InlineData("7")]
+    [InlineData("SE")]
+    [InlineData("SE4")]
+    public void Texts_too_short_or_without_values_find_nothing(string text) => AssertNone(text);
+
+    [Fact]
+    public void Values_at_the_very_start_and_end_of_the_text_are_found()
+    {
+        AssertFound(PersonalDataKinds.Iban, "SE4550000000058398257466", string.Empty, string.Empty);
+        AssertFound(PersonalDataKinds.Phone, "+46701234567", string.Empty, string.Empty);
+        AssertFound(PersonalDataKinds.Email, "anna@example.com", string.Empty, string.Empty);
+        AssertFound(PersonalDataKinds.Hetu, "131052-308T", string.Empty, string.Empty);
+    }
+
     [Fact]
     public void Names_parse_back_to_their_kinds_ignoring_case()
     {

@@ -6,6 +6,10 @@ namespace CommunityRules.Text.PersonalData;
 /// Norwegian fødselsnummer <c>DDMMYYIIIKK</c> (optionally with a space after the date), D-nummer (day + 40) and
 /// H-nummer (month + 40): both mod-11 check digits hold and the date exists in the century the individual number gives.
 /// </summary>
+/// <remarks>
+/// Numbers issued under the rules planned for 2032, where the first check digit may also be one of the next three
+/// values, are not accepted: allowing four first check digits would make random 11-digit runs match four times as often.
+/// </remarks>
 internal static class FodselsnummerDetector
 {
     private static ReadOnlySpan<byte> FirstWeights => [3, 7, 6, 1, 8, 9, 4, 5, 2];
