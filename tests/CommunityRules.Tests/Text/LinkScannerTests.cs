@@ -33,6 +33,10 @@ public sealed class LinkScannerTests
     [InlineData("Lokalt: http://localhost:8080.", "http://localhost:8080", "localhost")]
     [InlineData("Med punkt: https://example.com./a", "https://example.com./a", "example.com")]
     [InlineData("Slut på värden: https://example.com.", "https://example.com", "example.com")]
+    [InlineData("Viktigt: **https://x.example/a** nu.", "https://x.example/a", "x.example")]
+    [InlineData("Viktigt: _https://y.example_ nu.", "https://y.example", "y.example")]
+    [InlineData("Värden https://x.example- är ny.", "https://x.example", "x.example")]
+    [InlineData("Port med punkt: https://example.com.:8443/a", "https://example.com.:8443/a", "example.com")]
     [InlineData("Köp på https://bücher.example/x idag.", "https://bücher.example/x", "bücher.example")]
     [InlineData("Smörgåsar på http://räksmörgås.se!", "http://räksmörgås.se", "räksmörgås.se")]
     [InlineData("Samma sak: https://xn--rksmrgs-5wao1o.se/meny.", "https://xn--rksmrgs-5wao1o.se/meny", "xn--rksmrgs-5wao1o.se")]
@@ -100,6 +104,35 @@ public sealed class LinkScannerTests
     public void User_info_and_port_are_not_part_of_the_host()
     {
         Assert.Equal([("https://anna@intranet.example.se:443/", "intranet.example.se")], Links("https://anna@intranet.example.se:443/"));
+    }
+
+    [Fact]
+    public void Random_text_of_link_fragments_gives_only_links_in_order_that_hold_their_host()
+    {
+        // Fixed seed: the same fragments every run; they are chosen to collide (schemes, dots, brackets, user info).
+        string[] fragments = ["http", "https", "ftp", "HTTP", "://", ":", "/", "www.", "WWW.", ".", "..", "x", "å", "example", "se", "1", "255", "@", "(", ")", "[", "]", "-", "_", "?", "#", " ", ",", "'", "”", "xn--rksmrgs-5wao1o"];
+        var random = new Random(20240601);
+        for (var round = 0; round < 2_000; round++)
+        {
+            var builder = new StringBuilder();
+            for (var count = random.Next(1, 40); count > 0; count--)
+            {
+                builder.Append(fragments[random.Next(fragments.Length)]);
+            }
+
+            var text = builder.ToString();
+            var sink = new CollectingSink([]);
+            LinkScanner.Scan(text, ref sink);
+
+            var previousEnd = 0;
+            foreach (var link in sink.Links)
+            {
+                Assert.True(link.Start >= previousEnd && link.Length > 0 && link.Start + link.Length <= text.Length, text);
+                Assert.True(link.HostLength > 0 && link.HostStart >= link.Start && link.HostStart + link.HostLength <= link.Start + link.Length, text);
+                Assert.DoesNotContain(text[link.Start + link.Length - 1], ".,;:!?'\"");
+                previousEnd = link.Start + link.Length;
+            }
+        }
     }
 
     [Fact]

@@ -131,10 +131,17 @@ internal static class LinkScanner
             hostEnd++;
         }
 
-        var hostLength = hostEnd - hostStart;
-        if (hostLength > 0 && text[hostEnd - 1] == '.')
+        // A host ends in a letter or digit: markdown's "_https://x.example_" and a dash or full stop after the link are
+        // not part of it. One dot stays when a port or path follows, as in the absolute name "example.com./a".
+        while (hostEnd > hostStart && text[hostEnd - 1] is '_' or '-' or '.')
         {
-            hostLength--;
+            hostEnd--;
+        }
+
+        var hostLength = hostEnd - hostStart;
+        if (hostEnd + 1 < text.Length && text[hostEnd] == '.' && text[hostEnd + 1] is ':' or '/' or '?' or '#')
+        {
+            hostEnd++;
         }
 
         if (!IsPlausibleHost(text.Slice(hostStart, hostLength), bare))
