@@ -84,7 +84,13 @@ internal sealed class TextFolding
         }
 
         var lower = char.ToLowerInvariant(c);
-        return foldDiacritics ? StripMarks(lower) : lower;
+        if (!foldDiacritics)
+        {
+            return lower;
+        }
+
+        // Twice, because stripping can uncover more to fold: İ has no one-char lower case but decomposes to I, and ǿ to ø.
+        return StripMarks(char.ToLowerInvariant(StripMarks(lower)));
     }
 
     private static char StripMarks(char c)
