@@ -230,15 +230,14 @@ internal sealed class FieldMatcher
     /// <summary>Counts characters as people see them in the unit the limits use: Unicode scalar values, so an emoji is one.</summary>
     private static int CountCharacters(ReadOnlySpan<char> text)
     {
-        if (!text.ContainsAnyInRange('\uDC00', '\uDFFF'))
+        // A plain loop: in .NET 10 the span range searches (ContainsAnyInRange and kin) allocated on every call.
+        var count = text.Length;
+        foreach (var c in text)
         {
-            return text.Length;
-        }
-
-        var count = 0;
-        foreach (var _ in text.EnumerateRunes())
-        {
-            count++;
+            if (char.IsLowSurrogate(c))
+            {
+                count--;
+            }
         }
 
         return count;

@@ -33,20 +33,25 @@ public sealed class PostCheckerTests
     {
         var checker = new PostChecker(Guidelines.Value);
         var comment = new Comment { Id = "c1", PostId = "p-clean", Text = CleanPost.Text };
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 20_000; i++)
         {
             checker.Check(CleanPost);
             checker.Check(comment);
         }
 
+        var findings = 0;
         var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1_000; i++)
+        for (var i = 0; i < 10_000; i++)
         {
-            Assert.Empty(checker.Check(CleanPost));
-            Assert.Empty(checker.Check(comment));
+            findings += checker.Check(CleanPost).Count + checker.Check(comment).Count;
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, findings);
+
+        // The runtime's own bookkeeping (tiered compilation finishing) can show up once as about a kilobyte; a single
+        // allocation per post, the smallest object being 24 bytes, would show up as 480,000.
+        Assert.InRange(allocated, 0, 2_048);
     }
 
     [Fact]
