@@ -82,15 +82,16 @@ internal sealed class DomainList
     public bool Covers(ReadOnlySpan<char> host)
     {
         host = WithoutTrailingDot(host);
-        switch (Classify(host))
+        if (host.IsEmpty)
         {
-            case HostForm.PlainAscii:
-                return CoversAscii(host);
-            case HostForm.NeedsMapping:
-                return TryGetAscii(host, out var ascii) && CoversAscii(ascii);
-            default:
-                return false;
+            return false;
         }
+
+        // A host IdnMapping rejects (a_b.evil.com) is still judged by the domains it ends with, so such a name
+        // cannot slip past a deny list.
+        return Classify(host) == HostForm.NeedsMapping && TryGetAscii(host, out var ascii)
+            ? CoversAscii(ascii)
+            : CoversAscii(host);
     }
 
     /// <summary>
