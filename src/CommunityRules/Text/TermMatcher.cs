@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace CommunityRules.Text;
 
@@ -36,7 +37,6 @@ internal interface ITermSink
 internal sealed class TermMatcher
 {
     private const uint HashSeed = 2166136261;
-    private const uint HashPrime = 16777619;
 
     private readonly TermEntry[] _entries;
     private readonly WordIndex? _caseWords;
@@ -121,10 +121,12 @@ internal sealed class TermMatcher
         where TSink : struct, ITermSink
     {
         ref var table = ref MemoryMarshalArray(index.Folding.WordTable);
+        ref var chars = ref MemoryMarshal.GetReference(text);
+        var length = text.Length;
         var i = 0;
-        while (i < text.Length)
+        while (i < length)
         {
-            var folded = Unsafe.Add(ref table, text[i]);
+            var folded = Unsafe.Add(ref table, Unsafe.Add(ref chars, i));
             if (folded == 0)
             {
                 i++;
@@ -135,16 +137,17 @@ internal sealed class TermMatcher
             var hash = HashSeed;
             do
             {
-                hash = (hash ^ folded) * HashPrime;
-                if (++i == text.Length)
+                hash = Step(hash, folded);
+                if (++i == length)
                 {
                     break;
                 }
 
-                folded = Unsafe.Add(ref table, text[i]);
+                folded = Unsafe.Add(ref table, Unsafe.Add(ref chars, i));
             }
             while (folded != 0);
 
+            hash = Finish(hash);
             if (index.MayContain(hash))
             {
                 index.Verify(text, start, i - start, hash, ref sink);
@@ -172,8 +175,8 @@ internal sealed class TermMatcher
             uint caseHash = HashSeed, diacriticHash = HashSeed;
             do
             {
-                caseHash = (caseHash ^ Unsafe.Add(ref caseTable, c)) * HashPrime;
-                diacriticHash = (diacriticHash ^ Unsafe.Add(ref diacriticTable, c)) * HashPrime;
+                caseHash = Step(caseHash, Unsafe.Add(ref caseTable, c));
+                diacriticHash = Step(diacriticHash, Unsafe.Add(ref diacriticTable, c));
                 if (++i == text.Length)
                 {
                     break;
@@ -183,6 +186,8 @@ internal sealed class TermMatcher
             }
             while (Unsafe.Add(ref caseTable, c) != 0);
 
+            caseHash = Finish(caseHash);
+            diacriticHash = Finish(diacriticHash);
             if (caseIndex.MayContain(caseHash))
             {
                 caseIndex.Verify(text, start, i - start, caseHash, ref sink);
@@ -196,17 +201,28 @@ internal sealed class TermMatcher
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref char MemoryMarshalArray(char[] array) => ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(array);
+    private static ref char MemoryMarshalArray(char[] array) => ref MemoryMarshal.GetArrayDataReference(array);
 
     internal static uint HashWord(ReadOnlySpan<char> foldedWord)
     {
         var hash = HashSeed;
         foreach (var c in foldedWord)
         {
-            hash = (hash ^ c) * HashPrime;
+            hash = Step(hash, c);
         }
 
-        return hash;
+        return Finish(hash);
+    }
+
+    // Two cycles a character on the scan's critical path, where a multiply would take four; the word's hash is mixed once at its end.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Step(uint hash, char folded) => BitOperations.RotateLeft(hash, 7) ^ folded;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Finish(uint hash)
+    {
+        hash *= 0x9E3779B1;
+        return hash ^ (hash >> 16);
     }
 
     /// <summary>The whole-word terms of one folding, by the hash of their first word.</summary>
