@@ -80,7 +80,8 @@ internal sealed class TermMatcher
         var order = new List<(string, bool, TermMode)>();
         foreach (var (term, foldDiacritics, mode, owner) in terms)
         {
-            var folded = TextFolding.For(foldDiacritics).Fold(term.AsSpan().Trim());
+            // Whitespace inside a term is one space, and any run of whitespace in the text matches it.
+            var folded = string.Join(' ', TextFolding.For(foldDiacritics).Fold(term.AsSpan().Trim()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
             if (folded.Length == 0)
             {
                 throw new ArgumentException("A term cannot be empty.", nameof(terms));
@@ -291,27 +292,39 @@ internal sealed class TermMatcher
                 }
 
                 var term = _terms[k];
-                var end = start + term.Length;
-                if (end > text.Length || (end < text.Length && word[text[end]] != 0))
+                var end = MatchEnd(text, start, term, any);
+                if (end < 0 || (end < text.Length && word[text[end]] != 0))
                 {
                     continue;
                 }
 
-                var equal = true;
-                for (var j = 0; j < term.Length; j++)
+                sink.OnTerm(_entryIds[k], start, end - start);
+            }
+        }
+
+        // Where the folded term ends in the text from start, with each space of the term taking a whole run of
+        // whitespace (a line break, two spaces, a tab and a space); -1 when it does not match.
+        private static int MatchEnd(ReadOnlySpan<char> text, int start, string term, char[] any)
+        {
+            var at = start;
+            foreach (var expected in term)
+            {
+                if (at >= text.Length || any[text[at]] != expected)
                 {
-                    if (any[text[start + j]] != term[j])
-                    {
-                        equal = false;
-                        break;
-                    }
+                    return -1;
                 }
 
-                if (equal)
+                at++;
+                if (expected == ' ')
                 {
-                    sink.OnTerm(_entryIds[k], start, term.Length);
+                    while (at < text.Length && any[text[at]] == ' ')
+                    {
+                        at++;
+                    }
                 }
             }
+
+            return at;
         }
 
         // The upper half of the hash, which the bucket index (lower bits) does not use.
@@ -329,11 +342,13 @@ internal sealed class TermMatcher
         private readonly int[] _outputStart;
         private readonly int[] _outputs;
         private readonly TermEntry[] _entries;
+        private readonly int _ringMask;
 
         public AhoCorasick(TermEntry[] entries, List<int> ids, TextFolding folding)
         {
             _folding = folding;
             _entries = entries;
+            _ringMask = (int)BitOperations.RoundUpToPowerOf2((uint)ids.Max(id => entries[id].Folded.Length)) - 1;
             var children = new List<SortedDictionary<char, int>> { new() };
             var terminal = new List<List<int>> { new() };
             foreach (var id in ids)
@@ -418,12 +433,32 @@ internal sealed class TermMatcher
         public void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink)
             where TSink : struct, ITermSink
         {
+            // The automaton is fed each run of whitespace as one space; a ring of the fed characters' positions
+            // maps a match back to where it starts in the text.
+            Span<int> ring = _ringMask < 1024 ? stackalloc int[_ringMask + 1] : new int[_ringMask + 1];
             var any = _folding.AnyTable;
             var word = _folding.WordTable;
             var state = 0;
+            var fed = 0;
+            var afterSpace = false;
             for (var i = 0; i < text.Length; i++)
             {
                 var c = any[text[i]];
+                if (c == ' ')
+                {
+                    if (afterSpace)
+                    {
+                        continue;
+                    }
+
+                    afterSpace = true;
+                }
+                else
+                {
+                    afterSpace = false;
+                }
+
+                ring[fed++ & _ringMask] = i;
                 int next;
                 while ((next = Step(state, c)) < 0 && state != 0)
                 {
@@ -434,15 +469,14 @@ internal sealed class TermMatcher
                 for (var o = _outputStart[state]; o < _outputStart[state + 1]; o++)
                 {
                     var id = _outputs[o];
-                    var length = _entries[id].Folded.Length;
-                    var start = i + 1 - length;
+                    var start = ring[(fed - _entries[id].Folded.Length) & _ringMask];
                     if (_entries[id].Mode == TermMode.WholeWord
                         && ((start > 0 && word[text[start - 1]] != 0) || (i + 1 < text.Length && word[text[i + 1]] != 0)))
                     {
                         continue;
                     }
 
-                    sink.OnTerm(id, start, length);
+                    sink.OnTerm(id, start, i + 1 - start);
                 }
             }
         }

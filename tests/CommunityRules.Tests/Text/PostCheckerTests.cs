@@ -101,4 +101,38 @@ public sealed class PostCheckerTests
 
         Assert.True(Assert.Single(findings, finding => finding.Rule.Id == "POST007").IsSuppressed);
     }
+
+    [Fact]
+    public void Personal_data_in_a_title_is_masked_in_the_target_and_in_placeholders()
+    {
+        var result = TestInputs.CreateLoader().LoadText("""
+            rules:
+              - id: BOT-PD
+                title: No personal data
+                target: post
+                check: personalData
+                message: "{detector} in '{post.title}': {post.text}"
+            """, "bot.yaml");
+        var post = new Post { Id = "p1", GroupId = "g1", Title = "Lön för 19121212-1212", Text = "Gäller 19121212-1212 och 121212-1212." };
+
+        var findings = new PostChecker(result.RuleSet!).Check(post);
+
+        Assert.Equal(3, findings.Count);
+        Assert.All(findings, finding => Assert.Equal("Lön för 19121212-****", finding.Target.Name));
+        var everything = string.Join("\n", findings.Select(finding => $"{finding.Message} {finding.Target} {string.Concat(finding.Properties.Values)}"));
+        Assert.DoesNotContain("1212-1212", everything, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_numbers_that_mask_alike_are_two_findings_and_one_number_twice_is_one()
+    {
+        var checker = new PostChecker(Guidelines.Value);
+
+        var two = checker.Check(new Post { Id = "p1", GroupId = "g1", Text = "Personnummer 19121212-1212 och 19121212-1204." });
+        var once = checker.Check(new Post { Id = "p2", GroupId = "g1", Text = "Personnummer 19121212-1212 och igen 19121212-1212." });
+
+        Assert.Equal(2, two.Count(finding => finding.Rule.Id == "POST001"));
+        Assert.Equal(2, two.Select(finding => finding.Fingerprint).Distinct().Count());
+        Assert.Single(once, finding => finding.Rule.Id == "POST001");
+    }
 }

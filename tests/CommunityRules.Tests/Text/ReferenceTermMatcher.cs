@@ -17,15 +17,32 @@ internal static class ReferenceTermMatcher
         foreach (var (term, foldDiacritics, mode) in terms)
         {
             var any = TextFolding.For(foldDiacritics).AnyTable;
-            var folded = new string([.. term.Trim().Select(c => any[c])]);
-            for (var start = 0; start + folded.Length <= text.Length; start++)
+            // Whitespace inside a term is one space; in the text, a whole run of whitespace matches it.
+            var folded = string.Join(' ', new string([.. term.Trim().Select(c => any[c])]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            for (var start = 0; start < text.Length; start++)
             {
-                if (!Enumerable.Range(0, folded.Length).All(j => any[text[start + j]] == folded[j]))
+                var end = start;
+                var matched = true;
+                foreach (var expected in folded)
+                {
+                    if (end >= text.Length || any[text[end]] != expected)
+                    {
+                        matched = false;
+                        break;
+                    }
+
+                    end++;
+                    while (expected == ' ' && end < text.Length && any[text[end]] == ' ')
+                    {
+                        end++;
+                    }
+                }
+
+                if (!matched)
                 {
                     continue;
                 }
 
-                var end = start + folded.Length;
                 if (mode == TermMode.WholeWord
                     && ((start > 0 && TextFolding.IsWordCharacter(text[start - 1]))
                         || (end < text.Length && TextFolding.IsWordCharacter(text[end]))))
@@ -33,7 +50,7 @@ internal static class ReferenceTermMatcher
                     continue;
                 }
 
-                hits.Add(new TermHit(folded, foldDiacritics, mode, start, folded.Length));
+                hits.Add(new TermHit(folded, foldDiacritics, mode, start, end - start));
             }
         }
 

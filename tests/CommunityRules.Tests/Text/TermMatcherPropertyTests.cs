@@ -182,7 +182,7 @@ public sealed class TermMatcherPropertyTests
     private static TermMatcher Compile(IEnumerable<TermSpec> terms) =>
         TermMatcher.Create(terms.Select((t, owner) => (t.Term, t.FoldDiacritics, t.Mode, (object)owner)));
 
-    private static string Fold(string term, bool foldDiacritics) => TextFolding.For(foldDiacritics).Fold(term.Trim());
+    private static string Fold(string term, bool foldDiacritics) => string.Join(' ', TextFolding.For(foldDiacritics).Fold(term.Trim()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static List<TermHit> Sorted(IEnumerable<TermHit> hits) =>
         [.. hits.OrderBy(h => h.Start).ThenBy(h => h.Length).ThenBy(h => h.Folded, StringComparer.Ordinal).ThenBy(h => h.FoldDiacritics).ThenBy(h => h.Mode)];

@@ -37,13 +37,14 @@ public sealed class TermMatcherTests
     }
 
     [Fact]
-    public void A_phrase_matches_across_any_single_whitespace_but_not_across_two_spaces()
+    public void A_phrase_matches_across_any_run_of_whitespace_but_not_across_punctuation()
     {
-        var text = "god\nmorgon, god\u00A0morgon, god\tmorgon, god  morgon, god morgon";
+        var text = "god\nmorgon, god\u00A0morgon, god\tmorgon, god  morgon, god\r\n morgon, god-morgon, god morgon";
 
-        var hits = Find(text, ("God Morgon", false, Word));
+        var hits = Find(text, ("God   Morgon", false, Word));
 
-        Assert.Equal([("god\nmorgon", 0), ("god\u00A0morgon", 12), ("god\tmorgon", 24), ("god morgon", 49)], hits);
+        Assert.Equal([("god\nmorgon", 0), ("god\u00A0morgon", 12), ("god\tmorgon", 24), ("god  morgon", 36), ("god\r\n morgon", 49), ("god morgon", 75)], hits);
+        Assert.Equal(hits, Find(text, ("god morgon", false, TermMode.Substring)));
     }
 
     [Fact]
