@@ -61,8 +61,7 @@ public sealed class PostChecker
         }
 
         var collector = CreateCollector(ruleSet, _timeProvider, group);
-        ItemActions.RunPost(ruleSet.PostRuntimes, null, null, post, group, collector.Network, collector);
-        ruleSet.Text?.Report(ref hits, post, group, collector.Network, collector);
+        ItemActions.RunPost(ruleSet.PostRuntimes, ruleSet.Text, ref hits, post, group, collector.Network, collector);
         return collector.OrderedDiagnostics();
     }
 
@@ -82,8 +81,7 @@ public sealed class PostChecker
         }
 
         var collector = CreateCollector(ruleSet, _timeProvider, group);
-        ItemActions.RunComment(ruleSet.CommentRuntimes, null, null, comment, group, collector.Network, collector);
-        ruleSet.Text?.Report(ref hits, comment, group, collector.Network, collector);
+        ItemActions.RunComment(ruleSet.CommentRuntimes, ruleSet.Text, ref hits, comment, group, collector.Network, collector);
         return collector.OrderedDiagnostics();
     }
 

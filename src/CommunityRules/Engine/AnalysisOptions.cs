@@ -18,6 +18,12 @@ public sealed class AnalysisOptions
     /// <summary>Gets or sets how many data issues are kept in full; all of them are counted.</summary>
     /// <value>The default value is 10,000.</value>
     public int MaxDataIssuesKept { get; set; } = 10_000;
+
+    /// <summary>
+    /// Gets or sets how many threads scan post and comment text; all cores when <see langword="null"/>, one thread
+    /// with 1. Findings come out in the same order whatever the number.
+    /// </summary>
+    public int? MaxDegreeOfParallelism { get; set; }
 }
 
 /// <summary>Where a run is.</summary>

@@ -6,12 +6,14 @@ using RegexMatchTimeoutException = System.Text.RegularExpressions.RegexMatchTime
 namespace CommunityRules.Engine;
 
 /// <summary>
-/// Runs the rules of one post or comment: the checks' own actions, then the shared text matcher. The bulk engine and
-/// the bot's <see cref="PostChecker"/> both come through here, so a post gets the same findings either way.
+/// Runs the rules of one post or comment: the checks' own actions, then the findings of the shared text matcher. The
+/// bulk engine (which scans batches of posts on all cores first) and the bot's <see cref="PostChecker"/> both come
+/// through here, so a post gets the same findings either way.
 /// </summary>
 internal static class ItemActions
 {
-    public static void RunPost(RuleRuntime[] rules, TextRuleSet? text, List<TextHit>? buffer, Post post, Group? group, NetworkView network, FindingCollector collector)
+    /// <summary>Runs a post's rules; <paramref name="hits"/> holds what the text matcher found in it, scanned beforehand.</summary>
+    public static void RunPost(RuleRuntime[] rules, TextRuleSet? text, ref TextHits hits, Post post, Group? group, NetworkView network, FindingCollector collector)
     {
         collector.CurrentGroup = group;
         foreach (var rule in rules)
@@ -32,15 +34,11 @@ internal static class ItemActions
             }
         }
 
-        if (text is { HasPostRules: true })
-        {
-            var hits = new TextHits(buffer);
-            text.Scan(post, ref hits);
-            text.Report(ref hits, post, group, network, collector);
-        }
+        text?.Report(ref hits, post, group, network, collector);
     }
 
-    public static void RunComment(RuleRuntime[] rules, TextRuleSet? text, List<TextHit>? buffer, Comment comment, Group? group, NetworkView network, FindingCollector collector)
+    /// <summary>Runs a comment's rules; <paramref name="hits"/> holds what the text matcher found in it, scanned beforehand.</summary>
+    public static void RunComment(RuleRuntime[] rules, TextRuleSet? text, ref TextHits hits, Comment comment, Group? group, NetworkView network, FindingCollector collector)
     {
         collector.CurrentGroup = group;
         foreach (var rule in rules)
@@ -61,11 +59,6 @@ internal static class ItemActions
             }
         }
 
-        if (text is { HasCommentRules: true })
-        {
-            var hits = new TextHits(buffer);
-            text.Scan(comment, ref hits);
-            text.Report(ref hits, comment, group, network, collector);
-        }
+        text?.Report(ref hits, comment, group, network, collector);
     }
 }

@@ -72,7 +72,8 @@ public sealed class RuleEngine
         CancellationToken cancellationToken)
     {
         private readonly Dictionary<string, string> _groupOfPost = new(StringComparer.Ordinal);
-        private readonly List<TextHit> _textHits = [];
+        private readonly TextBatch<Post> _postBatch = new(text is { HasPostRules: true } ? text : null, options, cancellationToken);
+        private readonly TextBatch<Comment> _commentBatch = new(text is { HasCommentRules: true } ? text : null, options, cancellationToken);
         private readonly RuleRuntime[] _personRules = [.. rules.Where(r => r.PersonActions.Count > 0)];
         private readonly RuleRuntime[] _groupRules = [.. rules.Where(r => r.GroupActions.Count > 0)];
         private readonly RuleRuntime[] _postRules = [.. rules.Where(r => r.PostActions.Count > 0)];
@@ -146,6 +147,7 @@ public sealed class RuleEngine
                 RunPostActions(post, group);
             }
 
+            FlushPosts();
             await foreach (var comment in Read("comments", source.ReadCommentsAsync(collector, cancellationToken)).ConfigureAwait(false))
             {
                 comments++;
@@ -164,6 +166,7 @@ public sealed class RuleEngine
                 RunCommentActions(comment, group);
             }
 
+            FlushComments();
             await foreach (var reaction in Read("reactions", source.ReadReactionsAsync(collector, cancellationToken)).ConfigureAwait(false))
             {
                 reactions++;
@@ -240,11 +243,27 @@ public sealed class RuleEngine
             }
         }
 
-        private void RunPostActions(Post post, Group? group) =>
-            ItemActions.RunPost(_postRules, text, _textHits, post, group, network, collector);
+        private void RunPostActions(Post post, Group? group)
+        {
+            if (_postBatch.Add(post, group))
+            {
+                FlushPosts();
+            }
+        }
 
-        private void RunCommentActions(Comment comment, Group? group) =>
-            ItemActions.RunComment(_commentRules, text, _textHits, comment, group, network, collector);
+        private void FlushPosts() => _postBatch.Flush((Post post, Group? group, ref TextHits hits) =>
+            ItemActions.RunPost(_postRules, text, ref hits, post, group, network, collector));
+
+        private void RunCommentActions(Comment comment, Group? group)
+        {
+            if (_commentBatch.Add(comment, group))
+            {
+                FlushComments();
+            }
+        }
+
+        private void FlushComments() => _commentBatch.Flush((Comment comment, Group? group, ref TextHits hits) =>
+            ItemActions.RunComment(_commentRules, text, ref hits, comment, group, network, collector));
 
         private void CheckAuthor(string kind, string id, string? authorId)
         {

@@ -30,11 +30,20 @@ internal struct TextHits : ITermSink, IPersonalDataSink, ILinkSink
 {
     private List<TextHit>? _hits;
 
+    /// <param name="reusable">A list to fill, cleared first; or <see langword="null"/> to make one on the first find.</param>
     public TextHits(List<TextHit>? reusable)
     {
         _hits = reusable;
         _hits?.Clear();
     }
+
+    private TextHits(List<TextHit> found, bool keep)
+    {
+        _hits = keep ? found : null;
+    }
+
+    /// <summary>Gets the hits an earlier scan left in a list, as the engine's batches hand them on.</summary>
+    public static TextHits Of(List<TextHit> found) => new(found, keep: true);
 
     /// <summary>Gets or sets the field being scanned.</summary>
     public TextField Field { get; set; }

@@ -66,4 +66,19 @@ public sealed class PostingGuidelinesSampleTests
     {
         Assert.DoesNotContain((await Result.Value).Diagnostics, finding => finding.Target.Id == record);
     }
+
+    [Fact]
+    public async Task One_thread_and_all_cores_give_the_same_findings_in_the_same_order()
+    {
+        var load = TestInputs.CreateLoader().LoadText("extends: [builtin:posting-guidelines, builtin:governance]\n", "sample.yaml");
+        var source = Path.Combine(TestPaths.RepoRoot, "samples", "nordic-network");
+        var engine = new RuleEngine(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestInputs.ClockNow));
+
+        var single = await engine.AnalyzeAsync(load.RuleSet!, new SnapshotSource(source), new AnalysisOptions { MaxDegreeOfParallelism = 1 });
+        var parallel = await engine.AnalyzeAsync(load.RuleSet!, new SnapshotSource(source), new AnalysisOptions { MaxDegreeOfParallelism = 4 });
+
+        Assert.True(single.Diagnostics.Count > 300);
+        Assert.Equal(single.Diagnostics.Select(d => d.ToString()), parallel.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(single.Diagnostics.Select(d => d.Fingerprint), parallel.Diagnostics.Select(d => d.Fingerprint));
+    }
 }

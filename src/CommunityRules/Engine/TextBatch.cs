@@ -1,0 +1,92 @@
+using CommunityRules.Model;
+using CommunityRules.Text;
+
+namespace CommunityRules.Engine;
+
+/// <summary>Runs one post's or comment's rules with the hits the text matcher found in it.</summary>
+internal delegate void ItemRun<TItem>(TItem item, Group? group, ref TextHits hits);
+
+/// <summary>
+/// Posts or comments held back until a batch is full, so their text is scanned on all cores at once; their rules then
+/// run one by one in the order the items were read, so findings come out as from one thread.
+/// </summary>
+internal sealed class TextBatch<TItem>
+    where TItem : class
+{
+    private const int Capacity = 1024;
+
+    // Below this many items the threads cost more than they save.
+    private const int ParallelFrom = 64;
+
+    private readonly TextRuleSet? _text;
+    private readonly List<(TItem Item, Group? Group)> _items = new(Capacity);
+    private readonly List<TextHit>[] _hits;
+    private readonly ParallelOptions _parallel;
+
+    public TextBatch(TextRuleSet? text, AnalysisOptions options, CancellationToken cancellationToken)
+    {
+        _text = text;
+        _hits = text is null ? [new List<TextHit>()] : [.. Enumerable.Range(0, Capacity).Select(_ => new List<TextHit>())];
+        _parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism ?? Environment.ProcessorCount),
+            CancellationToken = cancellationToken,
+        };
+    }
+
+    /// <summary>Adds an item; returns whether the batch is full and must be flushed.</summary>
+    public bool Add(TItem item, Group? group)
+    {
+        _items.Add((item, group));
+        // Without text rules there is nothing to scan ahead, so each item runs at once.
+        return _text is null || _items.Count == Capacity;
+    }
+
+    /// <summary>Scans the batch's text, then runs each item's rules in order.</summary>
+    public void Flush(ItemRun<TItem> run)
+    {
+        var count = _items.Count;
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (_text is not null)
+        {
+            if (count >= ParallelFrom && _parallel.MaxDegreeOfParallelism > 1)
+            {
+                Parallel.For(0, count, _parallel, Scan);
+            }
+            else
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    Scan(i);
+                }
+            }
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var (item, group) = _items[i];
+            var hits = _text is null ? default : TextHits.Of(_hits[i]);
+            run(item, group, ref hits);
+        }
+
+        _items.Clear();
+    }
+
+    private void Scan(int index)
+    {
+        var hits = new TextHits(_hits[index]);
+        switch (_items[index].Item)
+        {
+            case Post post:
+                _text!.Scan(post, ref hits);
+                break;
+            case Comment comment:
+                _text!.Scan(comment, ref hits);
+                break;
+        }
+    }
+}
