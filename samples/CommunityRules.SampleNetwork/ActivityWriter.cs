@@ -33,6 +33,7 @@ internal sealed class ActivityWriter : IDisposable
     private readonly IReadOnlyList<Person> people;
     private readonly SnapshotIds ids;
     private readonly TextComposer composer;
+    private readonly GuidelinePlanter planter;
     private readonly JsonLinesWriter posts;
     private readonly JsonLinesWriter comments;
     private readonly JsonLinesWriter reactions;
@@ -52,9 +53,10 @@ internal sealed class ActivityWriter : IDisposable
     /// <paramref name="orphanCommentAfterPost"/> or a later one is credited to <paramref name="missingAuthorNumber"/>.
     /// </summary>
     public ActivityWriter(string folder, Random random, WorkingCalendar calendar, IReadOnlyList<Person> people, SnapshotIds ids,
-        NetworkGeneratorOptions options, int orphanCommentAfterPost, int missingAuthorNumber)
+        NetworkGeneratorOptions options, GuidelinePlanter planter, int orphanCommentAfterPost, int missingAuthorNumber)
     {
         this.random = random;
+        this.planter = planter;
         this.calendar = calendar;
         this.people = people;
         this.ids = ids;
@@ -121,14 +123,23 @@ internal sealed class ActivityWriter : IDisposable
     private void WritePost(Group group, GroupCast cast, int minute, int end)
     {
         var (author, type) = PickAuthorAndType(group, cast);
-        var book = Phrasebook.For(PickLanguage(group.Language));
+        var language = PickLanguage(group.Language);
+        var book = Phrasebook.For(language);
         var context = new TextContext(group.Plan.Topic, group.Plan.Office ?? author.Office, random.Pick(cast.ActiveMembers).FirstName, author);
-        var postNumber = WritePostLine(group.Number, author, minute, type, composer.Title(type, book, context),
-            composer.PostText(type, book, context));
+
+        // The texts are composed even when a planted text replaces them, so the main sequence of draws stays the same.
+        var title = composer.Title(type, book, context);
+        var text = composer.PostText(type, book, context);
+        if (planter.ForPost(lastPostNumber + 1, type, language) is { } planted)
+        {
+            (title, text) = (planted.Title, planted.Text);
+        }
+
+        var postNumber = WritePostLine(group.Number, author, minute, type, title, text);
         // Announcements reach more people and collect more reactions than ordinary posts.
         var postReactions = type == PostType.Announcement ? reactionsPerPostItself * 2 : reactionsPerPostItself;
         WriteReactions(ids.Post, postNumber, minute, end, author, cast, postReactions);
-        WriteThread(type, postNumber, minute, end, author, cast, book, context);
+        WriteThread(type, postNumber, minute, end, author, cast, language, context);
     }
 
     private int WritePostLine(int groupNumber, Person author, int minute, PostType type, string? title, string text)
@@ -187,9 +198,10 @@ internal sealed class ActivityWriter : IDisposable
         return random.Chance(englishShare) ? Language.English : groupLanguage;
     }
 
-    private void WriteThread(PostType type, int postNumber, int postMinute, int end, Person author, GroupCast cast, Phrasebook book,
+    private void WriteThread(PostType type, int postNumber, int postMinute, int end, Person author, GroupCast cast, Language language,
         TextContext context)
     {
+        var book = Phrasebook.For(language);
         var typeFactor = type switch
         {
             PostType.Question => 1.6,
@@ -235,7 +247,8 @@ internal sealed class ActivityWriter : IDisposable
 
             ids.Person.Write(writer, Fields.AuthorId, NextCommentAuthorNumber(postNumber, draft.Author));
             writer.WriteTimestamp(Fields.CreatedAt, calendar.ToInstant(draft.Minute));
-            writer.WriteString(Fields.Text, composer.CommentText(draft.IsAnswer, book, commentContext));
+            var text = composer.CommentText(draft.IsAnswer, book, commentContext);
+            writer.WriteString(Fields.Text, planter.ForComment(postNumber, language)?.Text ?? text);
             if (type == PostType.Question)
             {
                 writer.WriteBoolean(Fields.AcceptedAnswer, i == accepted);

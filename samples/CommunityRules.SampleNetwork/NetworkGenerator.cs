@@ -70,7 +70,9 @@ public static class NetworkGenerator
         StructureWriter.WriteGroups(Path.Combine(folder, SnapshotFiles.Groups), groups, ids);
         StructureWriter.WriteMemberships(Path.Combine(folder, SnapshotFiles.Memberships), groups, ids);
 
-        using var activity = new ActivityWriter(folder, random, calendar, people, ids, options,
+        // Texts for the posting-guidelines pack come from a random of their own, so nothing else in the files changes.
+        var planter = new GuidelinePlanter(options.Seed, options.Posts - DeletedGroupPosts);
+        using var activity = new ActivityWriter(folder, random, calendar, people, ids, options, planter,
             orphanCommentAfterPost: options.Posts / 2, missingCommentAuthorNumber);
         foreach (var group in groups)
         {

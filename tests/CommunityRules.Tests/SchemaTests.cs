@@ -79,7 +79,8 @@ public sealed class SchemaTests
         {
             Assert.Equal($"#/definitions/{kind}Options", then.GetProperty("options").GetProperty("$ref").GetString());
             Assert.True(definitions.TryGetProperty($"{kind}Options", out _), $"The schema has no options for check '{kind}'.");
-            Assert.Equal(["group"], then.GetProperty("target").GetProperty("enum").EnumerateArray().Select(target => target.GetString()));
+            var check = BuiltInChecks.Create().Single(candidate => candidate.Kind == kind);
+            Assert.Equal(check.SupportedTargets.Select(target => target.ToString().ToLowerInvariant()), then.GetProperty("target").GetProperty("enum").EnumerateArray().Select(target => target.GetString()));
         }
 
         var naming = definitions.GetProperty("namingOptions");

@@ -34,6 +34,9 @@ public abstract class Check
 
     internal abstract Type OptionsType { get; }
 
+    /// <summary>Gets the message values that depend on a rule's options, such as a pattern's named groups.</summary>
+    internal virtual IEnumerable<string> MessageArgumentsFor(object options) => [];
+
     internal abstract void ValidateOptions(object options, CheckOptionsContext context);
 
     internal abstract void InitializeRule(CheckInitializationContext context, object options);

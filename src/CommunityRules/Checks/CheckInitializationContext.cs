@@ -34,4 +34,8 @@ public abstract class CheckInitializationContext
     /// <summary>Runs an action once, after all records were read, for findings over aggregates.</summary>
     /// <param name="action">The action.</param>
     public abstract void RegisterEndAction(Action<EndContext> action);
+
+    /// <summary>Adds what the rule looks for in post or comment text to the rule set's shared matcher.</summary>
+    /// <param name="contribution">The terms, detectors, patterns or limits, and the fields they apply to.</param>
+    internal abstract void RegisterText(Text.TextContribution contribution);
 }

@@ -7,6 +7,9 @@ public abstract class CheckOptionsContext
     {
     }
 
+    /// <summary>Gets what the rule looks at: people, groups, posts or comments.</summary>
+    public abstract Diagnostics.TargetKind Target { get; }
+
     /// <summary>Gets the identifier of the rule whose options are validated.</summary>
     public abstract string RuleId { get; }
 

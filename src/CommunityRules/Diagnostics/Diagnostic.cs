@@ -9,7 +9,8 @@ public sealed class Diagnostic
         string message,
         DiagnosticTarget target,
         IReadOnlyDictionary<string, string> properties,
-        Suppression? suppression = null)
+        Suppression? suppression = null,
+        string? discriminator = null)
     {
         Rule = rule;
         Severity = severity;
@@ -18,8 +19,12 @@ public sealed class Diagnostic
         Properties = properties;
         Suppression = suppression;
         // One record can hold several problems of one kind (a post's unknown group and unknown author); their reasons tell them apart.
-        Fingerprint = DiagnosticFingerprint.Compute(rule.Id, target, target.Kind == TargetKind.Record ? properties.GetValueOrDefault("reason") : null);
+        // Text checks pass what they found (field, term, position) so two terms in one post are two findings.
+        Fingerprint = DiagnosticFingerprint.Compute(rule.Id, target, discriminator ?? (target.Kind == TargetKind.Record ? properties.GetValueOrDefault("reason") : null));
+        _discriminator = discriminator;
     }
+
+    private readonly string? _discriminator;
 
     /// <summary>Gets the rule that reported the finding.</summary>
     public RuleDescriptor Rule { get; }
@@ -46,7 +51,7 @@ public sealed class Diagnostic
     public string Fingerprint { get; }
 
     internal Diagnostic WithSuppression(Suppression suppression) =>
-        new(Rule, Severity, Message, Target, Properties, suppression);
+        new(Rule, Severity, Message, Target, Properties, suppression, _discriminator);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Target.LogicalPath}: {Severity.ToString().ToLowerInvariant()} {Rule.Id}: {Message}";

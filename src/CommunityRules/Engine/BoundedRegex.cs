@@ -13,10 +13,26 @@ internal static class BoundedRegex
     private const RegexOptions CommonOptions = RegexOptions.CultureInvariant;
 
     /// <summary>Compiles a pattern, or returns the reason it is invalid.</summary>
-    public static Regex? TryCreate(string pattern, bool ignoreCase, out string? error)
+    public static Regex? TryCreate(string pattern, bool ignoreCase, out string? error) => TryCreate(pattern, ignoreCase, null, out error);
+
+    /// <summary>Compiles a pattern; with a timeout given, always with the backtracking engine and that timeout.</summary>
+    public static Regex? TryCreate(string pattern, bool ignoreCase, TimeSpan? backtrackingTimeout, out string? error)
     {
         var options = CommonOptions | (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
         error = null;
+        if (backtrackingTimeout is { } timeout)
+        {
+            try
+            {
+                return new Regex(pattern, options, timeout);
+            }
+            catch (ArgumentException ex)
+            {
+                error = ex is RegexParseException parse ? Describe(parse) : ex.Message;
+                return null;
+            }
+        }
+
         try
         {
             return new Regex(pattern, options | RegexOptions.NonBacktracking, MatchTimeout);

@@ -14,7 +14,8 @@ internal interface IFindingSink
     /// <param name="arguments">The values for the message's placeholders.</param>
     /// <param name="inScope">Whether the engine already checked the rule's scope for the entity, as it does before per-item actions.</param>
     /// <param name="outcome">The check's further outcome being reported, or <see langword="null"/> for the rule's main finding.</param>
-    void Report(RuleRuntime rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope);
+    /// <param name="discriminator">Tells apart several findings of one rule on one target, such as two terms in one post.</param>
+    void Report(RuleRuntime rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope, string? discriminator = null);
 }
 
 /// <summary>Collects one run's findings and data issues, applying scopes and exemptions.</summary>
@@ -26,7 +27,8 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
     private readonly List<DataIssue> _dataIssues = [];
     private readonly Dictionary<string, List<Exemption>> _activeExemptions = new(StringComparer.Ordinal);
 
-    public FindingCollector(RuleSet ruleSet, NetworkView network, int maxDataIssuesKept)
+    // Expired exemptions are findings of a run over a whole network; a bot checking one post leaves them out.
+    public FindingCollector(RuleSet ruleSet, NetworkView network, int maxDataIssuesKept, bool reportExpiredExemptions = true)
     {
         _ruleSet = ruleSet;
         Network = network;
@@ -36,7 +38,11 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         {
             if (exemption.IsExpiredOn(today))
             {
-                ReportExpired(exemption);
+                if (reportExpiredExemptions)
+                {
+                    ReportExpired(exemption);
+                }
+
                 continue;
             }
 
@@ -61,7 +67,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
 
     public IReadOnlyList<DataIssue> DataIssues => _dataIssues;
 
-    public void Report(RuleRuntime rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope)
+    public void Report(RuleRuntime rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope, string? discriminator = null)
     {
         var (descriptor, template, severity) = rule.Resolve(outcome);
         if (severity == Severity.None)
@@ -96,7 +102,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         }
 
         var target = TargetOf(entity, group);
-        var diagnostic = new Diagnostic(descriptor, severity, message, target, properties);
+        var diagnostic = new Diagnostic(descriptor, severity, message, target, properties, discriminator: discriminator);
         if (FindExemption(descriptor.Id, target) is { } exemption)
         {
             diagnostic = diagnostic.WithSuppression(new Suppression(exemption.Justification, exemption.Expires, exemption.Owner, exemption.Location.ToString()));

@@ -4,6 +4,7 @@ using CommunityRules.Data;
 using CommunityRules.Diagnostics;
 using CommunityRules.Model;
 using CommunityRules.Rules;
+using CommunityRules.Text;
 
 namespace CommunityRules.Engine;
 
@@ -40,7 +41,7 @@ public sealed class RuleEngine
         var asOf = options.AsOf ?? manifest?.AsOf ?? _timeProvider.GetUtcNow();
         var network = new NetworkView(manifest, asOf);
         var collector = new FindingCollector(ruleSet, network, options.MaxDataIssuesKept);
-        var run = new Run(ruleSet.Runtimes, network, collector, source, options, cancellationToken);
+        var run = new Run(ruleSet.Runtimes, ruleSet.Text, network, collector, source, options, cancellationToken);
 
         var counts = await run.ExecuteAsync().ConfigureAwait(false);
 
@@ -63,6 +64,7 @@ public sealed class RuleEngine
     /// <summary>One run's state: the indexes being built and the post-to-group map the comments need.</summary>
     private sealed class Run(
         IReadOnlyList<RuleRuntime> rules,
+        TextRuleSet? text,
         NetworkView network,
         FindingCollector collector,
         INetworkSource source,
@@ -70,6 +72,7 @@ public sealed class RuleEngine
         CancellationToken cancellationToken)
     {
         private readonly Dictionary<string, string> _groupOfPost = new(StringComparer.Ordinal);
+        private readonly List<TextHit> _textHits = [];
         private readonly RuleRuntime[] _personRules = [.. rules.Where(r => r.PersonActions.Count > 0)];
         private readonly RuleRuntime[] _groupRules = [.. rules.Where(r => r.GroupActions.Count > 0)];
         private readonly RuleRuntime[] _postRules = [.. rules.Where(r => r.PostActions.Count > 0)];
@@ -237,49 +240,11 @@ public sealed class RuleEngine
             }
         }
 
-        private void RunPostActions(Post post, Group? group)
-        {
-            collector.CurrentGroup = group;
-            foreach (var rule in _postRules)
-            {
-                try
-                {
-                    if (rule.IsInScope(post, network, group))
-                    {
-                        foreach (var action in rule.PostActions)
-                        {
-                            action(new PostContext(post, network, rule, collector));
-                        }
-                    }
-                }
-                catch (RegexMatchTimeoutException ex)
-                {
-                    collector.ReportTimeout(rule, post, ex);
-                }
-            }
-        }
+        private void RunPostActions(Post post, Group? group) =>
+            ItemActions.RunPost(_postRules, text, _textHits, post, group, network, collector);
 
-        private void RunCommentActions(Comment comment, Group? group)
-        {
-            collector.CurrentGroup = group;
-            foreach (var rule in _commentRules)
-            {
-                try
-                {
-                    if (rule.IsInScope(comment, network, group))
-                    {
-                        foreach (var action in rule.CommentActions)
-                        {
-                            action(new CommentContext(comment, network, rule, collector));
-                        }
-                    }
-                }
-                catch (RegexMatchTimeoutException ex)
-                {
-                    collector.ReportTimeout(rule, comment, ex);
-                }
-            }
-        }
+        private void RunCommentActions(Comment comment, Group? group) =>
+            ItemActions.RunComment(_commentRules, text, _textHits, comment, group, network, collector);
 
         private void CheckAuthor(string kind, string id, string? authorId)
         {

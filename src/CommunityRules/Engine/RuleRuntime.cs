@@ -60,6 +60,9 @@ internal sealed class RuleRuntime
 
     public List<Action<EndContext>> EndActions { get; } = [];
 
+    /// <summary>Gets what the rule's text check looks for; the rule set compiles these of all rules into one matcher.</summary>
+    public List<Text.TextContribution> TextContributions { get; } = [];
+
     public void Initialize() => Rule.Check.InitializeRule(new InitializationContext(this), Rule.Options);
 
     public bool IsInScope(object entity, NetworkView network, Group? group = null) =>
@@ -83,6 +86,17 @@ internal sealed class RuleRuntime
         {
             ArgumentNullException.ThrowIfNull(action);
             runtime.EndActions.Add(action);
+        }
+
+        internal override void RegisterText(Text.TextContribution contribution)
+        {
+            ArgumentNullException.ThrowIfNull(contribution);
+            if (runtime.Rule.Target is not (TargetKind.Post or TargetKind.Comment))
+            {
+                throw new InvalidOperationException($"Check '{runtime.Rule.CheckKind}' registered text for rule {runtime.Rule.Id}, whose target is {runtime.Rule.Target}.");
+            }
+
+            runtime.TextContributions.Add(contribution);
         }
 
         // An action for another kind than the rule's target would report findings the rule's scope was never checked against.

@@ -155,10 +155,10 @@ internal sealed class RuleFileBinder
             help,
             [.. node.Scalars("tags").Select(tag => tag.Value)]);
 
-        var message = BindMessage(messageNode, target, check);
+        var options = BindOptions(id, target, check, node["options"], node["check"]!);
+        var message = BindMessage(messageNode, target, check, options);
         var outcomes = BindOutcomes(node["outcomes"] as YamlTreeMapping, descriptor, check, target);
         var scope = node["where"] is YamlTreeMapping where ? BindWhere(where, target) : ScopeCondition.Everything;
-        var options = BindOptions(id, check, node["options"], node["check"]!);
         var examples = node.Mappings("examples").Select((example, i) => BindExample(example, target, i)).OfType<RuleExample>().ToList();
         if (_errors.Count > errorsBefore || message is null || options is null)
         {
@@ -216,7 +216,7 @@ internal sealed class RuleFileBinder
         return result;
     }
 
-    private MessageTemplate? BindMessage(YamlTreeScalar node, TargetKind target, Check check)
+    private MessageTemplate? BindMessage(YamlTreeScalar node, TargetKind target, Check check, object? options = null)
     {
         var template = MessageTemplate.TryParse(node.Value, out var error, out var offset);
         if (template is null)
@@ -225,12 +225,13 @@ internal sealed class RuleFileBinder
             return null;
         }
 
-        var known = EntityFields.PathsOf(target).Concat(check.MessageArguments).Concat(ContextPlaceholders).ToList();
+        var provided = options is null ? check.MessageArguments : [.. check.MessageArguments, .. check.MessageArgumentsFor(options)];
+        var known = EntityFields.PathsOf(target).Concat(provided).Concat(ContextPlaceholders).ToList();
         foreach (var (name, placeholderOffset) in template.Placeholders)
         {
             if (!known.Contains(name, StringComparer.Ordinal))
             {
-                Error(node, RuleErrorCodes.UnknownPlaceholder, $"'{{{name}}}' is not a value this rule can show.{Suggestions.DidYouMean(name, known)} The check '{check.Kind}' provides {string.Join(", ", check.MessageArguments.Select(a => $"{{{a}}}"))}.", "{" + name, Occurrence(node.Value, placeholderOffset, name.Length + 1));
+                Error(node, RuleErrorCodes.UnknownPlaceholder, $"'{{{name}}}' is not a value this rule can show.{Suggestions.DidYouMean(name, known)} The check '{check.Kind}' provides {string.Join(", ", provided.Select(a => $"{{{a}}}"))}.", "{" + name, Occurrence(node.Value, placeholderOffset, name.Length + 1));
             }
         }
 
@@ -310,7 +311,7 @@ internal sealed class RuleFileBinder
         }
     }
 
-    private object? BindOptions(string ruleId, Check check, YamlTreeNode? node, YamlTreeNode checkNode)
+    private object? BindOptions(string ruleId, TargetKind target, Check check, YamlTreeNode? node, YamlTreeNode checkNode)
     {
         object? options;
         if (node is null or YamlTreeScalar { IsNull: true })
@@ -335,7 +336,7 @@ internal sealed class RuleFileBinder
             return null;
         }
 
-        var context = new OptionsContext(this, ruleId, node as YamlTreeMapping, checkNode);
+        var context = new OptionsContext(this, ruleId, target, node as YamlTreeMapping, checkNode);
         check.ValidateOptions(options, context);
         return context.HasErrors ? null : options;
     }
@@ -509,9 +510,11 @@ internal sealed class RuleFileBinder
     }
 
     /// <summary>Reports option errors at the option, else at the options mapping, else (no options written) at the rule's check.</summary>
-    private sealed class OptionsContext(RuleFileBinder binder, string ruleId, YamlTreeMapping? options, YamlTreeNode checkNode) : CheckOptionsContext
+    private sealed class OptionsContext(RuleFileBinder binder, string ruleId, TargetKind target, YamlTreeMapping? options, YamlTreeNode checkNode) : CheckOptionsContext
     {
         public bool HasErrors { get; private set; }
+
+        public override TargetKind Target => target;
 
         public override string RuleId => ruleId;
 

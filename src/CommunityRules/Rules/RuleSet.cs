@@ -1,5 +1,6 @@
 using CommunityRules.Diagnostics;
 using CommunityRules.Engine;
+using CommunityRules.Text;
 
 namespace CommunityRules.Rules;
 
@@ -23,6 +24,10 @@ public sealed class RuleSet
             runtime.Initialize();
         }
 
+        Text = TextRuleSet.Create(Runtimes);
+        PostRuntimes = [.. Runtimes.Where(rule => rule.PostActions.Count > 0)];
+        CommentRuntimes = [.. Runtimes.Where(rule => rule.CommentActions.Count > 0)];
+
         BuiltinSeverities = BuiltinRules.All.ToDictionary(rule => rule.Id, rule => severities.Resolve(rule), StringComparer.Ordinal);
     }
 
@@ -38,6 +43,15 @@ public sealed class RuleSet
     internal SeverityConfiguration Severities { get; }
 
     internal IReadOnlyList<RuleRuntime> Runtimes { get; }
+
+    /// <summary>Gets the text checks of the active rules compiled into one matcher per field, or <see langword="null"/> when there are none.</summary>
+    internal TextRuleSet? Text { get; }
+
+    /// <summary>Gets the active rules with actions of their own for posts, beside the shared text matcher.</summary>
+    internal RuleRuntime[] PostRuntimes { get; }
+
+    /// <summary>Gets the active rules with actions of their own for comments, beside the shared text matcher.</summary>
+    internal RuleRuntime[] CommentRuntimes { get; }
 
     internal IReadOnlyDictionary<string, Severity> BuiltinSeverities { get; }
 

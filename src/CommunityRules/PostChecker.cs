@@ -1,0 +1,100 @@
+using CommunityRules.Diagnostics;
+using CommunityRules.Engine;
+using CommunityRules.Model;
+using CommunityRules.Rules;
+using CommunityRules.Text;
+
+namespace CommunityRules;
+
+/// <summary>
+/// Checks one new post or comment at a time against the post and comment rules of a rule set, for bots that see
+/// posts as they arrive. Thread-safe: the compiled rules are immutable and shared, and a clean post costs no
+/// allocation. Built on a <see cref="LiveRuleSet"/>, it picks up a reloaded rule set with the next post.
+/// </summary>
+/// <remarks>
+/// Scopes (<c>where:</c>) see the post or comment and the group passed in; fields of people (such as
+/// <c>author.country</c>) are empty, because a bot has no directory at hand. Rules about people, groups and activity
+/// over time need a whole network: run <see cref="RuleEngine"/> for those.
+/// </remarks>
+public sealed class PostChecker
+{
+    private readonly RuleSet? _fixed;
+    private readonly LiveRuleSet? _live;
+    private readonly TimeProvider _timeProvider;
+
+    /// <summary>Initializes a new instance of the <see cref="PostChecker"/> class over a fixed rule set.</summary>
+    /// <param name="ruleSet">The rules.</param>
+    /// <param name="timeProvider">The clock for exemption expiry; the system clock when left out.</param>
+    public PostChecker(RuleSet ruleSet, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        _fixed = ruleSet;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="PostChecker"/> class that follows a rule set as it is reloaded.</summary>
+    /// <param name="ruleSet">The rules, reloaded when their files change.</param>
+    /// <param name="timeProvider">The clock for exemption expiry; the system clock when left out.</param>
+    public PostChecker(LiveRuleSet ruleSet, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        _live = ruleSet;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Gets the rule set the next post is checked against.</summary>
+    public RuleSet RuleSet => _fixed ?? _live!.Current;
+
+    /// <summary>Checks a post.</summary>
+    /// <param name="post">The post.</param>
+    /// <param name="group">The post's group, for scopes such as <c>group.privacy: open</c>; optional.</param>
+    /// <returns>The findings, suppressed ones included; an empty list when the post is clean.</returns>
+    public IReadOnlyList<Diagnostic> Check(Post post, Group? group = null)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        var ruleSet = RuleSet;
+        var hits = new TextHits(null);
+        ruleSet.Text?.Scan(post, ref hits);
+        if (hits.Count == 0 && ruleSet.PostRuntimes.Length == 0)
+        {
+            return [];
+        }
+
+        var collector = CreateCollector(ruleSet, _timeProvider, group);
+        ItemActions.RunPost(ruleSet.PostRuntimes, null, null, post, group, collector.Network, collector);
+        ruleSet.Text?.Report(ref hits, post, group, collector.Network, collector);
+        return collector.OrderedDiagnostics();
+    }
+
+    /// <summary>Checks a comment.</summary>
+    /// <param name="comment">The comment.</param>
+    /// <param name="group">The group of the post the comment belongs to, for scopes; optional.</param>
+    /// <returns>The findings, suppressed ones included; an empty list when the comment is clean.</returns>
+    public IReadOnlyList<Diagnostic> Check(Comment comment, Group? group = null)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        var ruleSet = RuleSet;
+        var hits = new TextHits(null);
+        ruleSet.Text?.Scan(comment, ref hits);
+        if (hits.Count == 0 && ruleSet.CommentRuntimes.Length == 0)
+        {
+            return [];
+        }
+
+        var collector = CreateCollector(ruleSet, _timeProvider, group);
+        ItemActions.RunComment(ruleSet.CommentRuntimes, null, null, comment, group, collector.Network, collector);
+        ruleSet.Text?.Report(ref hits, comment, group, collector.Network, collector);
+        return collector.OrderedDiagnostics();
+    }
+
+    private static FindingCollector CreateCollector(RuleSet ruleSet, TimeProvider timeProvider, Group? group)
+    {
+        var network = new NetworkView(null, timeProvider.GetUtcNow());
+        if (group is not null)
+        {
+            network.TryAddGroup(group);
+        }
+
+        return new FindingCollector(ruleSet, network, maxDataIssuesKept: 0, reportExpiredExemptions: false);
+    }
+}

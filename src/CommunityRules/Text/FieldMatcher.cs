@@ -1,0 +1,266 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CommunityRules.Checks;
+using CommunityRules.Diagnostics;
+using CommunityRules.Text.Links;
+using CommunityRules.Text.PersonalData;
+
+namespace CommunityRules.Text;
+
+/// <summary>Everything the text rules look for in one field of one kind of record, scanned in one call.</summary>
+internal sealed class FieldMatcher
+{
+    private readonly TextField _field;
+    private readonly TermMatcher? _terms;
+    private readonly PersonalDataKinds _detectors;
+    private readonly (int Binding, PersonalDataKinds Kinds)[] _personalData;
+    private readonly (int Binding, LinkContribution Policy)[] _links;
+    private readonly (int Binding, SharedRegex Regex)[] _patterns;
+    private readonly (int Binding, LengthContribution Limits)[] _lengths;
+    private readonly (int Binding, ShoutingContribution Limit)[] _shouting;
+
+    private FieldMatcher(TextBinding[] bindings, List<int> mine, TextField field)
+    {
+        _field = field;
+        var terms = new List<(string, bool, TermMode, object)>();
+        var personalData = new List<(int, PersonalDataKinds)>();
+        var links = new List<(int, LinkContribution)>();
+        var patterns = new List<(int, SharedRegex)>();
+        var lengths = new List<(int, LengthContribution)>();
+        var shouting = new List<(int, ShoutingContribution)>();
+        foreach (var index in mine)
+        {
+            switch (bindings[index].Contribution)
+            {
+                case TermContribution list:
+                    terms.AddRange(list.Terms.Select(spec => (spec.Term, list.FoldDiacritics, list.Mode, (object)new TermOwner(index, spec))));
+                    break;
+                case PersonalDataContribution detectors:
+                    personalData.Add((index, detectors.Kinds));
+                    _detectors |= detectors.Kinds;
+                    break;
+                case LinkContribution policy:
+                    links.Add((index, policy));
+                    break;
+                case PatternContribution list:
+                    patterns.AddRange(list.Patterns.Select(regex => (index, regex)));
+                    break;
+                case LengthContribution limits:
+                    lengths.Add((index, limits));
+                    break;
+                case ShoutingContribution limit:
+                    shouting.Add((index, limit));
+                    break;
+            }
+        }
+
+        _terms = terms.Count > 0 ? TermMatcher.Create(terms) : null;
+        _personalData = [.. personalData];
+        _links = [.. links];
+        _patterns = [.. patterns];
+        _lengths = [.. lengths];
+        _shouting = [.. shouting];
+    }
+
+    public static FieldMatcher? Create(TextBinding[] bindings, TargetKind target, TextField field)
+    {
+        var mine = Enumerable.Range(0, bindings.Length)
+            .Where(i => bindings[i].Rule.Rule.Target == target && bindings[i].Contribution.Fields.Contains(field))
+            .ToList();
+        return mine.Count == 0 ? null : new FieldMatcher(bindings, mine, field);
+    }
+
+    /// <summary>Scans one text; allocates nothing unless something is found.</summary>
+    public void Scan(string text, ref TextHits hits)
+    {
+        var span = text.AsSpan();
+        _terms?.Scan(span, ref hits);
+        if (_detectors != PersonalDataKinds.None)
+        {
+            PersonalDataScanner.Scan(span, _detectors, ref hits);
+        }
+
+        if (_links.Length > 0)
+        {
+            LinkScanner.Scan(span, ref hits);
+        }
+
+        for (var i = 0; i < _patterns.Length; i++)
+        {
+            try
+            {
+                foreach (var match in _patterns[i].Regex.Current.EnumerateMatches(span))
+                {
+                    hits.Add(new TextHit(_field, TextHitKind.Pattern, i, match.Index, match.Length));
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                hits.Add(new TextHit(_field, TextHitKind.PatternTimeout, i, 0, 0));
+            }
+        }
+
+        if (_lengths.Length > 0)
+        {
+            var length = CountCharacters(span);
+            for (var i = 0; i < _lengths.Length; i++)
+            {
+                var limits = _lengths[i].Limits;
+                if (length < limits.MinLength || length > limits.MaxLength)
+                {
+                    hits.Add(new TextHit(_field, TextHitKind.Length, i, 0, 0, length));
+                }
+            }
+        }
+
+        if (_shouting.Length > 0)
+        {
+            var (letters, capitals) = CountLetters(span);
+            for (var i = 0; i < _shouting.Length; i++)
+            {
+                var limit = _shouting[i].Limit;
+                if (letters >= limit.MinLetters && letters > 0 && capitals > limit.MaxCapitalShare * letters)
+                {
+                    hits.Add(new TextHit(_field, TextHitKind.Shouting, i, 0, 0, capitals, letters));
+                }
+            }
+        }
+    }
+
+    /// <summary>Reports one hit for each rule that owns it.</summary>
+    public void Report(in TextHit hit, string text, ref TextRuleSet.Reporter reporter)
+    {
+        var found = hit.Length > 0 && hit.Start + hit.Length <= text.Length ? text.Substring(hit.Start, hit.Length) : string.Empty;
+        switch (hit.Kind)
+        {
+            case TextHitKind.Term:
+                foreach (var owner in _terms!.Entries[hit.Id].Owners.Cast<TermOwner>())
+                {
+                    var suggestion = owner.Spec.Suggestion;
+                    var reason = suggestion is null
+                        ? $"it contains '{found}' at character {hit.Start + 1}"
+                        : $"it contains '{found}' at character {hit.Start + 1}; write '{suggestion}' instead";
+                    reporter.Report(owner.Binding, hit.Field, "term:" + owner.Spec.Term, hit.Start, [
+                        new("term", owner.Spec.Term), new("match", found), new("suggestion", suggestion ?? string.Empty), new("reason", reason)]);
+                }
+
+                break;
+            case TextHitKind.PersonalData:
+                var kind = (PersonalDataKinds)hit.Id;
+                var masked = PersonalDataScanner.Mask(kind, found.AsSpan());
+                var detector = PersonalDataScanner.DisplayNameOf(kind);
+                foreach (var (binding, kinds) in _personalData)
+                {
+                    if ((kinds & kind) != 0)
+                    {
+                        reporter.Report(binding, hit.Field, $"{PersonalDataScanner.NameOf(kind)}:{masked}", hit.Start, [
+                            new("detector", detector), new("value", masked), new("reason", $"it contains a {detector} ({masked}) at character {hit.Start + 1}")]);
+                    }
+                }
+
+                break;
+            case TextHitKind.Link:
+                var host = text.AsSpan(hit.Value, hit.Extra);
+                string? domain = null;
+                foreach (var (binding, policy) in _links)
+                {
+                    if (policy.Domains.Covers(host) == policy.Allow)
+                    {
+                        continue;
+                    }
+
+                    domain ??= DomainList.DisplayName(host);
+                    var reason = policy.Allow
+                        ? $"it links to {domain} at character {hit.Start + 1}, which is not among the allowed domains"
+                        : $"it links to {domain} at character {hit.Start + 1}, which is not allowed";
+                    reporter.Report(binding, hit.Field, "link:" + domain, hit.Start, [new("domain", domain), new("reason", reason)]);
+                }
+
+                break;
+            case TextHitKind.Pattern:
+                ReportPattern(hit, text, found, ref reporter);
+                break;
+            case TextHitKind.PatternTimeout:
+                reporter.ReportTimeout(_patterns[hit.Id].Binding, _patterns[hit.Id].Regex);
+                break;
+            case TextHitKind.Length:
+                var (lengthBinding, limits) = _lengths[hit.Id];
+                var tooShort = hit.Value < limits.MinLength;
+                var limit = (tooShort ? limits.MinLength : limits.MaxLength)!.Value;
+                var length = hit.Value.ToString(CultureInfo.InvariantCulture);
+                reporter.Report(lengthBinding, hit.Field, "length", 0, [
+                    new("length", length),
+                    new("limit", limit.ToString(CultureInfo.InvariantCulture)),
+                    new("reason", $"it is {length} {(hit.Value == 1 ? "character" : "characters")} long; the {(tooShort ? "minimum" : "maximum")} is {limit}")]);
+                break;
+            case TextHitKind.Shouting:
+                var (shoutingBinding, shouting) = _shouting[hit.Id];
+                var share = Percent((double)hit.Value / hit.Extra);
+                var most = Percent(shouting.MaxCapitalShare);
+                reporter.Report(shoutingBinding, hit.Field, "shouting", 0, [
+                    new("share", share), new("limit", most), new("reason", $"{share} of its letters are capitals; the limit is {most}")]);
+                break;
+        }
+    }
+
+    private void ReportPattern(in TextHit hit, string text, string found, ref TextRuleSet.Reporter reporter)
+    {
+        var (binding, regex) = _patterns[hit.Id];
+        var arguments = new List<MessageArgument>
+        {
+            new("match", found),
+            new("pattern", regex.Pattern),
+            new("reason", $"'{found}' at character {hit.Start + 1} matches the pattern {regex.Pattern}"),
+        };
+        if (regex.GroupNames.Count > 0)
+        {
+            // Named groups are read only for a match being reported; the scan itself keeps to allocation-free matching.
+            var match = regex.Current.Match(text, hit.Start, hit.Length);
+            foreach (var name in regex.GroupNames)
+            {
+                arguments.Add(new(name, match.Groups[name].Value));
+            }
+        }
+
+        reporter.Report(binding, hit.Field, $"pattern:{hit.Id}:{found}", hit.Start, [.. arguments]);
+    }
+
+    private static string Percent(double share) => $"{Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture)} %";
+
+    /// <summary>Counts characters as people see them in the unit the limits use: Unicode scalar values, so an emoji is one.</summary>
+    private static int CountCharacters(ReadOnlySpan<char> text)
+    {
+        if (!text.ContainsAnyInRange('\uDC00', '\uDFFF'))
+        {
+            return text.Length;
+        }
+
+        var count = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static (int Letters, int Capitals) CountLetters(ReadOnlySpan<char> text)
+    {
+        int letters = 0, capitals = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetter(c))
+            {
+                letters++;
+                capitals += char.IsAsciiLetterUpper(c) ? 1 : 0;
+            }
+            else if (c > 0x7F && char.IsLetter(c))
+            {
+                letters++;
+                capitals += char.IsUpper(c) ? 1 : 0;
+            }
+        }
+
+        return (letters, capitals);
+    }
+}

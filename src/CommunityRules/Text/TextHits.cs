@@ -1,0 +1,56 @@
+using System.Runtime.InteropServices;
+using CommunityRules.Text.Links;
+using CommunityRules.Text.PersonalData;
+
+namespace CommunityRules.Text;
+
+internal enum TextHitKind
+{
+    Term,
+    PersonalData,
+    Link,
+    Pattern,
+    PatternTimeout,
+    Length,
+    Shouting,
+}
+
+/// <summary>
+/// One thing a scan found. <see cref="Id"/> is the term entry, the personal-data kind, or the index of the rule's
+/// pattern, length or shouting slot in its field; <see cref="Value"/> and <see cref="Extra"/> carry the link's host
+/// span or the measured length and capital counts.
+/// </summary>
+internal readonly record struct TextHit(TextField Field, TextHitKind Kind, int Id, int Start, int Length, int Value = 0, int Extra = 0);
+
+/// <summary>
+/// Collects what one post's scan finds. A struct, and its list is made on the first find, so a clean post costs no
+/// allocation; the engine reuses one buffer per thread.
+/// </summary>
+internal struct TextHits : ITermSink, IPersonalDataSink, ILinkSink
+{
+    private List<TextHit>? _hits;
+
+    public TextHits(List<TextHit>? reusable)
+    {
+        _hits = reusable;
+        _hits?.Clear();
+    }
+
+    /// <summary>Gets or sets the field being scanned.</summary>
+    public TextField Field { get; set; }
+
+    public readonly int Count => _hits?.Count ?? 0;
+
+    public readonly ReadOnlySpan<TextHit> AsSpan() => _hits is null ? default : CollectionsMarshal.AsSpan(_hits);
+
+    public void Add(TextHit hit) => (_hits ??= []).Add(hit);
+
+    public void OnTerm(int entry, int start, int length) => Add(new TextHit(Field, TextHitKind.Term, entry, start, length));
+
+    public void Add(PersonalDataMatch match) => Add(new TextHit(Field, TextHitKind.PersonalData, (int)match.Kind, match.Start, match.Length));
+
+    public void Add(LinkMatch link) => Add(new TextHit(Field, TextHitKind.Link, 0, link.Start, link.Length, link.HostStart, link.HostLength));
+
+    /// <summary>Orders the hits by field and position, so findings come out in reading order.</summary>
+    public readonly void Sort() => _hits?.Sort(static (a, b) => a.Field != b.Field ? a.Field.CompareTo(b.Field) : a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Kind.CompareTo(b.Kind));
+}
