@@ -17,8 +17,11 @@ public class BotPostBenchmarks
     private Post _clean = null!;
     private Post _dirty = null!;
 
+    /// <summary>Gets the term counts: 10, 100, 1,000 and 10,000, or those in <c>COMMUNITYRULES_BENCH_TERMS</c>.</summary>
+    public static IEnumerable<int> TermCounts => TermLists.BenchmarkCounts;
+
     /// <summary>Gets or sets the number of discouraged terms.</summary>
-    [Params(10, 100, 1_000, 10_000)]
+    [ParamsSource(nameof(TermCounts))]
     public int Terms { get; set; }
 
     /// <summary>Loads the rules and picks the two posts.</summary>

@@ -14,6 +14,15 @@ internal static class TermLists
     /// <summary>The term counts every text benchmark is run at.</summary>
     public static readonly int[] Counts = [10, 100, 1_000, 10_000];
 
+    /// <summary>
+    /// Gets the term counts the benchmarks run at: <see cref="Counts"/>, or those in the environment variable
+    /// <c>COMMUNITYRULES_BENCH_TERMS</c> (such as <c>10000</c> or <c>10,10000</c>) for a quicker partial run.
+    /// </summary>
+    public static IEnumerable<int> BenchmarkCounts =>
+        Environment.GetEnvironmentVariable("COMMUNITYRULES_BENCH_TERMS") is { Length: > 0 } value
+            ? value.Split(',').Select(count => int.Parse(count, CultureInfo.InvariantCulture))
+            : Counts;
+
     private const int Seed = 2026;
 
     // Words and phrases the generator's phrasebook (samples/CommunityRules.SampleNetwork/Phrasebook.cs) writes into

@@ -25,8 +25,11 @@ public partial class TextBaselineBenchmarks
     private NaiveScanner _naive = null!;
     private RulesEngineScanner _rulesEngine = null!;
 
+    /// <summary>Gets the term counts: 10, 100, 1,000 and 10,000, or those in <c>COMMUNITYRULES_BENCH_TERMS</c>.</summary>
+    public static IEnumerable<int> TermCounts => TermLists.BenchmarkCounts;
+
     /// <summary>Gets or sets the number of discouraged terms.</summary>
-    [Params(10, 100, 1_000, 10_000)]
+    [ParamsSource(nameof(TermCounts))]
     public int Terms { get; set; }
 
     /// <summary>Loads the subset, compiles the regexes and the RulesEngine workflow, and checks that they find the same posts.</summary>

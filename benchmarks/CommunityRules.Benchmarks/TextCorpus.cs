@@ -68,15 +68,22 @@ internal static class TextCorpus
         // Parsing posts.jsonl takes tens of seconds, and every BenchmarkDotNet case is a process of its own: keep the
         // posts in a plain binary file beside the snapshot (the folder name already changes with the generator).
         var cache = Path.Combine(folder, "benchmark-posts.bin");
-        if (File.Exists(cache))
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        Post[] posts;
+        var fromCache = File.Exists(cache);
+        if (fromCache)
         {
-            return ReadCache(cache);
+            posts = ReadCache(cache);
+        }
+        else
+        {
+            posts = ReadSnapshot(folder);
+            var partial = cache + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".tmp";
+            WriteCache(partial, posts);
+            File.Move(partial, cache, overwrite: true);
         }
 
-        var posts = ReadSnapshot(folder);
-        var partial = cache + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".tmp";
-        WriteCache(partial, posts);
-        File.Move(partial, cache, overwrite: true);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Loaded {posts.Length:N0} posts in {stopwatch.Elapsed.TotalSeconds:F1} s from {(fromCache ? cache : "posts.jsonl (cache written)")}"));
         return posts;
     }
 

@@ -21,8 +21,11 @@ public partial class TextScanBenchmarks
 
     private Post[] _posts = null!;
 
+    /// <summary>Gets the term counts: 10, 100, 1,000 and 10,000, or those in <c>COMMUNITYRULES_BENCH_TERMS</c>.</summary>
+    public static IEnumerable<int> TermCounts => TermLists.BenchmarkCounts;
+
     /// <summary>Gets or sets the number of discouraged terms of the rule set.</summary>
-    [Params(10, 100, 1_000, 10_000)]
+    [ParamsSource(nameof(TermCounts))]
     public int Terms { get; set; }
 
     /// <summary>Loads the posts (and, when the engine is compiled in, the rule set) and checks the reference reads everything.</summary>
