@@ -15,7 +15,7 @@ namespace CommunityRules.Cli;
 /// <summary>The <c>communityrules</c> command line: check, validate, test and schema.</summary>
 internal static class CommandLine
 {
-    private const string DefaultRules = RuleSetLoader.BuiltinPrefix + "governance";
+    private static readonly string[] DefaultRules = [RuleSetLoader.BuiltinPrefix + "governance", RuleSetLoader.BuiltinPrefix + "posting-guidelines"];
 
     public static string Version { get; } =
         typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
@@ -261,7 +261,7 @@ internal static class CommandLine
 
     private static Option<string[]> RulesOption() => new("--rules", "-r")
     {
-        Description = $"Rule and configuration files, folders or bundled packs (builtin:NAME). Default: {DefaultRules}.",
+        Description = $"Rule and configuration files, folders or bundled packs (builtin:NAME). Default: {string.Join(" and ", DefaultRules)}.",
         AllowMultipleArgumentsPerToken = true,
     };
 
@@ -271,7 +271,7 @@ internal static class CommandLine
         Arity = ArgumentArity.OneOrMore,
     };
 
-    private static string[] RulePaths(string[]? given) => given is { Length: > 0 } ? given : [DefaultRules];
+    private static string[] RulePaths(string[]? given) => given is { Length: > 0 } ? given : DefaultRules;
 
     private static Severity ParseFailOn(string text) => text switch
     {

@@ -19,12 +19,11 @@ public sealed class Diagnostic
         Properties = properties;
         Suppression = suppression;
         // One record can hold several problems of one kind (a post's unknown group and unknown author); their reasons tell them apart.
-        // Text checks pass what they found (field, term, position) so two terms in one post are two findings.
-        Fingerprint = DiagnosticFingerprint.Compute(rule.Id, target, discriminator ?? (target.Kind == TargetKind.Record ? properties.GetValueOrDefault("reason") : null));
         _discriminator = discriminator;
     }
 
     private readonly string? _discriminator;
+    private string? _fingerprint;
 
     /// <summary>Gets the rule that reported the finding.</summary>
     public RuleDescriptor Rule { get; }
@@ -48,7 +47,10 @@ public sealed class Diagnostic
     public bool IsSuppressed => Suppression is not null;
 
     /// <summary>Gets a stable identity for the finding across runs: the same rule on the same target.</summary>
-    public string Fingerprint { get; }
+    /// <remarks>Computed on first use: a bot that only reads the message does not pay for the hash.</remarks>
+    public string Fingerprint => _fingerprint ??=
+        // Text checks pass what they found (field, term, position) so two terms in one post are two findings.
+        DiagnosticFingerprint.Compute(Rule.Id, Target, _discriminator ?? (Target.Kind == TargetKind.Record ? Properties.GetValueOrDefault("reason") : null));
 
     internal Diagnostic WithSuppression(Suppression suppression) =>
         new(Rule, Severity, Message, Target, Properties, suppression, _discriminator);

@@ -227,14 +227,19 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         "rule.id" => descriptor.Id,
         "rule.title" => descriptor.Title,
         "rule.category" => descriptor.Category,
-        _ => EntityFields.Find(rule.Target, name)?.ReadText(subject),
+        _ => EntityFields.Find(rule.Target, name) is { } field
+            ? field.Path is "post.title" or "post.text" or "comment.text" && field.ReadText(subject) is { } text
+                ? Text.PersonalData.PersonalDataRedaction.Redact(text)
+                : field.ReadText(subject)
+            : null,
     };
 
     private static DiagnosticTarget TargetOf(object entity, Group? group) => entity switch
     {
         Person person => new DiagnosticTarget(TargetKind.Person, person.Id, person.Name),
         Group g => new DiagnosticTarget(TargetKind.Group, g.Id, g.Name),
-        Post post => new DiagnosticTarget(TargetKind.Post, post.Id, post.Title, post.GroupId),
+        // A title can hold personal data, and the target's name goes into every report format.
+        Post post => new DiagnosticTarget(TargetKind.Post, post.Id, post.Title is { } title ? Text.PersonalData.PersonalDataRedaction.Redact(title) : null, post.GroupId),
         Comment comment => new DiagnosticTarget(TargetKind.Comment, comment.Id, null, group?.Id),
         _ => throw new ArgumentException($"Cannot report on a {entity.GetType().Name}.", nameof(entity)),
     };

@@ -130,7 +130,9 @@ internal sealed class FieldMatcher
     /// <summary>Reports one hit for each rule that owns it.</summary>
     public void Report(in TextHit hit, string text, ref TextRuleSet.Reporter reporter)
     {
-        var found = hit.Length > 0 && hit.Start + hit.Length <= text.Length ? text.Substring(hit.Start, hit.Length) : string.Empty;
+        var raw = hit.Length > 0 && hit.Start + hit.Length <= text.Length ? text.Substring(hit.Start, hit.Length) : string.Empty;
+        var found = Display(raw);
+        var position = Position(text, hit.Start);
         switch (hit.Kind)
         {
             case TextHitKind.Term:
@@ -138,23 +140,26 @@ internal sealed class FieldMatcher
                 {
                     var suggestion = owner.Spec.Suggestion;
                     var reason = suggestion is null
-                        ? $"it contains '{found}' at character {hit.Start + 1}"
-                        : $"it contains '{found}' at character {hit.Start + 1}; write '{suggestion}' instead";
-                    reporter.Report(owner.Binding, hit.Field, "term:" + owner.Spec.Term, hit.Start, [
+                        ? $"it contains '{found}' at character {position}"
+                        : $"it contains '{found}' at character {position}; write '{suggestion}' instead";
+                    var term = "term:" + owner.Spec.Term;
+                    reporter.Report(owner.Binding, hit.Field, term, term, position, [
                         new("term", owner.Spec.Term), new("match", found), new("suggestion", suggestion ?? string.Empty), new("reason", reason)]);
                 }
 
                 break;
             case TextHitKind.PersonalData:
                 var kind = (PersonalDataKinds)hit.Id;
-                var masked = PersonalDataScanner.Mask(kind, found.AsSpan());
+                var masked = PersonalDataScanner.Mask(kind, raw.AsSpan());
                 var detector = PersonalDataScanner.DisplayNameOf(kind);
+                var name = PersonalDataScanner.NameOf(kind);
                 foreach (var (binding, kinds) in _personalData)
                 {
                     if ((kinds & kind) != 0)
                     {
-                        reporter.Report(binding, hit.Field, $"{PersonalDataScanner.NameOf(kind)}:{masked}", hit.Start, [
-                            new("detector", detector), new("value", masked), new("reason", $"it contains a {detector} ({masked}) at character {hit.Start + 1}")]);
+                        // The same number twice is one finding, two numbers that mask alike are two; the fingerprint sees only the mask.
+                        reporter.Report(binding, hit.Field, $"{name}:{raw}", $"{name}:{masked}", position, [
+                            new("detector", detector), new("value", masked), new("reason", $"it contains {Article(detector)} {detector} ({masked}) at character {position}")]);
                     }
                 }
 
@@ -171,14 +176,14 @@ internal sealed class FieldMatcher
 
                     domain ??= DomainList.DisplayName(host);
                     var reason = policy.Allow
-                        ? $"it links to {domain} at character {hit.Start + 1}, which is not among the allowed domains"
-                        : $"it links to {domain} at character {hit.Start + 1}, which is not allowed";
-                    reporter.Report(binding, hit.Field, "link:" + domain, hit.Start, [new("domain", domain), new("reason", reason)]);
+                        ? $"it links to {domain} at character {position}, which is not among the allowed domains"
+                        : $"it links to {domain} at character {position}, which is not allowed";
+                    reporter.Report(binding, hit.Field, "link:" + domain, "link:" + domain, position, [new("domain", domain), new("reason", reason)]);
                 }
 
                 break;
             case TextHitKind.Pattern:
-                ReportPattern(hit, text, found, ref reporter);
+                ReportPattern(hit, text, PersonalDataRedaction.Redact(found), position, ref reporter);
                 break;
             case TextHitKind.PatternTimeout:
                 reporter.ReportTimeout(_patterns[hit.Id].Binding, _patterns[hit.Id].Regex);
@@ -188,7 +193,7 @@ internal sealed class FieldMatcher
                 var tooShort = hit.Value < limits.MinLength;
                 var limit = (tooShort ? limits.MinLength : limits.MaxLength)!.Value;
                 var length = hit.Value.ToString(CultureInfo.InvariantCulture);
-                reporter.Report(lengthBinding, hit.Field, "length", 0, [
+                reporter.Report(lengthBinding, hit.Field, "length", "length", 1, [
                     new("length", length),
                     new("limit", limit.ToString(CultureInfo.InvariantCulture)),
                     new("reason", $"it is {length} {(hit.Value == 1 ? "character" : "characters")} long; the {(tooShort ? "minimum" : "maximum")} is {limit}")]);
@@ -197,20 +202,20 @@ internal sealed class FieldMatcher
                 var (shoutingBinding, shouting) = _shouting[hit.Id];
                 var share = Percent((double)hit.Value / hit.Extra);
                 var most = Percent(shouting.MaxCapitalShare);
-                reporter.Report(shoutingBinding, hit.Field, "shouting", 0, [
+                reporter.Report(shoutingBinding, hit.Field, "shouting", "shouting", 1, [
                     new("share", share), new("limit", most), new("reason", $"{share} of its letters are capitals; the limit is {most}")]);
                 break;
         }
     }
 
-    private void ReportPattern(in TextHit hit, string text, string found, ref TextRuleSet.Reporter reporter)
+    private void ReportPattern(in TextHit hit, string text, string found, int position, ref TextRuleSet.Reporter reporter)
     {
         var (binding, regex) = _patterns[hit.Id];
         var arguments = new List<MessageArgument>
         {
             new("match", found),
             new("pattern", regex.Pattern),
-            new("reason", $"'{found}' at character {hit.Start + 1} matches the pattern {regex.Pattern}"),
+            new("reason", $"'{found}' at character {position} matches the pattern {regex.Pattern}"),
         };
         if (regex.GroupNames.Count > 0)
         {
@@ -218,26 +223,64 @@ internal sealed class FieldMatcher
             var match = regex.Current.Match(text, hit.Start, hit.Length);
             foreach (var name in regex.GroupNames)
             {
-                arguments.Add(new(name, match.Groups[name].Value));
+                arguments.Add(new(name, PersonalDataRedaction.Redact(Display(match.Groups[name].Value))));
             }
         }
 
-        reporter.Report(binding, hit.Field, $"pattern:{hit.Id}:{found}", hit.Start, [.. arguments]);
+        var key = $"pattern:{hit.Id}:{found}";
+        reporter.Report(binding, hit.Field, key, key, position, [.. arguments]);
     }
+
+    /// <summary>The 1-based position people count: characters outside the Basic Multilingual Plane, such as emoji, count once.</summary>
+    private static int Position(string text, int index)
+    {
+        var position = index + 1;
+        foreach (var c in text.AsSpan(0, Math.Min(index, text.Length)))
+        {
+            if (char.IsLowSurrogate(c))
+            {
+                position--;
+            }
+        }
+
+        return position;
+    }
+
+    /// <summary>Text from a post as a message shows it: on one line, each run of whitespace one space.</summary>
+    private static string Display(string text) =>
+        text.AsSpan().IndexOfAny(LineAndTabBreaks) < 0 && !text.Contains("  ", StringComparison.Ordinal)
+            ? text
+            : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static readonly System.Buffers.SearchValues<char> LineAndTabBreaks = System.Buffers.SearchValues.Create("\t\r\n\u00A0\u2028\u2029");
+
+    private static string Article(string noun) => noun.Length > 0 && "aeiouAEIOU".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
 
     private static string Percent(double share) => $"{Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture)} %";
 
-    /// <summary>Counts characters as people see them in the unit the limits use: Unicode scalar values, so an emoji is one.</summary>
+    /// <summary>Counts characters as people see them: a letter with its accent, or an emoji with its skin tone, is one.</summary>
     private static int CountCharacters(ReadOnlySpan<char> text)
     {
-        if (!text.ContainsAnyInRange('\uDC00', '\uDFFF'))
+        // A plain loop: in .NET 10 the span range searches (ContainsAnyInRange and kin) allocated on every call.
+        var simple = true;
+        foreach (var c in text)
+        {
+            if (c >= '\u0300')
+            {
+                simple = false;
+                break;
+            }
+        }
+
+        if (simple)
         {
             return text.Length;
         }
 
         var count = 0;
-        foreach (var _ in text.EnumerateRunes())
+        while (!text.IsEmpty)
         {
+            text = text[StringInfo.GetNextTextElementLength(text)..];
             count++;
         }
 

@@ -6,7 +6,7 @@ namespace CommunityRules.Text;
 /// <summary>
 /// How text is compared when terms are matched: one folded character per UTF-16 character, so positions in the folded
 /// text are positions in the post. Case is always folded (invariant lower case, so Å and å, Ø and ø are one letter);
-/// whitespace of any kind folds to a plain space; with diacritics folded, letters lose their marks (å, ä, á → a;
+/// whitespace of any kind folds to a plain space (the matcher lets a run of it match one space of a term); with diacritics folded, letters lose their marks (å, ä, á → a;
 /// ö, ø, ó → o; é → e; ü → u) while æ and ß stay as they are because they stand for two letters.
 /// </summary>
 internal sealed class TextFolding
@@ -84,7 +84,13 @@ internal sealed class TextFolding
         }
 
         var lower = char.ToLowerInvariant(c);
-        return foldDiacritics ? StripMarks(lower) : lower;
+        if (!foldDiacritics)
+        {
+            return lower;
+        }
+
+        // Twice, because stripping can uncover more to fold: İ has no one-char lower case but decomposes to I, and ǿ to ø.
+        return StripMarks(char.ToLowerInvariant(StripMarks(lower)));
     }
 
     private static char StripMarks(char c)

@@ -109,7 +109,13 @@ internal sealed class TextRuleSet
 
         public readonly TextBinding Binding(int index) => owner._bindings[index];
 
-        public void Report(int binding, TextField field, string key, int start, ReadOnlySpan<MessageArgument> arguments)
+        /// <param name="binding">The rule's binding.</param>
+        /// <param name="field">The field the thing was found in.</param>
+        /// <param name="key">What makes the thing the same thing twice; kept in memory only, as it may be a raw value.</param>
+        /// <param name="discriminator">What tells this finding apart in its fingerprint; never a raw personal value.</param>
+        /// <param name="position">The 1-based character position to show.</param>
+        /// <param name="arguments">The message values.</param>
+        public void Report(int binding, TextField field, string key, string discriminator, int position, ReadOnlySpan<MessageArgument> arguments)
         {
             var rule = owner._bindings[binding].Rule;
             if (_inScope[binding] == 0)
@@ -123,8 +129,8 @@ internal sealed class TextRuleSet
             }
 
             var fieldName = FieldName(field);
-            Span<MessageArgument> all = [.. arguments, new MessageArgument("field", fieldName), new MessageArgument("position", (start + 1).ToString(CultureInfo.InvariantCulture))];
-            collector.Report(rule, null, entity, all, inScope: true, discriminator: $"{fieldName}:{key}:{start}");
+            Span<MessageArgument> all = [.. arguments, new MessageArgument("field", fieldName), new MessageArgument("position", position.ToString(CultureInfo.InvariantCulture))];
+            collector.Report(rule, null, entity, all, inScope: true, discriminator: $"{fieldName}:{discriminator}:{position}");
         }
 
         public readonly void ReportTimeout(int binding, SharedRegex regex)

@@ -36,7 +36,7 @@ public sealed class TextChecksTests
     [Theory]
     [InlineData("Ett konfidentielltdokument")]
     [InlineData("okonfidentiellt")]
-    [InlineData("internal  only")]
+    [InlineData("internal-only")]
     public void A_term_inside_a_longer_word_or_a_phrase_split_differently_is_not_found(string text)
     {
         Assert.DoesNotContain(Check(text), finding => finding.Rule.Id == "TXT-TERMS");
@@ -146,5 +146,36 @@ public sealed class TextChecksTests
         Assert.Equal(
             ["group/g-open/post/p1: warning TXT-TERMS", "group/g-open/comment/c1: warning TXT-SUB"],
             result.Diagnostics.Select(d => $"{d.Target.LogicalPath}: {d.Severity.ToString().ToLowerInvariant()} {d.Rule.Id}"));
+    }
+
+    [Fact]
+    public void Positions_count_an_emoji_once_and_matches_are_shown_on_one_line()
+    {
+        var finding = Assert.Single(Check("👍 konfidentiellt"));
+        Assert.Equal("3", finding.Properties["position"]);
+
+        var phrase = Assert.Single(Check("Detta är internal\r\n  only."));
+        Assert.Equal("internal only", phrase.Properties["match"]);
+        Assert.DoesNotContain('\n', phrase.Message);
+    }
+
+    [Fact]
+    public void A_term_listed_plainly_and_with_a_suggestion_keeps_its_suggestion()
+    {
+        var result = TestInputs.CreateLoader().LoadText("""
+            rules:
+              - id: FI-TERMS
+                title: Inclusive words
+                target: post
+                check: terms
+                options:
+                  terms: [esimies]
+                  suggest: [{ term: Esimies, use: esihenkilö }]
+                message: "{reason}"
+            """, "fi.yaml");
+
+        var finding = Assert.Single(new PostChecker(result.RuleSet!).Check(new Post { Id = "p1", GroupId = "g", Text = "Esimies ja esimiesten kokous" }));
+
+        Assert.Equal("esihenkilö", finding.Properties["suggestion"]);
     }
 }

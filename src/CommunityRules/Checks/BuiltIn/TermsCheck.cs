@@ -98,8 +98,10 @@ public sealed class TermsCheck : Check<TermsOptions>
     /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, TermsOptions options)
     {
+        // A term listed both plainly and with a suggestion is reported once, with the suggestion.
+        var suggested = options.Suggest.Select(pair => pair.Term.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         TermSpec[] terms = [
-            .. options.Terms.Select(term => new TermSpec(term.Trim(), null)),
+            .. options.Terms.Where(term => !suggested.Contains(term.Trim())).Select(term => new TermSpec(term.Trim(), null)),
             .. options.Suggest.Select(pair => new TermSpec(pair.Term.Trim(), pair.Use.Trim()))];
         var mode = options.Match == TermMatch.Substring ? TermMode.Substring : TermMode.WholeWord;
         context.RegisterText(new TermContribution(PostFields.Resolve(options.Fields, context.Target), terms, options.FoldDiacritics, mode));
