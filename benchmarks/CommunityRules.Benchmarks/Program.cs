@@ -1,6 +1,21 @@
 using BenchmarkDotNet.Running;
+using CommunityRules.Benchmarks;
 
 // Usage (from the repository root):
 //   dotnet run -c Release --project benchmarks/CommunityRules.Benchmarks -- --filter '*'
 // Any BenchmarkDotNet option works after '--', for example '--filter *WholeRun*' or '--list flat'.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Two harnesses outside BenchmarkDotNet:
+//   -- latency [terms…]   the bot path: per-post latency percentiles and allocations (BotLatency)
+//   -- corpus             the text corpus and how often each term list and detector matches (CorpusReport)
+switch (args.FirstOrDefault())
+{
+    case "latency":
+        BotLatency.Run(args[1..]);
+        break;
+    case "corpus":
+        CorpusReport.Run();
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        break;
+}
