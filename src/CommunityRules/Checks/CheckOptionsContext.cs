@@ -29,4 +29,7 @@ public abstract class CheckOptionsContext
     /// <param name="pattern">The pattern.</param>
     /// <returns>The regular expression, or <see langword="null"/> after reporting an error.</returns>
     public abstract System.Text.RegularExpressions.Regex? CompileRegex(string optionName, string pattern);
+
+    /// <summary>Gets a value indicating whether an error was reported already, so a check does not report its consequences too.</summary>
+    internal abstract bool HasErrors { get; }
 }

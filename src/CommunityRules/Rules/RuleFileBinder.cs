@@ -512,7 +512,9 @@ internal sealed class RuleFileBinder
     /// <summary>Reports option errors at the option, else at the options mapping, else (no options written) at the rule's check.</summary>
     private sealed class OptionsContext(RuleFileBinder binder, string ruleId, TargetKind target, YamlTreeMapping? options, YamlTreeNode checkNode) : CheckOptionsContext
     {
-        public bool HasErrors { get; private set; }
+        private bool _hasErrors;
+
+        internal override bool HasErrors => _hasErrors;
 
         public override TargetKind Target => target;
 
@@ -520,7 +522,7 @@ internal sealed class RuleFileBinder
 
         public override void ReportError(string optionName, string message)
         {
-            HasErrors = true;
+            _hasErrors = true;
             binder.Error(PositionOf(optionName), RuleErrorCodes.InvalidOption, message);
         }
 
@@ -544,7 +546,7 @@ internal sealed class RuleFileBinder
             var regex = BoundedRegex.TryCreate(pattern, ignoreCase: false, out var error);
             if (regex is null)
             {
-                HasErrors = true;
+                _hasErrors = true;
                 binder.Error(PositionOf(optionName), RuleErrorCodes.InvalidRegex, $"The regular expression '{pattern}' is not valid: {error}.");
             }
 

@@ -67,7 +67,7 @@ public sealed class TermsCheck : Check<TermsOptions>
         if (options.TermsFile is { } file)
         {
             var fromFile = context.ReadListFile("termsFile", file);
-            if (fromFile.Count == 0)
+            if (fromFile.Count == 0 && !context.HasErrors)
             {
                 context.ReportError("termsFile", $"The terms file '{file}' has no terms; write one word or phrase a line.");
             }
