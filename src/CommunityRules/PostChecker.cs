@@ -22,6 +22,9 @@ public sealed class PostChecker
     private readonly LiveRuleSet? _live;
     private readonly TimeProvider _timeProvider;
 
+    // The empty network a post without a group is checked in, made once a day (exemptions expire by the day).
+    private NetworkOfTheDay? _network;
+
     /// <summary>Initializes a new instance of the <see cref="PostChecker"/> class over a fixed rule set.</summary>
     /// <param name="ruleSet">The rules.</param>
     /// <param name="timeProvider">The clock for exemption expiry; the system clock when left out.</param>
@@ -60,7 +63,7 @@ public sealed class PostChecker
             return [];
         }
 
-        var collector = CreateCollector(ruleSet, _timeProvider, group);
+        var collector = CreateCollector(ruleSet, group);
         ItemActions.RunPost(ruleSet.PostRuntimes, ruleSet.Text, ref hits, post, group, collector.Network, collector);
         return collector.OrderedDiagnostics();
     }
@@ -80,19 +83,35 @@ public sealed class PostChecker
             return [];
         }
 
-        var collector = CreateCollector(ruleSet, _timeProvider, group);
+        var collector = CreateCollector(ruleSet, group);
         ItemActions.RunComment(ruleSet.CommentRuntimes, ruleSet.Text, ref hits, comment, group, collector.Network, collector);
         return collector.OrderedDiagnostics();
     }
 
-    private static FindingCollector CreateCollector(RuleSet ruleSet, TimeProvider timeProvider, Group? group)
+    private FindingCollector CreateCollector(RuleSet ruleSet, Group? group)
     {
-        var network = new NetworkView(null, timeProvider.GetUtcNow());
+        var now = _timeProvider.GetUtcNow();
+        NetworkView network;
         if (group is not null)
         {
+            network = new NetworkView(null, now);
             network.TryAddGroup(group);
+        }
+        else
+        {
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var shared = Volatile.Read(ref _network);
+            if (shared is null || shared.Day != today)
+            {
+                shared = new NetworkOfTheDay(today, new NetworkView(null, now));
+                Volatile.Write(ref _network, shared);
+            }
+
+            network = shared.View;
         }
 
         return new FindingCollector(ruleSet, network, maxDataIssuesKept: 0, reportExpiredExemptions: false);
     }
+
+    private sealed record NetworkOfTheDay(DateOnly Day, NetworkView View);
 }

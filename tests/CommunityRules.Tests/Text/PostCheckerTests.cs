@@ -135,4 +135,23 @@ public sealed class PostCheckerTests
         Assert.Equal(2, two.Select(finding => finding.Fingerprint).Distinct().Count());
         Assert.Single(once, finding => finding.Rule.Id == "POST001");
     }
+
+    [Fact]
+    public void An_exemption_stops_applying_the_day_after_it_expires_while_the_bot_runs()
+    {
+        var result = TestInputs.CreateLoader().LoadText("""
+            extends: [builtin:posting-guidelines]
+            exemptions:
+              - rule: POST007
+                target: p-dirty
+                justification: The link goes to a vendor's approved transfer space until the contract ends.
+                expires: 2026-11-28
+            """, "bot.yaml");
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 23, 59, 0, TimeSpan.Zero));
+        var checker = new PostChecker(result.RuleSet!, clock);
+
+        Assert.True(Assert.Single(checker.Check(DirtyPost), finding => finding.Rule.Id == "POST007").IsSuppressed);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.False(Assert.Single(checker.Check(DirtyPost), finding => finding.Rule.Id == "POST007").IsSuppressed);
+    }
 }
