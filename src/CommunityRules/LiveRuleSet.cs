@@ -19,6 +19,7 @@ public sealed class LiveRuleSet : IDisposable
     private readonly ITimer? _debounce;
     private RuleSet _current;
     private IReadOnlyList<RuleError> _lastErrors = [];
+    private bool _disposed;
 
     private LiveRuleSet(RuleSetLoader loader, string[] paths, RuleSetLoadOptions? options, RuleSetLoadResult first, bool watch, TimeProvider timeProvider)
     {
@@ -28,7 +29,7 @@ public sealed class LiveRuleSet : IDisposable
         _current = first.RuleSet!;
         if (watch)
         {
-            _debounce = timeProvider.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _debounce = timeProvider.CreateTimer(_ => ReloadIfLive(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             Watch(first.Files);
         }
     }
@@ -73,7 +74,7 @@ public sealed class LiveRuleSet : IDisposable
             {
                 result = _loader.Load(_paths, _options);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // An editor may still hold the file; the next change event or call tries again.
                 result = new RuleSetLoadResult(null, [new RuleError(new SourceLocation(_paths[0], 0, 0), RuleErrorCodes.FileNotFound, $"The rule files could not be read: {ex.Message}")], []);
@@ -96,9 +97,18 @@ public sealed class LiveRuleSet : IDisposable
         return outcome;
     }
 
+    private void ReloadIfLive()
+    {
+        if (!Volatile.Read(ref _disposed))
+        {
+            Reload();
+        }
+    }
+
     /// <summary>Stops watching the files.</summary>
     public void Dispose()
     {
+        Volatile.Write(ref _disposed, true);
         foreach (var watcher in _watchers)
         {
             watcher.Dispose();
@@ -106,6 +116,24 @@ public sealed class LiveRuleSet : IDisposable
 
         _watchers.Clear();
         _debounce?.Dispose();
+    }
+
+    // Editors save in bursts (truncate, write, rename); wait for the burst to end, then load once.
+    private void ScheduleReload()
+    {
+        if (Volatile.Read(ref _disposed))
+        {
+            return;
+        }
+
+        try
+        {
+            _debounce!.Change(QuietPeriod, Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // A change that arrived while the rule set was being disposed; nobody is listening any more.
+        }
     }
 
     private void Watch(IEnumerable<string> files)
@@ -122,12 +150,10 @@ public sealed class LiveRuleSet : IDisposable
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
                 IncludeSubdirectories = false,
             };
-            // Editors save in bursts (truncate, write, rename); wait for the burst to end, then load once.
-            FileSystemEventHandler changed = (_, _) => _debounce!.Change(QuietPeriod, Timeout.InfiniteTimeSpan);
-            watcher.Changed += changed;
-            watcher.Created += changed;
-            watcher.Deleted += changed;
-            watcher.Renamed += (_, _) => _debounce!.Change(QuietPeriod, Timeout.InfiniteTimeSpan);
+            watcher.Changed += (_, _) => ScheduleReload();
+            watcher.Created += (_, _) => ScheduleReload();
+            watcher.Deleted += (_, _) => ScheduleReload();
+            watcher.Renamed += (_, _) => ScheduleReload();
             watcher.EnableRaisingEvents = true;
             _watchers.Add(watcher);
         }
