@@ -15,50 +15,44 @@ internal static class ItemActions
     /// <summary>Runs a post's rules; <paramref name="hits"/> holds what the text matcher found in it, scanned beforehand.</summary>
     public static void RunPost(RuleRuntime[] rules, TextRuleSet? text, ref TextHits hits, Post post, Group? group, NetworkView network, FindingCollector collector)
     {
-        collector.CurrentGroup = group;
-        foreach (var rule in rules)
-        {
-            try
-            {
-                if (rule.IsInScope(post, network, group))
-                {
-                    foreach (var action in rule.PostActions)
-                    {
-                        action(new PostContext(post, network, rule, collector));
-                    }
-                }
-            }
-            catch (RegexMatchTimeoutException ex)
-            {
-                collector.ReportTimeout(rule, post, ex);
-            }
-        }
-
+        Run(rules, static rule => rule.PostActions, static (post, network, rule, sink) => new PostContext(post, network, rule, sink), post, group, network, collector);
         text?.Report(ref hits, post, group, network, collector);
     }
 
     /// <summary>Runs a comment's rules; <paramref name="hits"/> holds what the text matcher found in it, scanned beforehand.</summary>
     public static void RunComment(RuleRuntime[] rules, TextRuleSet? text, ref TextHits hits, Comment comment, Group? group, NetworkView network, FindingCollector collector)
     {
+        Run(rules, static rule => rule.CommentActions, static (comment, network, rule, sink) => new CommentContext(comment, network, rule, sink), comment, group, network, collector);
+        text?.Report(ref hits, comment, group, network, collector);
+    }
+
+    private static void Run<TItem, TContext>(
+        RuleRuntime[] rules,
+        Func<RuleRuntime, List<Action<TContext>>> actionsOf,
+        Func<TItem, NetworkView, RuleRuntime, IFindingSink, TContext> contextOf,
+        TItem item,
+        Group? group,
+        NetworkView network,
+        FindingCollector collector)
+        where TItem : class
+    {
         collector.CurrentGroup = group;
         foreach (var rule in rules)
         {
             try
             {
-                if (rule.IsInScope(comment, network, group))
+                if (rule.IsInScope(item, network, group))
                 {
-                    foreach (var action in rule.CommentActions)
+                    foreach (var action in actionsOf(rule))
                     {
-                        action(new CommentContext(comment, network, rule, collector));
+                        action(contextOf(item, network, rule, collector));
                     }
                 }
             }
             catch (RegexMatchTimeoutException ex)
             {
-                collector.ReportTimeout(rule, comment, ex);
+                collector.ReportTimeout(rule, item, ex);
             }
         }
-
-        text?.Report(ref hits, comment, group, network, collector);
     }
 }
