@@ -12,7 +12,7 @@ namespace CommunityRules.Benchmarks;
 /// the bytes allocated per clean and per dirty post (dirty: at least one finding). Not a BenchmarkDotNet benchmark:
 /// percentiles need every single measurement, which BenchmarkDotNet does not keep.
 /// </summary>
-internal static partial class BotLatency
+internal static class BotLatency
 {
     public static void Run(string[] args)
     {
@@ -45,21 +45,19 @@ internal static partial class BotLatency
         Console.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var count in counts)
         {
-            Func<Post, int>? check = null;
-            var name = "naive regex loop";
-            if (!naive)
+            Func<Post, int> check;
+            string name;
+            if (naive)
             {
-                CreateEngine(count, ref check, ref name);
-                if (check is null)
-                {
-                    Console.WriteLine("// The engine (src/CommunityRules/PostChecker.cs) is not compiled in; run with --naive to test the harness.");
-                    return;
-                }
+                check = new NaiveScanner(TermLists.Create(count)).Check;
+                name = "naive regex loop";
             }
             else
             {
-                var scanner = new NaiveScanner(TermLists.Create(count));
-                check = scanner.Check;
+                var checker = GuidelinesEngine.Load(count);
+                GuidelinesEngine.Verify(checker, count);
+                check = post => checker.Check(post).Count;
+                name = "PostChecker.Check";
             }
 
             Measure(name, count, sample, check);
@@ -143,7 +141,4 @@ internal static partial class BotLatency
         var micros = sorted[rank] * 1e6 / Stopwatch.Frequency;
         return micros.ToString(micros >= 100 ? "N0" : "F2", CultureInfo.InvariantCulture);
     }
-
-    // Implemented in BotLatency.Engine.cs, compiled once PostChecker exists: sets check to the engine's PostChecker.Check.
-    static partial void CreateEngine(int terms, ref Func<Post, int>? check, ref string name);
 }

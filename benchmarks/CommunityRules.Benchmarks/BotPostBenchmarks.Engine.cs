@@ -1,4 +1,3 @@
-// Compiled only once src/CommunityRules/PostChecker.cs exists (see the .csproj).
 using BenchmarkDotNet.Attributes;
 using CommunityRules.Model;
 

@@ -1,4 +1,3 @@
-// Compiled only once src/CommunityRules/PostChecker.cs exists (see the .csproj).
 using BenchmarkDotNet.Attributes;
 
 namespace CommunityRules.Benchmarks;
@@ -22,7 +21,7 @@ public partial class TextBaselineBenchmarks
         return findings;
     }
 
-    partial void SetupEngine()
+    private void SetupEngine()
     {
         _checker = GuidelinesEngine.Load(Terms);
         GuidelinesEngine.Verify(_checker, Terms);

@@ -8,7 +8,7 @@ namespace CommunityRules.Benchmarks;
 /// 1,000,000-post network (the naive ways take tens of milliseconds a post at 10,000 terms): every term and detector
 /// as its own compiled regex tested in a loop, and Microsoft's RulesEngine with one workflow rule per term and
 /// detector. The baseline is the <c>IndexOf</c> reference over the same subset; the engine on the same subset is in
-/// <c>TextBaselineBenchmarks.Engine.cs</c> (compiled once <c>PostChecker</c> exists). One operation is one post, so the
+/// <c>TextBaselineBenchmarks.Engine.cs</c>. One operation is one post, so the
 /// numbers compare directly with <see cref="TextScanBenchmarks"/>.
 /// </summary>
 [Config(typeof(TextBenchmarkConfig))]
@@ -98,5 +98,4 @@ public partial class TextBaselineBenchmarks
     }
 
     // Implemented in TextBaselineBenchmarks.Engine.cs.
-    partial void SetupEngine();
 }

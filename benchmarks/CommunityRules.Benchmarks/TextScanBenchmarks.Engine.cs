@@ -1,4 +1,3 @@
-// Compiled only once src/CommunityRules/PostChecker.cs exists (see the .csproj).
 using BenchmarkDotNet.Attributes;
 
 namespace CommunityRules.Benchmarks;
@@ -27,7 +26,7 @@ public partial class TextScanBenchmarks
     [Benchmark(Description = "Engine, all cores", OperationsPerInvoke = TextCorpus.Posts)]
     public long EngineParallel() => ForAllCores(_posts, post => _checker.Check(post).Count);
 
-    partial void SetupEngine()
+    private void SetupEngine()
     {
         _checker = GuidelinesEngine.Load(Terms);
         GuidelinesEngine.Verify(_checker, Terms);

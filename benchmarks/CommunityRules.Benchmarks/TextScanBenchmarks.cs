@@ -9,7 +9,7 @@ namespace CommunityRules.Benchmarks;
 /// matcher (<c>PostChecker.Check</c>) with 10 to 10,000 terms and every personal-data detector, on one thread and
 /// on all cores, against the machine's reference, <c>span.IndexOf</c> of a character that never occurs over the same
 /// text (the Ratio column). One operation is one post. The engine benchmarks live in
-/// <c>TextScanBenchmarks.Engine.cs</c>, which the project compiles only once <c>src/CommunityRules/PostChecker.cs</c> exists.
+/// <c>TextScanBenchmarks.Engine.cs</c>.
 /// </summary>
 [Config(typeof(TextBenchmarkConfig))]
 [MemoryDiagnoser]
@@ -93,5 +93,4 @@ public partial class TextScanBenchmarks
         post.Title.AsSpan().IndexOf(Absent) + post.Text.AsSpan().IndexOf(Absent);
 
     // Implemented in TextScanBenchmarks.Engine.cs: loads the rule file for Terms and builds the PostChecker.
-    partial void SetupEngine();
 }

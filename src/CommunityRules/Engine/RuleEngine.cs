@@ -41,7 +41,7 @@ public sealed class RuleEngine
         var asOf = options.AsOf ?? manifest?.AsOf ?? _timeProvider.GetUtcNow();
         var network = new NetworkView(manifest, asOf);
         var collector = new FindingCollector(ruleSet, network, options.MaxDataIssuesKept);
-        var run = new Run(ruleSet.Runtimes, ruleSet.Text, network, collector, source, options, cancellationToken);
+        var run = new Run(ruleSet, network, collector, source, options, cancellationToken);
 
         var counts = await run.ExecuteAsync().ConfigureAwait(false);
 
@@ -63,8 +63,7 @@ public sealed class RuleEngine
 
     /// <summary>One run's state: the indexes being built and the post-to-group map the comments need.</summary>
     private sealed class Run(
-        IReadOnlyList<RuleRuntime> rules,
-        TextRuleSet? text,
+        RuleSet ruleSet,
         NetworkView network,
         FindingCollector collector,
         INetworkSource source,
@@ -72,12 +71,10 @@ public sealed class RuleEngine
         CancellationToken cancellationToken)
     {
         private readonly Dictionary<string, string> _groupOfPost = new(StringComparer.Ordinal);
-        private readonly TextBatch<Post> _postBatch = new(text is { HasPostRules: true } ? text : null, options, cancellationToken);
-        private readonly TextBatch<Comment> _commentBatch = new(text is { HasCommentRules: true } ? text : null, options, cancellationToken);
-        private readonly RuleRuntime[] _personRules = [.. rules.Where(r => r.PersonActions.Count > 0)];
-        private readonly RuleRuntime[] _groupRules = [.. rules.Where(r => r.GroupActions.Count > 0)];
-        private readonly RuleRuntime[] _postRules = [.. rules.Where(r => r.PostActions.Count > 0)];
-        private readonly RuleRuntime[] _commentRules = [.. rules.Where(r => r.CommentActions.Count > 0)];
+        private readonly TextBatch<Post> _postBatch = new(ruleSet.Text is { HasPostRules: true } ? ruleSet.Text : null, options, cancellationToken);
+        private readonly TextBatch<Comment> _commentBatch = new(ruleSet.Text is { HasCommentRules: true } ? ruleSet.Text : null, options, cancellationToken);
+        private readonly RuleRuntime[] _personRules = [.. ruleSet.Runtimes.Where(r => r.PersonActions.Count > 0)];
+        private readonly RuleRuntime[] _groupRules = [.. ruleSet.Runtimes.Where(r => r.GroupActions.Count > 0)];
 
         public async Task<RecordCounts> ExecuteAsync()
         {
@@ -177,7 +174,7 @@ public sealed class RuleEngine
             }
 
             Progress("end-of-run", 0);
-            foreach (var rule in rules)
+            foreach (var rule in ruleSet.Runtimes)
             {
                 foreach (var action in rule.EndActions)
                 {
@@ -252,7 +249,7 @@ public sealed class RuleEngine
         }
 
         private void FlushPosts() => _postBatch.Flush((Post post, Group? group, ref TextHits hits) =>
-            ItemActions.RunPost(_postRules, text, ref hits, post, group, network, collector));
+            ItemActions.RunPost(ruleSet.PostRuntimes, ruleSet.Text, ref hits, post, group, network, collector));
 
         private void RunCommentActions(Comment comment, Group? group)
         {
@@ -263,7 +260,7 @@ public sealed class RuleEngine
         }
 
         private void FlushComments() => _commentBatch.Flush((Comment comment, Group? group, ref TextHits hits) =>
-            ItemActions.RunComment(_commentRules, text, ref hits, comment, group, network, collector));
+            ItemActions.RunComment(ruleSet.CommentRuntimes, ruleSet.Text, ref hits, comment, group, network, collector));
 
         private void CheckAuthor(string kind, string id, string? authorId)
         {

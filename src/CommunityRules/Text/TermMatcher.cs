@@ -70,8 +70,6 @@ internal sealed class TermMatcher
     /// <summary>Gets the distinct terms; a scan reports indexes into this list.</summary>
     public IReadOnlyList<TermEntry> Entries => _entries;
 
-    public bool IsEmpty => _entries.Length == 0;
-
     /// <summary>Compiles terms, merging the ones that compare equal so each is found once whoever listed it.</summary>
     /// <param name="terms">Each term with its folding, mode and owner.</param>
     public static TermMatcher Create(IEnumerable<(string Term, bool FoldDiacritics, TermMode Mode, object Owner)> terms)

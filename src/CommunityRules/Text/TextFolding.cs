@@ -20,7 +20,6 @@ internal sealed class TextFolding
 
     private TextFolding(bool foldDiacritics)
     {
-        FoldsDiacritics = foldDiacritics;
         for (var i = 0; i <= char.MaxValue; i++)
         {
             var c = (char)i;
@@ -32,8 +31,6 @@ internal sealed class TextFolding
 
     /// <summary>Gets the folding for a term list.</summary>
     public static TextFolding For(bool foldDiacritics) => foldDiacritics ? CaseAndDiacritics.Value : CaseOnly.Value;
-
-    public bool FoldsDiacritics { get; }
 
     /// <summary>Gets the table from a character to its folded form, or to 0 when the character is not part of a word.</summary>
     public char[] WordTable => _word;
