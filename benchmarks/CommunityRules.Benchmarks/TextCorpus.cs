@@ -91,7 +91,7 @@ internal static class TextCorpus
     {
         var posts = new List<Post>(Posts + 1_000);
         var issues = new IgnoringIssueReporter();
-        var read = new SnapshotSource(folder).ReadPostsAsync(issues, CancellationToken.None);
+        var read = new SnapshotProvider(folder).ReadPostsAsync(issues, CancellationToken.None);
 
         // Loading happens in GlobalSetup, outside any measurement; blocking on it is fine.
         var enumerator = read.GetAsyncEnumerator();
@@ -176,6 +176,10 @@ internal static class TextCorpus
     {
         // Posts in deleted groups and the like are data issues of the network, not of the text; their text is scanned all the same.
         public void Report(DataIssue issue)
+        {
+        }
+
+        public void Report(DataNote note)
         {
         }
     }

@@ -10,7 +10,7 @@ namespace CommunityRules.Benchmarks;
 
 /// <summary>
 /// A whole <c>check</c> run of <c>builtin:governance</c> over a generated snapshot, against the floor of the run:
-/// streaming the same six files through <see cref="SnapshotSource"/> and doing nothing with the records.
+/// streaming the same six files through <see cref="SnapshotProvider"/> and doing nothing with the records.
 /// The Ratio column is the engine's cost over pure reading.
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
@@ -43,12 +43,12 @@ public class WholeRunBenchmarks
         SanityCheck.Verify(result, read, options);
     }
 
-    /// <summary>Streams every record of the six files through <see cref="SnapshotSource"/> and nothing else: the floor of a run.</summary>
+    /// <summary>Streams every record of the six files through <see cref="SnapshotProvider"/> and nothing else: the floor of a run.</summary>
     /// <returns>The number of records read.</returns>
     [Benchmark(Baseline = true, Description = "Read snapshot")]
     public async Task<long> ReadSnapshot()
     {
-        var source = new SnapshotSource(_folder);
+        var source = new SnapshotProvider(_folder);
         var issues = new CountingIssueReporter();
         var cancellationToken = CancellationToken.None;
         long records = 0;
@@ -66,7 +66,7 @@ public class WholeRunBenchmarks
     /// <returns>The findings and counts.</returns>
     [Benchmark(Description = "Check governance")]
     public Task<AnalysisResult> CheckGovernance() =>
-        _engine.AnalyzeAsync(_ruleSet, new SnapshotSource(_folder));
+        _engine.AnalyzeAsync(_ruleSet, new SnapshotProvider(_folder));
 
     private static async Task<long> CountAsync<T>(IAsyncEnumerable<T> records)
     {
@@ -84,6 +84,10 @@ public class WholeRunBenchmarks
         public int Count { get; private set; }
 
         public void Report(DataIssue issue) => Count++;
+
+        public void Report(DataNote note)
+        {
+        }
     }
 }
 

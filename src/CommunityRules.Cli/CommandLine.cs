@@ -60,7 +60,10 @@ internal static class CommandLine
     private static Command CheckCommand(IReadOnlyList<Check> checks, TimeProvider time, TextWriter output, TextWriter error)
     {
         var rules = RulesOption();
-        var data = new Option<string?>("--data", "-d") { Description = "The snapshot folder to check. Default: the sample network shipped with the tool." };
+        var data = new Option<string[]>("--data", "-d")
+        {
+            Description = "The export to check: a snapshot folder, a Slack, Viva Engage, Teams or Workplace export (folder or .zip); NAME:PATH names the kind. Give it again to layer a second source over the first. Default: the sample network shipped with the tool.",
+        };
         var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, sarif or html (a self-contained page for the quarterly review).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif", "html");
         var outputFile = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of the console." };
@@ -96,11 +99,23 @@ internal static class CommandLine
                 return ExitCodes.Invalid;
             }
 
-            INetworkSource source;
+            var sources = new NetworkSourceBuilder();
+            foreach (var value in DataValues(parse.GetValue(data)))
+            {
+                var (resolved, problem) = DataFormats.Resolve(value);
+                if (resolved is null)
+                {
+                    await error.WriteLineAsync($"communityrules: {problem}").ConfigureAwait(false);
+                    return ExitCodes.Invalid;
+                }
+
+                sources.AddSource(resolved);
+            }
+
+            INetworkProvider source;
             try
             {
-                // Relative to where the user stands, so output and reports carry no machine-specific absolute path.
-                source = new SnapshotSource(parse.GetValue(data) ?? Path.GetRelativePath(Environment.CurrentDirectory, SampleNetwork));
+                source = sources.Build();
             }
             catch (DataSourceException ex)
             {
@@ -272,6 +287,11 @@ internal static class CommandLine
     };
 
     private static string[] RulePaths(string[]? given) => given is { Length: > 0 } ? given : DefaultRules;
+
+    // The sample is named relative to where the user stands, so output and reports carry no machine-specific path.
+    private static string[] DataValues(string[]? given) => given is { Length: > 0 }
+        ? given
+        : [SnapshotFormat.Instance.Name + ":" + Path.GetRelativePath(Environment.CurrentDirectory, SampleNetwork)];
 
     private static Severity ParseFailOn(string text) => text switch
     {

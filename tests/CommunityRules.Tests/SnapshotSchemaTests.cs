@@ -19,7 +19,7 @@ public sealed class SnapshotSchemaTests
     }
 
     [Theory]
-    [InlineData("person", new[] { "id", "name", "email", "title", "department", "company", "office", "country", "managerId", "roles", "active" })]
+    [InlineData("person", new[] { "id", "name", "email", "title", "department", "company", "office", "country", "managerId", "roles", "kind", "active" })]
     [InlineData("group", new[] { "id", "name", "description", "privacy", "createdAt", "createdBy", "archived", "topics" })]
     [InlineData("membership", new[] { "groupId", "personId", "role", "joinedAt" })]
     [InlineData("post", new[] { "id", "groupId", "authorId", "createdAt", "type", "title", "text" })]

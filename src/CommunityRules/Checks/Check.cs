@@ -39,6 +39,8 @@ public abstract class Check
 
     internal abstract void ValidateOptions(object options, CheckOptionsContext context);
 
+    internal abstract Data.DataCapabilities RequiredDataFor(object options);
+
     internal abstract void InitializeRule(CheckInitializationContext context, object options);
 }
 
@@ -56,12 +58,23 @@ public abstract class Check<TOptions> : Check
     {
     }
 
+    /// <summary>
+    /// Says what a rule with these options needs the data to tell, such as <see cref="Data.DataCapabilities.Admins"/>.
+    /// When no layered source provides it, the rule is not run and the run says so once, instead of reporting every
+    /// group as failing for data the export does not have.
+    /// </summary>
+    /// <param name="options">The rule's options.</param>
+    /// <returns>What the check needs; <see cref="Data.DataCapabilities.None"/> by default.</returns>
+    protected virtual Data.DataCapabilities GetRequiredData(TOptions options) => Data.DataCapabilities.None;
+
     /// <summary>Registers the actions of one rule that uses this check.</summary>
     /// <param name="context">Registers actions.</param>
     /// <param name="options">The rule's options, validated.</param>
     protected abstract void Initialize(CheckInitializationContext context, TOptions options);
 
     internal sealed override void ValidateOptions(object options, CheckOptionsContext context) => Validate((TOptions)options, context);
+
+    internal sealed override Data.DataCapabilities RequiredDataFor(object options) => GetRequiredData((TOptions)options);
 
     internal sealed override void InitializeRule(CheckInitializationContext context, object options) => Initialize(context, (TOptions)options);
 }

@@ -31,4 +31,8 @@ public interface IDataIssueReporter
     /// <summary>Reports an issue.</summary>
     /// <param name="issue">The issue.</param>
     void Report(DataIssue issue);
+
+    /// <summary>Reports something about the data as a whole, such as how many records of a kind were left out by design.</summary>
+    /// <param name="note">The note.</param>
+    void Report(DataNote note);
 }

@@ -3,8 +3,11 @@ using CommunityRules.Model;
 
 namespace CommunityRules.Data;
 
-/// <summary>A network held in memory: for tests, examples, bots and small tools. Build one with <see cref="CreateBuilder"/>.</summary>
-public sealed class InMemoryNetwork : INetworkSource
+/// <summary>
+/// A network held in memory: for tests, examples, bots and small tools. Build one with <see cref="CreateBuilder"/>.
+/// It is its own source, so it can be layered over an export.
+/// </summary>
+public sealed class InMemoryNetwork : INetworkProvider, INetworkSource
 {
     private readonly NetworkManifest? _manifest;
     private readonly Person[] _people;
@@ -23,14 +26,21 @@ public sealed class InMemoryNetwork : INetworkSource
         _posts = [.. builder.Posts];
         _comments = [.. builder.Comments];
         _reactions = [.. builder.Reactions];
+        Capabilities = builder.Capabilities;
     }
 
     /// <inheritdoc/>
     public string Description => _manifest?.Name ?? "in-memory network";
 
+    /// <inheritdoc/>
+    public DataCapabilities Capabilities { get; }
+
     /// <summary>Starts building an in-memory network.</summary>
     /// <returns>A new builder.</returns>
     public static Builder CreateBuilder() => new();
+
+    /// <inheritdoc/>
+    public INetworkProvider Build() => this;
 
     /// <inheritdoc/>
     public ValueTask<NetworkManifest?> ReadManifestAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_manifest);
@@ -73,6 +83,8 @@ public sealed class InMemoryNetwork : INetworkSource
 
         internal NetworkManifest? Manifest { get; private set; }
 
+        internal DataCapabilities Capabilities { get; private set; } = DataCapabilities.All;
+
         internal List<Person> People { get; } = [];
 
         internal List<Group> Groups { get; } = [];
@@ -91,6 +103,15 @@ public sealed class InMemoryNetwork : INetworkSource
         public Builder WithManifest(NetworkManifest manifest)
         {
             Manifest = manifest;
+            return this;
+        }
+
+        /// <summary>Says what the network can tell; by default everything.</summary>
+        /// <param name="capabilities">What the network's data holds.</param>
+        /// <returns>This builder.</returns>
+        public Builder WithCapabilities(DataCapabilities capabilities)
+        {
+            Capabilities = capabilities;
             return this;
         }
 

@@ -24,6 +24,14 @@ public sealed class AnalysisOptions
     /// with 1. Findings come out in the same order whatever the number.
     /// </summary>
     public int? MaxDegreeOfParallelism { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether rules look at bots and system accounts, and at their posts and comments,
+    /// like at people's. Either way their messages are not activity, and a rule whose <c>where:</c> names
+    /// <c>author.kind</c> (or a person's <c>kind</c>) sees them.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool IncludeAutomatedAccounts { get; set; }
 }
 
 /// <summary>Where a run is.</summary>

@@ -24,6 +24,12 @@ public sealed class AnalysisResult
     /// <summary>Gets the counts of the run.</summary>
     public RunSummary Summary { get; }
 
+    /// <summary>
+    /// Gets what the run says once about its data: rules not run because no source holds what their checks need, and
+    /// records the sources left out by design (join events, private messages).
+    /// </summary>
+    public IReadOnlyList<DataNote> DataNotes { get; internal init; } = [];
+
     /// <summary>Gets what the source said about the network, if anything.</summary>
     public NetworkManifest? Manifest => Network.Manifest;
 

@@ -97,6 +97,7 @@ internal static class EntityFields
         ("managerId", p => p.ManagerId, null),
         ("roles", p => null, p => p.Roles),
         ("active", p => Format(p.Active), null),
+        ("kind", p => FieldText.Of(p.Kind), null),
     ];
 
     private static IEnumerable<(string, Func<Group, string?>, Func<Group, IReadOnlyList<string>?>?)> GroupFields =>

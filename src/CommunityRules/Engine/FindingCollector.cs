@@ -25,6 +25,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
     private readonly int _maxDataIssuesKept;
     private readonly List<(int Order, Diagnostic Diagnostic)> _findings = [];
     private readonly List<DataIssue> _dataIssues = [];
+    private readonly List<DataNote> _dataNotes = [];
     private readonly Dictionary<string, List<Exemption>> _activeExemptions = new(StringComparer.Ordinal);
 
     // Expired exemptions are findings of a run over a whole network; a bot checking one post leaves them out.
@@ -66,6 +67,14 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
     public long RejectedCount { get; private set; }
 
     public IReadOnlyList<DataIssue> DataIssues => _dataIssues;
+
+    public IReadOnlyList<DataNote> DataNotes => _dataNotes;
+
+    public void Report(DataNote note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        _dataNotes.Add(note);
+    }
 
     public void Report(RuleRuntime rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope, string? discriminator = null)
     {

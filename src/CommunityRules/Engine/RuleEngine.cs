@@ -31,7 +31,7 @@ public sealed class RuleEngine
     /// <param name="options">Settings for the run, or <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The findings and the counts.</returns>
-    public async Task<AnalysisResult> AnalyzeAsync(RuleSet ruleSet, INetworkSource source, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<AnalysisResult> AnalyzeAsync(RuleSet ruleSet, INetworkProvider source, AnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         ArgumentNullException.ThrowIfNull(source);
@@ -39,11 +39,13 @@ public sealed class RuleEngine
 
         var manifest = await source.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
         var asOf = options.AsOf ?? manifest?.AsOf ?? _timeProvider.GetUtcNow();
-        var network = new NetworkView(manifest, asOf);
+        var network = new NetworkView(manifest, asOf) { IncludeAutomatedAccounts = options.IncludeAutomatedAccounts };
         var collector = new FindingCollector(ruleSet, network, options.MaxDataIssuesKept);
-        var run = new Run(ruleSet, network, collector, source, options, cancellationToken);
+        var unservable = DataCoverage.Unservable(ruleSet.Runtimes, source.Capabilities);
+        var run = new Run(ruleSet, unservable, network, collector, source, options, cancellationToken);
 
         var counts = await run.ExecuteAsync().ConfigureAwait(false);
+        IReadOnlyList<DataNote> notes = [.. DataCoverage.Notes(unservable, source.Capabilities, source.Description), .. collector.DataNotes];
 
         var diagnostics = collector.OrderedDiagnostics();
         var bySeverity = diagnostics.Where(d => !d.IsSuppressed).GroupBy(d => d.Severity).ToDictionary(g => g.Key, g => g.Count());
@@ -58,23 +60,30 @@ public sealed class RuleEngine
             bySeverity,
             byRule,
             diagnostics.Count(d => d.IsSuppressed));
-        return new AnalysisResult(diagnostics, collector.DataIssues, summary, network);
+        return new AnalysisResult(diagnostics, collector.DataIssues, summary, network) { DataNotes = notes };
     }
 
     /// <summary>One run's state: the indexes being built and the post-to-group map the comments need.</summary>
     private sealed class Run(
         RuleSet ruleSet,
+        HashSet<RuleRuntime> unservable,
         NetworkView network,
         FindingCollector collector,
-        INetworkSource source,
+        INetworkProvider source,
         AnalysisOptions options,
         CancellationToken cancellationToken)
     {
         private readonly Dictionary<string, string> _groupOfPost = new(StringComparer.Ordinal);
         private readonly TextBatch<Post> _postBatch = new(ruleSet.Text is { HasPostRules: true } ? ruleSet.Text : null, options, cancellationToken);
         private readonly TextBatch<Comment> _commentBatch = new(ruleSet.Text is { HasCommentRules: true } ? ruleSet.Text : null, options, cancellationToken);
-        private readonly RuleRuntime[] _personRules = [.. ruleSet.Runtimes.Where(r => r.PersonActions.Count > 0)];
-        private readonly RuleRuntime[] _groupRules = [.. ruleSet.Runtimes.Where(r => r.GroupActions.Count > 0)];
+        private readonly RuleRuntime[] _personRules = [.. Servable(ruleSet.Runtimes, unservable).Where(r => r.PersonActions.Count > 0)];
+        private readonly RuleRuntime[] _groupRules = [.. Servable(ruleSet.Runtimes, unservable).Where(r => r.GroupActions.Count > 0)];
+        private readonly RuleRuntime[] _postRules = [.. Servable(ruleSet.PostRuntimes, unservable)];
+        private readonly RuleRuntime[] _commentRules = [.. Servable(ruleSet.CommentRuntimes, unservable)];
+
+        // Posts by bots are scanned only when the run asks for them or a rule names the author's kind.
+        private readonly bool _automatedPostsChecked = options.IncludeAutomatedAccounts || ruleSet.PostRuntimes.Any(r => r.Rule.Scope.Reads("author.kind"));
+        private readonly bool _automatedCommentsChecked = options.IncludeAutomatedAccounts || ruleSet.CommentRuntimes.Any(r => r.Rule.Scope.Reads("author.kind"));
 
         public async Task<RecordCounts> ExecuteAsync()
         {
@@ -139,8 +148,17 @@ public sealed class RuleEngine
                     ReportUnknown($"post '{post.Id}' refers to group '{post.GroupId}', which is not in the data", post.Id);
                 }
 
-                CheckAuthor("post", post.Id, post.AuthorId);
-                network.GetOrAddActivity(post.GroupId).AddPost(post.CreatedAt);
+                // Bots' and system accounts' messages are not activity: a channel kept alive by a deploy bot is quiet.
+                var author = AuthorOf("post", post.Id, post.AuthorId);
+                if (author is not { Kind: not PersonKind.Person })
+                {
+                    network.GetOrAddActivity(post.GroupId).AddPost(post.CreatedAt);
+                }
+                else if (!_automatedPostsChecked)
+                {
+                    continue;
+                }
+
                 RunPostActions(post, group);
             }
 
@@ -149,18 +167,25 @@ public sealed class RuleEngine
             {
                 comments++;
                 Group? group = null;
+                var author = AuthorOf("comment", comment.Id, comment.AuthorId);
+                var automated = author is { Kind: not PersonKind.Person };
                 if (_groupOfPost.TryGetValue(comment.PostId, out var groupId))
                 {
                     group = network.FindGroup(groupId);
-                    network.GetOrAddActivity(groupId).AddComment(comment.CreatedAt);
+                    if (!automated)
+                    {
+                        network.GetOrAddActivity(groupId).AddComment(comment.CreatedAt);
+                    }
                 }
                 else
                 {
                     ReportUnknown($"comment '{comment.Id}' refers to post '{comment.PostId}', which is not in the data", comment.Id);
                 }
 
-                CheckAuthor("comment", comment.Id, comment.AuthorId);
-                RunCommentActions(comment, group);
+                if (!automated || _automatedCommentsChecked)
+                {
+                    RunCommentActions(comment, group);
+                }
             }
 
             FlushComments();
@@ -174,7 +199,7 @@ public sealed class RuleEngine
             }
 
             Progress("end-of-run", 0);
-            foreach (var rule in ruleSet.Runtimes)
+            foreach (var rule in Servable(ruleSet.Runtimes, unservable))
             {
                 foreach (var action in rule.EndActions)
                 {
@@ -249,7 +274,7 @@ public sealed class RuleEngine
         }
 
         private void FlushPosts() => _postBatch.Flush((Post post, Group? group, ref TextHits hits) =>
-            ItemActions.RunPost(ruleSet.PostRuntimes, ruleSet.Text, ref hits, post, group, network, collector));
+            ItemActions.RunPost(_postRules, ruleSet.Text, ref hits, post, group, network, collector));
 
         private void RunCommentActions(Comment comment, Group? group)
         {
@@ -260,14 +285,25 @@ public sealed class RuleEngine
         }
 
         private void FlushComments() => _commentBatch.Flush((Comment comment, Group? group, ref TextHits hits) =>
-            ItemActions.RunComment(ruleSet.CommentRuntimes, ruleSet.Text, ref hits, comment, group, network, collector));
+            ItemActions.RunComment(_commentRules, ruleSet.Text, ref hits, comment, group, network, collector));
 
-        private void CheckAuthor(string kind, string id, string? authorId)
+        private static IEnumerable<RuleRuntime> Servable(IEnumerable<RuleRuntime> rules, HashSet<RuleRuntime> unservable) =>
+            rules.Where(rule => !unservable.Contains(rule));
+
+        private Person? AuthorOf(string kind, string id, string? authorId)
         {
-            if (authorId is not null && network.FindPerson(authorId) is null)
+            if (authorId is null)
+            {
+                return null;
+            }
+
+            var author = network.FindPerson(authorId);
+            if (author is null)
             {
                 ReportUnknown($"{kind} '{id}' refers to author '{authorId}', who is not in the data", id);
             }
+
+            return author;
         }
 
         private void ReportUnknown(string message, string recordId) =>

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using CommunityRules.Diagnostics;
+using CommunityRules.Model;
 
 namespace CommunityRules.Engine;
 
@@ -8,6 +10,24 @@ internal abstract class ScopeCondition
     public static readonly ScopeCondition Everything = new All([]);
 
     public abstract bool Matches(FieldSubject subject);
+
+    /// <summary>Says whether the condition reads a field, such as <c>author.kind</c>.</summary>
+    public abstract bool Reads(string path);
+
+    /// <summary>
+    /// Bots and system accounts are left out of a rule unless its scope names their kind (<c>where: { author.kind: bot }</c>)
+    /// or the run asks for them: their messages are not conversation.
+    /// </summary>
+    public static ScopeCondition ForPeopleOnly(ScopeCondition scope, TargetKind target)
+    {
+        var kindPath = target switch
+        {
+            TargetKind.Person => "person.kind",
+            TargetKind.Post or TargetKind.Comment => "author.kind",
+            _ => null,
+        };
+        return kindPath is null || scope.Reads(kindPath) ? scope : new All([new WrittenByPerson(target), scope]);
+    }
 
     /// <summary>Every condition holds (a <c>where:</c> mapping).</summary>
     public sealed class All(IReadOnlyList<ScopeCondition> conditions) : ScopeCondition
@@ -24,6 +44,8 @@ internal abstract class ScopeCondition
 
             return true;
         }
+
+        public override bool Reads(string path) => conditions.Any(condition => condition.Reads(path));
     }
 
     /// <summary>At least one condition holds (<c>any:</c>).</summary>
@@ -41,12 +63,16 @@ internal abstract class ScopeCondition
 
             return false;
         }
+
+        public override bool Reads(string path) => conditions.Any(condition => condition.Reads(path));
     }
 
     /// <summary>The condition does not hold (<c>not:</c>).</summary>
     public sealed class Not(ScopeCondition condition) : ScopeCondition
     {
         public override bool Matches(FieldSubject subject) => !condition.Matches(subject);
+
+        public override bool Reads(string path) => condition.Reads(path);
     }
 
     /// <summary>The field equals one of the values, ignoring case; for a list field, one of its items does.</summary>
@@ -54,17 +80,39 @@ internal abstract class ScopeCondition
     {
         public override bool Matches(FieldSubject subject) =>
             field.AnyValue(subject, value => values.Any(expected => string.Equals(value, expected, StringComparison.OrdinalIgnoreCase)));
+
+        public override bool Reads(string path) => field.Path == path;
     }
 
     /// <summary>The field has no value (<c>field: null</c>).</summary>
     public sealed class Missing(EntityField field) : ScopeCondition
     {
         public override bool Matches(FieldSubject subject) => string.IsNullOrEmpty(field.ReadText(subject));
+
+        public override bool Reads(string path) => field.Path == path;
     }
 
     /// <summary>The field matches a regular expression; for a list field, one of its items does.</summary>
     public sealed class Matching(EntityField field, Regex regex) : ScopeCondition
     {
         public override bool Matches(FieldSubject subject) => field.AnyValue(subject, regex.IsMatch);
+
+        public override bool Reads(string path) => field.Path == path;
+    }
+
+    /// <summary>The person, or the author of the post or comment, is a person and not a bot or system account.</summary>
+    private sealed class WrittenByPerson(TargetKind target) : ScopeCondition
+    {
+        public override bool Matches(FieldSubject subject) =>
+            subject.Network.IncludeAutomatedAccounts || AccountOf(subject) is not { Kind: not PersonKind.Person };
+
+        public override bool Reads(string path) => false;
+
+        private Person? AccountOf(FieldSubject subject) => target switch
+        {
+            TargetKind.Person => (Person)subject.Entity,
+            TargetKind.Post => subject.Network.FindPerson(((Post)subject.Entity).AuthorId),
+            _ => subject.Network.FindPerson(((Comment)subject.Entity).AuthorId),
+        };
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace CommunityRules;
 
 /// <summary>Adds checks and data sources to the services that <see cref="CommunityRulesServiceCollectionExtensions.AddCommunityRules"/> registers.</summary>
-public sealed class CommunityRulesBuilder
+public sealed class CommunityRulesBuilder : INetworkSourceBuilder
 {
     internal CommunityRulesBuilder(IServiceCollection services) => Services = services;
 
@@ -33,22 +33,33 @@ public sealed class CommunityRulesBuilder
         return this;
     }
 
-    /// <summary>Sets the data source that <see cref="INetworkSource"/> resolves to, unless one is registered already.</summary>
+    /// <summary>Adds a data source as the next layer; the registered <see cref="INetworkProvider"/> reads all layers in the order they were added.</summary>
+    /// <param name="source">The source.</param>
+    /// <returns>This builder.</returns>
+    public CommunityRulesBuilder AddSource(INetworkSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Services.AddSingleton(source);
+        return AddLayeredProvider();
+    }
+
+    /// <summary>Adds a data source, made by the service provider, as the next layer.</summary>
     /// <param name="factory">Creates the source.</param>
     /// <returns>This builder.</returns>
     public CommunityRulesBuilder AddSource(Func<IServiceProvider, INetworkSource> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        Services.TryAddSingleton(factory);
+        Services.AddSingleton(factory);
+        return AddLayeredProvider();
+    }
+
+    // Every added source is a layer, in the order added; the provider opens them all when it is first resolved.
+    private CommunityRulesBuilder AddLayeredProvider()
+    {
+        Services.TryAddSingleton(provider => new NetworkSourceBuilder(provider.GetServices<INetworkSource>()).Build());
         return this;
     }
 
-    /// <summary>Reads the network from a snapshot folder (JSON Lines files).</summary>
-    /// <param name="folder">The snapshot folder.</param>
-    /// <returns>This builder.</returns>
-    public CommunityRulesBuilder AddSnapshot(string folder)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        return AddSource(_ => new Data.Snapshot.SnapshotSource(folder));
-    }
+    /// <inheritdoc/>
+    INetworkSourceBuilder INetworkSourceBuilder.AddSource(INetworkSource source) => AddSource(source);
 }

@@ -10,8 +10,9 @@ namespace CommunityRules;
 public static class CommunityRulesServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the engine, the rule loader, the example runner, the built-in checks and a <see cref="TimeProvider"/>
-    /// (the system clock unless one is registered). Calling it again adds nothing twice.
+    /// Registers the engine, the rule loader, the example runner, the built-in checks, a <see cref="TimeProvider"/>
+    /// (the system clock unless one is registered); once a source is added, an <see cref="Data.INetworkProvider"/>
+    /// that reads all added sources as layers. Calling it again adds nothing twice.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adds checks and a data source, or <see langword="null"/>.</param>

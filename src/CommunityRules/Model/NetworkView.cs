@@ -28,6 +28,9 @@ public sealed class NetworkView
     /// <summary>Gets the moment the run checks as of; time-based rules measure from it.</summary>
     public DateTimeOffset AsOf { get; }
 
+    /// <summary>Gets a value indicating whether rules look at bots and system accounts and their messages too.</summary>
+    public bool IncludeAutomatedAccounts { get; init; }
+
     /// <summary>Gets the people, in the source's order.</summary>
     public IReadOnlyList<Person> People => _peopleInOrder;
 

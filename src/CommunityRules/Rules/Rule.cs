@@ -24,7 +24,7 @@ public sealed class Rule
         Target = target;
         Check = check;
         Options = options;
-        Scope = scope;
+        Scope = ScopeCondition.ForPeopleOnly(scope, target);
         Message = message;
         Examples = examples;
         Location = location;

@@ -69,7 +69,7 @@ public sealed class AdminsCheckTests
             "{\"groupId\": \"g-1\", \"personId\": \"p-asa\", \"role\": \"admin\"}\n{\"groupId\": \"g-1\", \"personId\": \"p-asa\", \"role\": \"admin\"}\n");
         var ruleSet = TestInputs.LoadRules("admins.yaml");
 
-        var result = await new RuleEngine(TimeProvider.System).AnalyzeAsync(ruleSet, new SnapshotSource(folder.Path));
+        var result = await new RuleEngine(TimeProvider.System).AnalyzeAsync(ruleSet, new SnapshotProvider(folder.Path));
 
         result.AssertFinding("ADM-ACTIVE", "g-1", "1 active admin (Åsa Lindqvist)", "at least 2");
     }

@@ -181,7 +181,7 @@ public sealed class CreationCheckTests
     [Fact]
     public async Task The_proposed_GOV010_finds_the_planted_creator_problems_in_the_sample_network()
     {
-        var result = await new RuleEngine(TimeProvider.System).AnalyzeAsync(LoadProposal(), new SnapshotSource(SampleNetwork));
+        var result = await new RuleEngine(TimeProvider.System).AnalyzeAsync(LoadProposal(), new SnapshotProvider(SampleNetwork));
 
         // KnownProblems.md: ordinary employees g014, g064, g093, g106; creators who left g031, g079; unknown creator g048.
         Assert.Equal(["g014", "g064", "g093", "g106"], result.TargetsOf("GOV010"));
@@ -200,7 +200,7 @@ public sealed class CreationCheckTests
         Assert.Superset(new HashSet<string>(["GOV001", "GOV002", "GOV003", "GOV004", "GOV005", "GOV010", "GOV011", "GOV012", "GOV013", "GOV014"]), ids);
 
         var examples = await new RuleExampleRunner(new RuleEngine(TimeProvider.System)).RunAsync(ruleSet);
-        var analysis = await new RuleEngine(TimeProvider.System).AnalyzeAsync(ruleSet, new SnapshotSource(SampleNetwork));
+        var analysis = await new RuleEngine(TimeProvider.System).AnalyzeAsync(ruleSet, new SnapshotProvider(SampleNetwork));
 
         Assert.Empty(examples.Failures);
         Assert.Equal(["g014", "g064", "g093", "g106"], analysis.TargetsOf("GOV010"));

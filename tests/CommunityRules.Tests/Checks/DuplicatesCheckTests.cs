@@ -202,7 +202,7 @@ public sealed class DuplicatesCheckTests
     [Fact]
     public async Task The_proposed_GOV015_finds_the_planted_clusters_of_the_sample_network()
     {
-        var result = await new RuleEngine(TimeProvider.System).AnalyzeAsync(LoadProposal(), new SnapshotSource(SampleNetwork));
+        var result = await new RuleEngine(TimeProvider.System).AnalyzeAsync(LoadProposal(), new SnapshotProvider(SampleNetwork));
 
         // The three planted clusters (samples/CommunityRules.SampleNetwork/KnownProblems.md), each on its most
         // active group, and one more: 'IT' (g096) repeats FI-IT Tuki (g027) with the same topics (it, support) and
@@ -235,7 +235,7 @@ public sealed class DuplicatesCheckTests
               - { id: ALL, title: All pairs, target: group, check: allPairDuplicates, options: {{options}}, message: "x" }
             """).RuleSet!;
 
-        await new RuleEngine(TimeProvider.System).AnalyzeAsync(ruleSet, new SnapshotSource(SampleNetwork));
+        await new RuleEngine(TimeProvider.System).AnalyzeAsync(ruleSet, new SnapshotProvider(SampleNetwork));
 
         Assert.NotEmpty(everyPair.Clusters);
         Assert.Equal(everyPair.Clusters, blocked.Clusters);

@@ -90,7 +90,7 @@ public sealed class InactivityCheckTests
         var ruleSet = TestInputs.LoadRules("inactivity.yaml");
         var engine = new RuleEngine(new FakeTimeProvider(Later));
 
-        var result = await engine.AnalyzeAsync(ruleSet, new SnapshotSource(folder.Path));
+        var result = await engine.AnalyzeAsync(ruleSet, new SnapshotProvider(folder.Path));
 
         Assert.Null(result.Manifest);
         Assert.Equal(Later, result.Summary.AsOf);
@@ -105,7 +105,7 @@ public sealed class InactivityCheckTests
         var ruleSet = TestInputs.LoadRules("inactivity.yaml");
         var clock = new FakeTimeProvider(ManifestAsOf);
 
-        var result = await new RuleEngine(clock).AnalyzeAsync(ruleSet, new SnapshotSource(folder.Path));
+        var result = await new RuleEngine(clock).AnalyzeAsync(ruleSet, new SnapshotProvider(folder.Path));
 
         Assert.Equal(ManifestAsOf, result.Summary.AsOf);
         Assert.Equal(["g-quiet", "g-silent", "g-undated", "g-edge"], result.TargetsOf("INA-90"));

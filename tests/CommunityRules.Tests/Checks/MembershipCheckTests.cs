@@ -118,7 +118,7 @@ public sealed class MembershipCheckTests
     [Fact]
     public async Task The_proposed_GOV013_finds_the_planted_small_groups_in_the_sample_network()
     {
-        var result = await new RuleEngine(TimeProvider.System).AnalyzeAsync(LoadProposal(), new SnapshotSource(ProposedRules.SampleNetwork));
+        var result = await new RuleEngine(TimeProvider.System).AnalyzeAsync(LoadProposal(), new SnapshotProvider(ProposedRules.SampleNetwork));
 
         // KnownProblems.md: fewer than 3 members in g016 and g033 (2 each) and g050 (1).
         Assert.Equal(["g016", "g033", "g050"], result.TargetsOf("GOV013"));

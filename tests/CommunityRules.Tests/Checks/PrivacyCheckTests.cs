@@ -95,7 +95,7 @@ public sealed class PrivacyCheckTests
     [Fact]
     public async Task The_proposed_GOV014_passes_the_secret_leadership_groups_of_the_sample_network()
     {
-        var result = await new RuleEngine(TimeProvider.System).AnalyzeAsync(LoadProposal(), new SnapshotSource(ProposedRules.SampleNetwork));
+        var result = await new RuleEngine(TimeProvider.System).AnalyzeAsync(LoadProposal(), new SnapshotProvider(ProposedRules.SampleNetwork));
 
         // The sample plants no privacy problem: its four secret groups (g065, g066, g070, g075) carry the topic 'leadership'.
         Assert.Empty(result.Of("GOV014"));
@@ -115,7 +115,7 @@ public sealed class PrivacyCheckTests
                 message: "{reason}"
             """, "privacy-sample.yaml").RuleSet!;
 
-        var result = await new RuleEngine(TimeProvider.System).AnalyzeAsync(ruleSet, new SnapshotSource(ProposedRules.SampleNetwork));
+        var result = await new RuleEngine(TimeProvider.System).AnalyzeAsync(ruleSet, new SnapshotProvider(ProposedRules.SampleNetwork));
 
         Assert.Equal(["g065", "g066", "g070", "g075"], result.TargetsOf("PRV-SAMPLE"));
         Assert.Equal("it is secret, and none of its topics (leadership) says why; a secret group needs one of the topics HR", result.MessageFor("PRV-SAMPLE", "g070"));

@@ -171,7 +171,7 @@ public sealed partial class CommandLineTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(string.Empty, run.Output);
-        Assert.StartsWith($"communityrules: The data folder '{missing}' does not exist.", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"communityrules: --data {missing}: '{missing}' does not exist.", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,11 @@ internal sealed class IssueList : IDataIssueReporter
 {
     public List<DataIssue> Issues { get; } = [];
 
+    public List<DataNote> Notes { get; } = [];
+
     public void Report(DataIssue issue) => Issues.Add(issue);
+
+    public void Report(DataNote note) => Notes.Add(note);
 }
 
 internal static class AsyncEnumerableExtensions

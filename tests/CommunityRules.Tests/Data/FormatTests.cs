@@ -8,7 +8,7 @@ namespace CommunityRules.Tests.Data;
 /// <summary>The <c>formats</c> network: fixed values in any case, numbers refused, and dates as docs/snapshot-format.md describes them.</summary>
 public sealed class FormatTests
 {
-    private static readonly SnapshotSource Formats = new(TestInputs.Network("formats"));
+    private static readonly SnapshotProvider Formats = new(TestInputs.Network("formats"));
 
     [Fact]
     public async Task Fixed_values_are_read_ignoring_case()
@@ -72,7 +72,7 @@ public sealed class FormatTests
         }
 
         // Reading one and ignoring the other would lose records without a word.
-        var error = Assert.Throws<DataSourceException>(() => new SnapshotSource(folder.Path));
+        var error = Assert.Throws<DataSourceException>(() => new SnapshotProvider(folder.Path));
 
         Assert.Contains("both people.jsonl and people.jsonl.gz", error.Message, StringComparison.Ordinal);
     }

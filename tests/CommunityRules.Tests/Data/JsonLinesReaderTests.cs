@@ -51,7 +51,7 @@ public sealed class JsonLinesReaderTests
         var issues = new List<DataIssue>();
 
         var people = new List<string>();
-        await foreach (var person in new SnapshotSource(folder.FullName).ReadPeopleAsync(new Collector(issues), CancellationToken.None))
+        await foreach (var person in new SnapshotProvider(folder.FullName).ReadPeopleAsync(new Collector(issues), CancellationToken.None))
         {
             people.Add(person.Id);
         }
@@ -65,5 +65,9 @@ public sealed class JsonLinesReaderTests
     private sealed class Collector(List<DataIssue> issues) : IDataIssueReporter
     {
         public void Report(DataIssue issue) => issues.Add(issue);
+
+        public void Report(DataNote note)
+        {
+        }
     }
 }

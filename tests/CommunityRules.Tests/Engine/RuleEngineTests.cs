@@ -126,7 +126,7 @@ public sealed class RuleEngineTests
 
         var loaded = provider.GetRequiredService<RuleSetLoader>().LoadText(Yaml, "custom.yaml");
         Assert.True(loaded.Success, string.Join(Environment.NewLine, loaded.Errors));
-        var result = await provider.GetRequiredService<RuleEngine>().AnalyzeAsync(loaded.RuleSet!, new SnapshotSource(TestInputs.Network("scopes")));
+        var result = await provider.GetRequiredService<RuleEngine>().AnalyzeAsync(loaded.RuleSet!, new SnapshotProvider(TestInputs.Network("scopes")));
 
         Assert.Equal("personCountry", loaded.RuleSet!.Rules[0].CheckKind);
         Assert.Equal(["p-asa", "p-soren"], result.TargetsOf("CUSTOM-CTRY"));

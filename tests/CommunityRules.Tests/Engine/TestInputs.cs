@@ -32,7 +32,7 @@ internal static class TestInputs
         RunAsync(LoadRules(rulesFile, extraChecks), network);
 
     public static Task<AnalysisResult> RunAsync(RuleSet ruleSet, string network, AnalysisOptions? options = null, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
-        new RuleEngine(time ?? new FakeTimeProvider(ClockNow)).AnalyzeAsync(ruleSet, new SnapshotSource(Network(network)), options, cancellationToken);
+        new RuleEngine(time ?? new FakeTimeProvider(ClockNow)).AnalyzeAsync(ruleSet, new SnapshotProvider(Network(network)), options, cancellationToken);
 
     /// <summary>The findings of one rule, in the order the run reported them.</summary>
     public static IReadOnlyList<Diagnostic> Of(this AnalysisResult result, string ruleId) =>

@@ -3,6 +3,7 @@ using CommunityRules.Checks.BuiltIn;
 using CommunityRules.Data;
 using CommunityRules.Data.Snapshot;
 using CommunityRules.Engine;
+using CommunityRules.Model;
 using CommunityRules.Rules;
 using CommunityRules.Tests.Engine;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ public sealed class ServiceCollectionTests
         Assert.Subset(loader.CheckKinds.ToHashSet(), new HashSet<string> { "admins", "description", "inactivity", "naming" });
         Assert.Equal(BuiltInChecks.Types, provider.GetServices<Check>().Select(check => check.GetType()));
         Assert.Subset(BuiltInChecks.Types.ToHashSet(), new HashSet<Type> { typeof(NamingCheck), typeof(DescriptionCheck), typeof(AdminsCheck), typeof(InactivityCheck) });
-        Assert.Null(provider.GetService<INetworkSource>());
+        Assert.Null(provider.GetService<INetworkProvider>());
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class ServiceCollectionTests
         File.Delete(folder.File("network.json"));
         var ruleSet = provider.GetRequiredService<RuleSetLoader>().Load([TestInputs.RulesFile("inactivity.yaml")]).RuleSet!;
 
-        var result = await provider.GetRequiredService<RuleEngine>().AnalyzeAsync(ruleSet, new SnapshotSource(folder.Path));
+        var result = await provider.GetRequiredService<RuleEngine>().AnalyzeAsync(ruleSet, new SnapshotProvider(folder.Path));
 
         Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
         Assert.Single(services, descriptor => descriptor.ServiceType == typeof(TimeProvider));
@@ -135,12 +136,12 @@ public sealed class ServiceCollectionTests
             .AddCommunityRules(rules => rules.AddSnapshot(folder))
             .BuildServiceProvider();
 
-        var source = provider.GetRequiredService<INetworkSource>();
+        var source = provider.GetRequiredService<INetworkProvider>();
 
-        var snapshot = Assert.IsType<SnapshotSource>(source);
+        var snapshot = Assert.IsType<SnapshotProvider>(source);
         Assert.Equal(folder, snapshot.Folder);
         Assert.Equal(folder, source.Description);
-        Assert.Same(source, provider.GetRequiredService<INetworkSource>());
+        Assert.Same(source, provider.GetRequiredService<INetworkProvider>());
     }
 
     [Fact]
@@ -152,7 +153,7 @@ public sealed class ServiceCollectionTests
             .BuildServiceProvider();
         var ruleSet = provider.GetRequiredService<RuleSetLoader>().Load([TestInputs.RulesFile("engine-order.yaml")]).RuleSet!;
 
-        var result = await provider.GetRequiredService<RuleEngine>().AnalyzeAsync(ruleSet, provider.GetRequiredService<INetworkSource>());
+        var result = await provider.GetRequiredService<RuleEngine>().AnalyzeAsync(ruleSet, provider.GetRequiredService<INetworkProvider>());
 
         Assert.Equal(["g-1", "g-3"], result.TargetsOf("ORD-M"));
         Assert.Equal("Blandat", result.Manifest?.Name);
@@ -163,11 +164,30 @@ public sealed class ServiceCollectionTests
     {
         var mine = InMemoryNetwork.CreateBuilder().Build();
         await using var provider = new ServiceCollection()
-            .AddSingleton<INetworkSource>(mine)
+            .AddSingleton<INetworkProvider>(mine)
             .AddCommunityRules(rules => rules.AddSnapshot(TestInputs.Network("clean")))
             .BuildServiceProvider();
 
-        Assert.Same(mine, provider.GetRequiredService<INetworkSource>());
+        Assert.Same(mine, provider.GetRequiredService<INetworkProvider>());
+    }
+
+    [Fact]
+    public async Task Every_added_source_is_a_layer_in_the_order_added()
+    {
+        var directory = InMemoryNetwork.CreateBuilder()
+            .WithManifest(new NetworkManifest { Name = "HR directory" })
+            .WithCapabilities(DataCapabilities.Departures)
+            .Add(new Person { Id = "p-1", Name = "Åsa Lindqvist", Active = false })
+            .Build();
+        await using var provider = new ServiceCollection()
+            .AddCommunityRules(rules => rules.AddSnapshot(TestInputs.Network("clean")).AddSource(directory))
+            .BuildServiceProvider();
+
+        var source = provider.GetRequiredService<INetworkProvider>();
+
+        Assert.Equal($"{TestInputs.Network("clean")} + HR directory", source.Description);
+        Assert.Equal(2, provider.GetServices<INetworkSource>().Count());
+        Assert.True(source.Capabilities.HasFlag(DataCapabilities.Departures));
     }
 
     [Fact]
@@ -178,7 +198,7 @@ public sealed class ServiceCollectionTests
             .AddCommunityRules(rules => rules.AddSnapshot(missing))
             .BuildServiceProvider();
 
-        var ex = Assert.Throws<DataSourceException>(() => provider.GetRequiredService<INetworkSource>());
+        var ex = Assert.Throws<DataSourceException>(() => provider.GetRequiredService<INetworkProvider>());
 
         Assert.Contains(missing, ex.Message, StringComparison.Ordinal);
     }

@@ -11,7 +11,7 @@ public sealed class PostingGuidelinesSampleTests
     {
         var load = TestInputs.CreateLoader().LoadText("extends: [builtin:posting-guidelines]\n", "sample.yaml");
         Assert.True(load.Success, string.Join(Environment.NewLine, load.Errors));
-        return new RuleEngine(TimeProvider.System).AnalyzeAsync(load.RuleSet!, new SnapshotSource(Path.Combine(TestPaths.RepoRoot, "samples", "nordic-network")));
+        return new RuleEngine(TimeProvider.System).AnalyzeAsync(load.RuleSet!, new SnapshotProvider(Path.Combine(TestPaths.RepoRoot, "samples", "nordic-network")));
     });
 
     [Theory]
@@ -74,8 +74,8 @@ public sealed class PostingGuidelinesSampleTests
         var source = Path.Combine(TestPaths.RepoRoot, "samples", "nordic-network");
         var engine = new RuleEngine(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestInputs.ClockNow));
 
-        var single = await engine.AnalyzeAsync(load.RuleSet!, new SnapshotSource(source), new AnalysisOptions { MaxDegreeOfParallelism = 1 });
-        var parallel = await engine.AnalyzeAsync(load.RuleSet!, new SnapshotSource(source), new AnalysisOptions { MaxDegreeOfParallelism = 4 });
+        var single = await engine.AnalyzeAsync(load.RuleSet!, new SnapshotProvider(source), new AnalysisOptions { MaxDegreeOfParallelism = 1 });
+        var parallel = await engine.AnalyzeAsync(load.RuleSet!, new SnapshotProvider(source), new AnalysisOptions { MaxDegreeOfParallelism = 4 });
 
         Assert.True(single.Diagnostics.Count > 300);
         Assert.Equal(single.Diagnostics.Select(d => d.ToString()), parallel.Diagnostics.Select(d => d.ToString()));

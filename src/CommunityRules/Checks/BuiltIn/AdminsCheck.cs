@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunityRules.Data;
 using CommunityRules.Diagnostics;
 using CommunityRules.Model;
 
@@ -33,6 +34,10 @@ public sealed class AdminsCheck : Check<AdminsOptions>
     public override IReadOnlyList<string> MessageArguments { get; } = ["reason", "admins", "formerAdmins", "adminCount"];
 
     /// <inheritdoc/>
+    /// <remarks>Admins; who left is used where the data has it, and without it every admin counts as still there.</remarks>
+    protected override DataCapabilities GetRequiredData(AdminsOptions options) => DataCapabilities.Admins;
+
+    /// <inheritdoc/>
     protected override void Validate(AdminsOptions options, CheckOptionsContext context)
     {
         if (options.Min < 0)
@@ -62,6 +67,11 @@ public sealed class AdminsCheck : Check<AdminsOptions>
                 }
 
                 var person = group.Network.FindPerson(membership.PersonId);
+                if (person is { Kind: not PersonKind.Person })
+                {
+                    continue;
+                }
+
                 var name = person?.Name ?? membership.PersonId;
                 if (options.RequireActive && person is not { Active: true })
                 {

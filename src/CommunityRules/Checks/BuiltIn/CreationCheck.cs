@@ -1,3 +1,4 @@
+using CommunityRules.Data;
 using CommunityRules.Diagnostics;
 using CommunityRules.Model;
 
@@ -67,6 +68,10 @@ public sealed class CreationCheck : Check<CreationOptions>
 
     /// <inheritdoc/>
     public override IReadOnlyList<CheckOutcome> Outcomes { get; } = [UnknownCreator, CreatorLeft];
+
+    /// <inheritdoc/>
+    protected override DataCapabilities GetRequiredData(CreationOptions options) =>
+        DataCapabilities.GroupCreators | (options.Allowed.MemberOf.Count > 0 ? DataCapabilities.Memberships : DataCapabilities.None);
 
     /// <inheritdoc/>
     protected override void Validate(CreationOptions options, CheckOptionsContext context)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommunityRules.Data;
 using CommunityRules.Diagnostics;
 using CommunityRules.Model;
 
@@ -37,6 +38,10 @@ public sealed class MembershipCheck : Check<MembershipOptions>
 
     /// <inheritdoc/>
     public override IReadOnlyList<string> MessageArguments { get; } = ["reason", "members", "activeMembers", "inactiveShare"];
+
+    /// <inheritdoc/>
+    protected override DataCapabilities GetRequiredData(MembershipOptions options) =>
+        DataCapabilities.Memberships | (options.MaxInactiveShare is null ? DataCapabilities.None : DataCapabilities.Departures);
 
     /// <inheritdoc/>
     protected override void Validate(MembershipOptions options, CheckOptionsContext context)
@@ -86,6 +91,9 @@ public sealed class MembershipCheck : Check<MembershipOptions>
 
                 switch (group.Network.FindPerson(membership.PersonId))
                 {
+                    case { Kind: not PersonKind.Person }:
+                        // A bot in a channel is neither a member to count nor one who left.
+                        break;
                     case null:
                         unknown++;
                         break;

@@ -41,6 +41,7 @@ internal static class SnapshotJsonContext
                 new CamelCaseEnumConverter<GroupPrivacy>(),
                 new CamelCaseEnumConverter<MembershipRole>(),
                 new CamelCaseEnumConverter<PostType>(),
+                new CamelCaseEnumConverter<PersonKind>(),
                 new UtcDateTimeOffsetConverter(),
             },
         };

@@ -24,7 +24,7 @@ internal static class HtmlReportSupport
     {
         var loaded = new RuleSetLoader(BuiltInChecks.Create()).Load([RuleSetLoader.BuiltinPrefix + "governance"]);
         Assert.True(loaded.Success, string.Join('\n', loaded.Errors));
-        var result = await new RuleEngine(new FakeTimeProvider(Clock)).AnalyzeAsync(loaded.RuleSet!, new SnapshotSource(NordicNetwork));
+        var result = await new RuleEngine(new FakeTimeProvider(Clock)).AnalyzeAsync(loaded.RuleSet!, new SnapshotProvider(NordicNetwork));
         return new AnalysisReport(result, loaded.RuleSet!, ToolVersion, loaded.Files);
     }
 

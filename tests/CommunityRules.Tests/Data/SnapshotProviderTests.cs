@@ -9,7 +9,7 @@ using CommunityRules.Tests.Engine;
 namespace CommunityRules.Tests.Data;
 
 /// <summary>Reading snapshot folders: optional fields, unknown fields, the manifest, compression, byte order marks, errors and cancellation.</summary>
-public sealed class SnapshotSourceTests
+public sealed class SnapshotProviderTests
 {
     private static RuleSet NoRules()
     {
@@ -21,7 +21,7 @@ public sealed class SnapshotSourceTests
     [Fact]
     public async Task Missing_optional_fields_are_null_or_their_defaults_and_unknown_fields_are_ignored()
     {
-        var source = new SnapshotSource(TestInputs.Network("minimal"));
+        var source = new SnapshotProvider(TestInputs.Network("minimal"));
         var issues = new IssueList();
 
         var people = await source.ReadPeopleAsync(issues, CancellationToken.None).ToListAsync();
@@ -64,7 +64,7 @@ public sealed class SnapshotSourceTests
     [Fact]
     public async Task Every_field_of_the_format_is_read()
     {
-        var source = new SnapshotSource(TestInputs.Network("minimal"));
+        var source = new SnapshotProvider(TestInputs.Network("minimal"));
         var issues = new IssueList();
 
         var person = (await source.ReadPeopleAsync(issues, CancellationToken.None).ToListAsync())[1];
@@ -121,7 +121,7 @@ public sealed class SnapshotSourceTests
     {
         var folder = Path.Combine(TestInputs.DataRoot, "Networks", "no-such-network");
 
-        var ex = Assert.Throws<DataSourceException>(() => new SnapshotSource(folder));
+        var ex = Assert.Throws<DataSourceException>(() => new SnapshotProvider(folder));
 
         Assert.Contains($"'{folder}' does not exist", ex.Message, StringComparison.Ordinal);
         Assert.Contains("people.jsonl", ex.Message, StringComparison.Ordinal);
@@ -132,7 +132,7 @@ public sealed class SnapshotSourceTests
     {
         using var folder = new TempFolder();
 
-        var ex = Assert.Throws<DataSourceException>(() => new SnapshotSource(folder.Path));
+        var ex = Assert.Throws<DataSourceException>(() => new SnapshotProvider(folder.Path));
 
         Assert.Contains($"'{folder.Path}' holds no snapshot file", ex.Message, StringComparison.Ordinal);
         Assert.Contains("people.jsonl", ex.Message, StringComparison.Ordinal);
@@ -144,7 +144,7 @@ public sealed class SnapshotSourceTests
         using var folder = new TempFolder();
         File.WriteAllText(folder.File("network.json"), """{ "name": "Tomt" }""");
 
-        var ex = Assert.Throws<DataSourceException>(() => new SnapshotSource(folder.Path));
+        var ex = Assert.Throws<DataSourceException>(() => new SnapshotProvider(folder.Path));
 
         Assert.Contains("holds no snapshot file", ex.Message, StringComparison.Ordinal);
     }
@@ -166,7 +166,7 @@ public sealed class SnapshotSourceTests
 
         var ruleSet = TestInputs.LoadRules("cli.yaml");
         var engine = new RuleEngine(TimeProvider.System);
-        var compressed = await engine.AnalyzeAsync(ruleSet, new SnapshotSource(folder.Path));
+        var compressed = await engine.AnalyzeAsync(ruleSet, new SnapshotProvider(folder.Path));
         var plainResult = await TestInputs.RunAsync(ruleSet, "clean");
 
         Assert.Empty(Directory.EnumerateFiles(folder.Path, "*.jsonl"));
@@ -187,7 +187,7 @@ public sealed class SnapshotSourceTests
         }
 
         var issues = new IssueList();
-        var people = await new SnapshotSource(folder.Path).ReadPeopleAsync(issues, CancellationToken.None).ToListAsync();
+        var people = await new SnapshotProvider(folder.Path).ReadPeopleAsync(issues, CancellationToken.None).ToListAsync();
 
         Assert.Equal(["Åsa"], people.Select(p => p.Name));
         var issue = Assert.Single(issues.Issues);
@@ -206,7 +206,7 @@ public sealed class SnapshotSourceTests
         Assert.Equal("Med BOM", result.Manifest?.Name);
         Assert.Equal(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), result.Summary.AsOf);
 
-        var people = await new SnapshotSource(TestInputs.Network("bom")).ReadPeopleAsync(new IssueList(), CancellationToken.None).ToListAsync();
+        var people = await new SnapshotProvider(TestInputs.Network("bom")).ReadPeopleAsync(new IssueList(), CancellationToken.None).ToListAsync();
         Assert.Equal(["Åsa Lindqvist", "Bjørn Haugen", "Mette Ærø"], people.Select(p => p.Name));
         Assert.Equal("p-asa", people[0].Id);
     }
@@ -248,7 +248,7 @@ public sealed class SnapshotSourceTests
     {
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
-        var source = new SnapshotSource(TestInputs.Network("clean"));
+        var source = new SnapshotProvider(TestInputs.Network("clean"));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => source.ReadPeopleAsync(new IssueList(), cancellation.Token).ToListAsync());
     }

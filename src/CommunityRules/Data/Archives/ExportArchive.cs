@@ -1,0 +1,227 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace CommunityRules.Data.Archives;
+
+/// <summary>
+/// An export as a tree of files, from a folder or a <c>.zip</c>: entries are named by their path inside the export
+/// with <c>/</c> separators, whichever it is. Zip entry names are read as UTF-8 even without the UTF-8 flag, because
+/// exporters write them so (a channel named <c>försäljning</c> must keep its letters).
+/// </summary>
+internal abstract class ExportArchive : IDisposable
+{
+    private protected ExportArchive(string path) => Path = path;
+
+    /// <summary>Gets the path the user gave: the folder or the zip file.</summary>
+    public string Path { get; }
+
+    /// <summary>Gets the entries that are files, by their path inside the export, in ordinal order.</summary>
+    public abstract IReadOnlyList<string> Entries { get; }
+
+    /// <summary>Opens a folder or a zip file.</summary>
+    /// <param name="path">The folder or the zip file.</param>
+    /// <returns>The archive.</returns>
+    /// <exception cref="DataSourceException">The path is missing or is a file that is not a readable zip.</exception>
+    public static ExportArchive Open(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return new FolderArchive(path);
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new DataSourceException($"'{path}' does not exist. Pass the export's folder or its .zip file.");
+        }
+
+        return ZipFileArchive.OpenZip(path);
+    }
+
+    /// <summary>Says whether a file looks like a zip archive, by its first bytes.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns><see langword="true"/> for a zip file.</returns>
+    public static bool IsZip(string path)
+    {
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return false;
+            }
+
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            Span<byte> magic = stackalloc byte[4];
+            return stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && magic[0] == (byte)'P' && magic[1] == (byte)'K' && magic[2] is 3 or 5 && magic[3] is 4 or 6;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Lists the entry names of a folder or zip without reading any entry, for recognising a format.</summary>
+    /// <param name="path">The folder or zip file.</param>
+    /// <returns>The entries, or an empty list when the path cannot be listed.</returns>
+    public static IReadOnlyList<string> ListEntries(string path)
+    {
+        if (!Directory.Exists(path) && !IsZip(path))
+        {
+            return [];
+        }
+
+        try
+        {
+            using var archive = Open(path);
+            return archive.Entries;
+        }
+        catch (DataSourceException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Says whether the export has a file at a path.</summary>
+    /// <param name="entry">The path inside the export.</param>
+    /// <returns><see langword="true"/> when the file is there.</returns>
+    public abstract bool Contains(string entry);
+
+    /// <summary>Opens a file of the export for reading.</summary>
+    /// <param name="entry">The path inside the export.</param>
+    /// <returns>A stream that reads the file.</returns>
+    /// <exception cref="DataSourceException">The file cannot be opened.</exception>
+    public abstract Stream OpenRead(string entry);
+
+    /// <summary>Names an entry for messages: <c>export.zip/general/2026-01-02.json</c>.</summary>
+    /// <param name="entry">The path inside the export.</param>
+    /// <returns>The name.</returns>
+    public string Describe(string entry) => $"{Path.TrimEnd('/', '\\')}/{entry}";
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases the zip file, if any.</summary>
+    /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+
+    private sealed class FolderArchive : ExportArchive
+    {
+        private readonly string[] _entries;
+
+        public FolderArchive(string folder)
+            : base(folder)
+        {
+            try
+            {
+                // Symbolic links are not followed: an export is plain files, and a link loop must not hang the run.
+                var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = false, MaxRecursionDepth = 16 };
+                _entries = [.. Directory.EnumerateFiles(folder, "*", options)
+                    .Select(file => System.IO.Path.GetRelativePath(folder, file).Replace('\\', '/'))
+                    .Order(StringComparer.Ordinal)];
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new DataSourceException($"The folder '{folder}' cannot be listed: {ex.Message}", ex);
+            }
+        }
+
+        public override IReadOnlyList<string> Entries => _entries;
+
+        public override bool Contains(string entry) => File.Exists(System.IO.Path.Combine(Path, entry));
+
+        public override Stream OpenRead(string entry)
+        {
+            var file = System.IO.Path.Combine(Path, entry);
+            try
+            {
+                return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new DataSourceException($"'{Describe(entry)}' cannot be read: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private sealed class ZipFileArchive : ExportArchive
+    {
+        private readonly ZipArchive _zip;
+        private readonly Dictionary<string, ZipArchiveEntry> _byName;
+        private readonly string[] _entries;
+
+        private ZipFileArchive(string path, ZipArchive zip)
+            : base(path)
+        {
+            _zip = zip;
+            _byName = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
+            foreach (var entry in zip.Entries)
+            {
+                // Folders are entries ending in '/'; a repeated name keeps its first entry, as unzip tools do.
+                var name = entry.FullName.Replace('\\', '/').TrimStart('/');
+                if (name.Length > 0 && !name.EndsWith('/'))
+                {
+                    _byName.TryAdd(name, entry);
+                }
+            }
+
+            _entries = [.. _byName.Keys.Order(StringComparer.Ordinal)];
+        }
+
+        public override IReadOnlyList<string> Entries => _entries;
+
+        public static ZipFileArchive OpenZip(string path)
+        {
+            FileStream? stream = null;
+            try
+            {
+                stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false, entryNameEncoding: Encoding.UTF8);
+                return new ZipFileArchive(path, zip);
+            }
+            catch (InvalidDataException ex)
+            {
+                stream?.Dispose();
+                throw new DataSourceException($"'{path}' is not a readable zip file ({ex.Message}); it may be truncated. Download the export again, or unzip what can be read and pass the folder.", ex);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                stream?.Dispose();
+                throw new DataSourceException($"'{path}' cannot be read: {ex.Message}", ex);
+            }
+        }
+
+        public override bool Contains(string entry) => _byName.ContainsKey(entry);
+
+        public override Stream OpenRead(string entry)
+        {
+            if (!_byName.TryGetValue(entry, out var zipEntry))
+            {
+                throw new DataSourceException($"'{Describe(entry)}' is not in the zip file.");
+            }
+
+            try
+            {
+                return zipEntry.Open();
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new DataSourceException($"'{Describe(entry)}' cannot be unpacked: {ex.Message}", ex);
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _zip.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}

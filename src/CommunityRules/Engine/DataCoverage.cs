@@ -1,0 +1,51 @@
+using CommunityRules.Data;
+
+namespace CommunityRules.Engine;
+
+/// <summary>
+/// Which rules a source's data cannot serve, and the one note per missing capability that says so: a check that
+/// needs admins is not run on an export without admins, rather than reporting every group as having none.
+/// </summary>
+internal static class DataCoverage
+{
+    private static readonly (DataCapabilities Capability, string What, string HowToAdd)[] Capabilities =
+    [
+        (DataCapabilities.Memberships, "group memberships", "a snapshot folder with memberships.jsonl"),
+        (DataCapabilities.Admins, "group admins", "a snapshot folder with memberships.jsonl whose admins have role: admin"),
+        (DataCapabilities.Departures, "who left the organisation", "a snapshot folder with people.jsonl that marks them active: false"),
+        (DataCapabilities.GroupCreators, "who created each group", "a snapshot folder with groups.jsonl that gives createdBy"),
+        (DataCapabilities.Reactions, "reactions", "a snapshot folder with reactions.jsonl"),
+        (DataCapabilities.ReactionTimes, "when reactions were made", "a snapshot folder with reactions.jsonl that gives createdAt"),
+        (DataCapabilities.QuestionType, "which posts are questions", "a snapshot folder with posts.jsonl that gives type: question"),
+        (DataCapabilities.AcceptedAnswers, "accepted answers", "a snapshot folder with comments.jsonl that gives acceptedAnswer"),
+    ];
+
+    /// <summary>Finds the active rules whose checks need what the source cannot tell.</summary>
+    public static HashSet<RuleRuntime> Unservable(IEnumerable<RuleRuntime> rules, DataCapabilities known) =>
+        [.. rules.Where(rule => rule.IsActive && Missing(rule, known) != DataCapabilities.None)];
+
+    /// <summary>Writes one note per missing capability, naming every rule it stops.</summary>
+    public static IEnumerable<DataNote> Notes(IReadOnlyCollection<RuleRuntime> unservable, DataCapabilities known, string source)
+    {
+        foreach (var (capability, what, howToAdd) in Capabilities)
+        {
+            var stopped = unservable.Where(rule => Missing(rule, known).HasFlag(capability)).OrderBy(rule => rule.Order).ToList();
+            if (stopped.Count == 0)
+            {
+                continue;
+            }
+
+            var rules = string.Join(", ", stopped.Select(rule => $"{rule.Rule.Id} ({rule.Rule.CheckKind})"));
+            var verb = stopped.Count == 1 ? "was" : "were";
+            yield return new DataNote($"The data does not say {what}, so {rules} {verb} not run. To run {(stopped.Count == 1 ? "it" : "them")}, add {howToAdd} with a second --data (see docs/providers.md).")
+            {
+                Source = source,
+                SkippedRules = [.. stopped.Select(rule => rule.Rule.Id)],
+                Missing = capability,
+            };
+        }
+    }
+
+    private static DataCapabilities Missing(RuleRuntime rule, DataCapabilities known) =>
+        rule.Rule.Check.RequiredDataFor(rule.Rule.Options) & ~known;
+}
