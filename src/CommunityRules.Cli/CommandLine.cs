@@ -72,10 +72,11 @@ internal static class CommandLine
         var asOf = new Option<string?>("--as-of") { Description = "Check as of this date (YYYY-MM-DD or ISO 8601). Default: the snapshot's asOf, else now." };
         var profile = new Option<string?>("--profile", "-p") { Description = "Switch on a named profile of severity overrides, such as crisis." };
         var strict = new Option<bool>("--strict") { Description = "Treat any record that cannot be read as a failure (exit 2)." };
+        var includeBots = new Option<bool>("--include-bots") { Description = "Check bots' and system accounts' posts and comments like people's. Either way they are not activity." };
 
         var command = new Command("check", "Check a network export against the rules and report the findings.")
         {
-            rules, data, format, outputFile, failOn, asOf, profile, strict,
+            rules, data, format, outputFile, failOn, asOf, profile, strict, includeBots,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -127,7 +128,7 @@ internal static class CommandLine
             var progress = TerminalProgress.ForConsole(error, time);
             try
             {
-                result = await new RuleEngine(time).AnalyzeAsync(ruleSet, source, new AnalysisOptions { AsOf = moment, Progress = progress }, cancellationToken).ConfigureAwait(false);
+                result = await new RuleEngine(time).AnalyzeAsync(ruleSet, source, new AnalysisOptions { AsOf = moment, Progress = progress, IncludeAutomatedAccounts = parse.GetValue(includeBots) }, cancellationToken).ConfigureAwait(false);
             }
             catch (DataSourceException ex)
             {

@@ -14,6 +14,11 @@ internal static class TextReport
         var read = summary.Read;
         console.MarkupLine($"[bold]{Markup.Escape(networkName)}[/] as of {summary.AsOf.UtcDateTime:yyyy-MM-dd} ([grey]{Markup.Escape(summary.Source)}[/])");
         console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Read {read.People:N0} people, {read.Groups:N0} groups, {read.Memberships:N0} memberships, {read.Posts:N0} posts, {read.Comments:N0} comments and {read.Reactions:N0} reactions; {summary.RulesRun} rules ran.")));
+        foreach (var note in result.DataNotes)
+        {
+            console.MarkupLine($"[blue]note:[/] {Markup.Escape(note.Message)}");
+        }
+
         if (summary.Rejected > 0)
         {
             console.MarkupLine($"[yellow]{summary.Rejected:N0} records were left out: lines that could not be read (CR0001) or that repeat an identifier (CR0003).[/]");

@@ -82,8 +82,8 @@ public sealed class RuleEngine
         private readonly RuleRuntime[] _commentRules = [.. Servable(ruleSet.CommentRuntimes, unservable)];
 
         // Posts by bots are scanned only when the run asks for them or a rule names the author's kind.
-        private readonly bool _automatedPostsChecked = options.IncludeAutomatedAccounts || ruleSet.PostRuntimes.Any(r => r.Rule.Scope.Reads("author.kind"));
-        private readonly bool _automatedCommentsChecked = options.IncludeAutomatedAccounts || ruleSet.CommentRuntimes.Any(r => r.Rule.Scope.Reads("author.kind"));
+        private readonly bool _automatedPostsChecked = options.IncludeAutomatedAccounts || NamesAuthorKind(ruleSet, TargetKind.Post);
+        private readonly bool _automatedCommentsChecked = options.IncludeAutomatedAccounts || NamesAuthorKind(ruleSet, TargetKind.Comment);
 
         public async Task<RecordCounts> ExecuteAsync()
         {
@@ -286,6 +286,10 @@ public sealed class RuleEngine
 
         private void FlushComments() => _commentBatch.Flush((Comment comment, Group? group, ref TextHits hits) =>
             ItemActions.RunComment(_commentRules, ruleSet.Text, ref hits, comment, group, network, collector));
+
+        // Text rules have no actions of their own, so look at every rule of the target, not only those with actions.
+        private static bool NamesAuthorKind(RuleSet rules, TargetKind target) =>
+            rules.Runtimes.Any(rule => rule.Rule.Target == target && rule.Rule.Scope.Reads("author.kind"));
 
         private static IEnumerable<RuleRuntime> Servable(IEnumerable<RuleRuntime> rules, HashSet<RuleRuntime> unservable) =>
             rules.Where(rule => !unservable.Contains(rule));

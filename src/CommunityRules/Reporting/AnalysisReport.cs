@@ -112,6 +112,47 @@ internal static class ReportFormatting
         writer.WriteEndObject();
     }
 
+    /// <summary>
+    /// Writes what the run said once about its data (rules not run for want of data, records left out by design) as an
+    /// array named <c>dataNotes</c>; JSON and SARIF share the shape.
+    /// </summary>
+    public static void WriteDataNotes(Utf8JsonWriter writer, IReadOnlyList<Data.DataNote> notes)
+    {
+        writer.WriteStartArray("dataNotes");
+        foreach (var note in notes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("message", note.Message);
+            if (note.Source is { } source)
+            {
+                writer.WriteString("source", source);
+            }
+
+            if (note.SkippedRules.Count > 0)
+            {
+                writer.WriteStartArray("skippedRules");
+                foreach (var rule in note.SkippedRules)
+                {
+                    writer.WriteStringValue(rule);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteString("missing", CapabilityName(note.Missing));
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Gets a capability's name as the output formats spell it: <c>admins</c>, <c>reactionTimes</c>.</summary>
+    public static string CapabilityName(Data.DataCapabilities capability)
+    {
+        var name = capability.ToString();
+        return string.Concat(name[..1].ToLowerInvariant(), name[1..]);
+    }
+
     /// <summary>Flush to the stream whenever this many bytes are pending, so a large report never sits in memory whole.</summary>
     public const int FlushThreshold = 64 * 1024;
 

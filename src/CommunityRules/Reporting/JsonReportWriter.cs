@@ -52,7 +52,7 @@ public sealed class JsonReportWriter : IReportWriter
         WriteStringOrNull(writer, "asOf", result.Manifest?.AsOf is { } manifestAsOf ? ReportFormatting.Moment(manifestAsOf) : null);
         writer.WriteEndObject();
 
-        WriteSummary(writer, result.Summary);
+        WriteSummary(writer, result.Summary, result.DataNotes);
 
         writer.WriteStartArray("rules");
         foreach (var rule in report.ReportedRules)
@@ -79,7 +79,7 @@ public sealed class JsonReportWriter : IReportWriter
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static void WriteSummary(Utf8JsonWriter writer, RunSummary summary)
+    private static void WriteSummary(Utf8JsonWriter writer, RunSummary summary, IReadOnlyList<Data.DataNote> notes)
     {
         writer.WriteStartObject("summary");
         writer.WriteString("asOf", ReportFormatting.Moment(summary.AsOf));
@@ -87,6 +87,7 @@ public sealed class JsonReportWriter : IReportWriter
         writer.WriteNumber("rulesRun", summary.RulesRun);
 
         ReportFormatting.WriteCounts(writer, summary);
+        ReportFormatting.WriteDataNotes(writer, notes);
         writer.WriteEndObject();
     }
 

@@ -71,7 +71,7 @@ public sealed class SarifReportWriter : IReportWriter
         writer.WriteEndObject();
         writer.WriteEndObject();
 
-        WriteInvocation(writer, rules);
+        WriteInvocation(writer, rules, report.Result.DataNotes);
         writer.WriteString("columnKind", "utf16CodeUnits");
 
         writer.WriteStartArray("results");
@@ -199,11 +199,28 @@ public sealed class SarifReportWriter : IReportWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteInvocation(Utf8JsonWriter writer, IReadOnlyList<ReportedRule> rules)
+    private static void WriteInvocation(Utf8JsonWriter writer, IReadOnlyList<ReportedRule> rules, IReadOnlyList<Data.DataNote> notes)
     {
         writer.WriteStartArray("invocations");
         writer.WriteStartObject();
         writer.WriteBoolean("executionSuccessful", true);
+
+        // What the run says once about its data is a tool notification of level "note" (SARIF 2.1.0 §3.20.21).
+        if (notes.Count > 0)
+        {
+            writer.WriteStartArray("toolExecutionNotifications");
+            foreach (var note in notes)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("level", "note");
+                writer.WriteStartObject("message");
+                writer.WriteString("text", note.Message);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
 
         // Severities that configuration or a profile changed are SARIF configuration overrides of the rule's default.
         var overridden = rules
@@ -365,6 +382,7 @@ public sealed class SarifReportWriter : IReportWriter
         writer.WriteEndArray();
         writer.WriteNumber("rulesRun", summary.RulesRun);
         ReportFormatting.WriteCounts(writer, summary);
+        ReportFormatting.WriteDataNotes(writer, report.Result.DataNotes);
         writer.WriteEndObject();
     }
 

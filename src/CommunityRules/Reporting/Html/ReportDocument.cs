@@ -111,6 +111,16 @@ internal sealed class ReportDocument
         o.Line($"<div><dt>Rejected</dt><dd data-fact=\"rejected\">{HtmlText.Count(summary.Rejected)}<span class=\"detail\">records that could not be read or repeated an id</span></dd></div>");
         o.Line($"<div><dt>Data issues</dt><dd data-fact=\"data-issues\">{HtmlText.Count(summary.DataIssues)}<span class=\"detail\">rejected records and broken references</span></dd></div>");
         o.Line($"</dl>");
+        if (m.Result.DataNotes.Count > 0)
+        {
+            o.Line($"<ul class=\"data-notes\" aria-label=\"About the data\">");
+            foreach (var note in m.Result.DataNotes)
+            {
+                o.Line($"<li data-note>{note.Message}</li>");
+            }
+
+            o.Line($"</ul>");
+        }
 
         o.Line($"<ul class=\"cards\" aria-label=\"Findings by severity\">");
         foreach (var severity in CardSeverities)

@@ -28,6 +28,7 @@ internal static class ReportStyles
         .facts { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 12px 28px; margin: 0 0 22px; }
         .facts div { min-width: 0; }
         .facts dt { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; opacity: .8; }
+        .data-notes { margin: 0 0 22px; padding: 10px 14px 10px 32px; border-left: 3px solid currentColor; font-size: 14px; opacity: .9; }
         .facts dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
         .facts dd .detail { display: block; font-weight: 400; font-size: 13px; opacity: .9; }
         .cards { list-style: none; display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; margin: 0; padding: 0; }
