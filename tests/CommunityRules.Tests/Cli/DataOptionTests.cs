@@ -99,4 +99,19 @@ public sealed partial class CommandLineTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_failing_check_is_a_finding_and_under_strict_exit_2()
+    {
+        string[] args = ["check", "--rules", TestInputs.RulesFile("faulty.yaml"), "--data", Mixed];
+
+        var run = await RunAsync(args, [new Engine.FaultyCheck()]);
+        var strict = await RunAsync([.. args, "--strict"], [new Engine.FaultyCheck()]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("CR0005 A check failed", run.PlainOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.PlainOutput + run.Error, StringComparison.Ordinal);
+        Assert.Equal(2, strict.ExitCode);
+        Assert.Contains("(CR0005, --strict)", strict.Error, StringComparison.Ordinal);
+    }
 }
