@@ -162,11 +162,18 @@ internal sealed class CsvTable
             CsvMalformedReason.FieldCountMismatch => $"the row does not have the {_headers.Length} fields of the header",
             _ => $"the row is not valid CSV ({malformed.Reason})",
         };
+        if (lastLine > line && malformed.Reason is CsvMalformedReason.StrayQuote or CsvMalformedReason.TextAfterClosingQuote)
+        {
+            what += $"; the row runs over {lines}, so a quote may be missing and the rows in between were read as part of it";
+        }
+
         issues.Report(new DataIssue(DataIssueKind.MalformedRecord, Source, line > 0 ? line : null, $"{FileName} line {line}: {what}; the row was left out"));
     }
 
+    // The lines a record spans after its first; a record that runs to the end of the file ends with the last line break.
     private static long LineBreaks(string raw)
     {
+        raw = raw.TrimEnd('\r', '\n');
         long count = 0;
         for (var i = 0; i < raw.Length; i++)
         {
