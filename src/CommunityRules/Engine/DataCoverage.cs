@@ -35,7 +35,7 @@ internal static class DataCoverage
                 continue;
             }
 
-            var rules = string.Join(", ", stopped.Select(rule => $"{rule.Rule.Id} ({rule.Rule.CheckKind})"));
+            var rules = string.Join(", ", stopped.Select(Describe));
             var verb = stopped.Count == 1 ? "was" : "were";
             yield return new DataNote($"The data does not say {what}, so {rules} {verb} not run. To run {(stopped.Count == 1 ? "it" : "them")}, add {howToAdd} with a second --data (see docs/providers.md).")
             {
@@ -45,6 +45,11 @@ internal static class DataCoverage
             };
         }
     }
+
+    // A rule's outcomes have ids of their own (GOV011 and GOV012 of GOV010): name them, so nobody looks for their findings.
+    private static string Describe(RuleRuntime rule) => rule.Rule.Outcomes.Count == 0
+        ? $"{rule.Rule.Id} ({rule.Rule.CheckKind})"
+        : $"{rule.Rule.Id} ({rule.Rule.CheckKind}, with {string.Join(" and ", rule.Rule.Outcomes.Select(outcome => outcome.Descriptor.Id))})";
 
     private static DataCapabilities Missing(RuleRuntime rule, DataCapabilities known) =>
         rule.Rule.Check.RequiredDataFor(rule.Rule.Options) & ~known;
