@@ -79,7 +79,8 @@ internal sealed class GraphPageReader : IDisposable
             }
             catch (JsonException ex)
             {
-                _line += ex.LineNumber ?? 0;
+                // The reader's state carries its line count from the start of the file; it counts from 0.
+                _line = ex.LineNumber + 1 ?? _line;
                 Fail($"the file is not valid JSON ({Describe(ex)}); {ItemsSoFar()} were read and the rest of this file is left out");
                 return false;
             }
@@ -89,6 +90,9 @@ internal sealed class GraphPageReader : IDisposable
                 case Step.Item:
                     return true;
                 case Step.Finished:
+                    return false;
+                case Step.NeedMore when _final && _phase == Phase.Root && _buffer.AsSpan(_start, _end - _start).IndexOfAnyExcept(" \t\r\n"u8) < 0:
+                    Fail("the file is empty; it should be an object with a \"data\" list");
                     return false;
                 case Step.NeedMore when _final:
                     Fail($"the file ends in the middle of its JSON (it may be cut short); {ItemsSoFar()} were read and the rest of this file is left out");
@@ -127,13 +131,16 @@ internal sealed class GraphPageReader : IDisposable
             return Step.Finished;
         }
 
-        var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
+        // Never a final block: at the end of the file an unfinished value is "need more", which the caller turns into
+        // "the file ends early" rather than the reader's own wording. A page's root is an object or a list, which
+        // ends with a token, so nothing valid needs the final-block flag.
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), isFinalBlock: false, _state);
         switch (_phase)
         {
             case Phase.Root:
                 if (!reader.Read())
                 {
-                    return _final && _buffer.AsSpan(_start, _end - _start).IndexOfAnyExcept(" \t\r\n"u8) < 0 ? EmptyFile() : Step.NeedMore;
+                    return Step.NeedMore;
                 }
 
                 if (reader.TokenType == JsonTokenType.StartArray)
@@ -158,12 +165,6 @@ internal sealed class GraphPageReader : IDisposable
             default:
                 return Item(ref reader);
         }
-    }
-
-    private Step EmptyFile()
-    {
-        Fail("the file is empty; it should be an object with a \"data\" list");
-        return Step.Finished;
     }
 
     private Step Property(ref Utf8JsonReader reader)
