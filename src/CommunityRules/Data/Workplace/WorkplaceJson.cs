@@ -64,7 +64,7 @@ internal static class GraphTime
         }
 
         text = text.Trim();
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and < 253402300800)
+        if (text.Length >= 9 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and < 253402300800)
         {
             value = DateTimeOffset.FromUnixTimeSeconds(seconds);
             return true;
@@ -84,12 +84,6 @@ internal static class GraphTime
 
         return false;
     }
-
-    /// <summary>Writes a time as the Graph API does.</summary>
-    /// <param name="value">The time.</param>
-    /// <returns>The text, such as <c>2026-09-20T09:00:00+0000</c>.</returns>
-    public static string Format(DateTimeOffset value) =>
-        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+0000'", CultureInfo.InvariantCulture);
 }
 
 /// <summary>A reference to a person or page: <c>from</c>, <c>owner</c>, <c>parent</c>.</summary>
