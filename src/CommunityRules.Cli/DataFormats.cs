@@ -1,6 +1,7 @@
 using CommunityRules.Data;
 using CommunityRules.Data.Snapshot;
 using CommunityRules.Data.VivaEngage;
+using CommunityRules.Data.Workplace;
 
 namespace CommunityRules.Cli;
 
@@ -14,6 +15,7 @@ internal static class DataFormats
     [
         SnapshotFormat.Instance,
         VivaEngageExportFormat.Instance,
+        WorkplaceArchiveFormat.Instance,
     ];
 
     /// <summary>Makes a source of one <c>--data</c> value.</summary>
