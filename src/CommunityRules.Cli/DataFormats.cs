@@ -44,6 +44,11 @@ internal static class DataFormats
     private static string Unrecognised(string path)
     {
         var found = ListTopLevel(path);
+        if (found is null)
+        {
+            return $"--data {path}: this zip file cannot be read; it may be truncated or damaged. Download the export again, or unzip what can be read and pass the folder.";
+        }
+
         var shown = found.Count == 0
             ? "nothing that could be listed"
             : string.Join(", ", found.Take(8)) + (found.Count > 8 ? $" and {found.Count - 8} more" : string.Empty);
@@ -58,7 +63,8 @@ internal static class DataFormats
     }
 
     // What a person would see on opening the folder or zip: its top-level names, folders marked with '/'.
-    private static List<string> ListTopLevel(string path)
+    // Null for a zip whose table of contents cannot be read.
+    private static List<string>? ListTopLevel(string path)
     {
         try
         {
@@ -76,7 +82,11 @@ internal static class DataFormats
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal)];
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return [];
         }

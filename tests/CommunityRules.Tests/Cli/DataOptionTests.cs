@@ -114,4 +114,24 @@ public sealed partial class CommandLineTests
         Assert.Equal(2, strict.ExitCode);
         Assert.Contains("(CR0005, --strict)", strict.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_zip_file_that_cannot_be_read_exits_2_and_says_it_may_be_truncated()
+    {
+        var zip = Path.Combine(Directory.CreateTempSubdirectory("communityrules-zip-").FullName, "export.zip");
+        try
+        {
+            // The first bytes of a zip, and then nothing: the table of contents at the end is missing.
+            await File.WriteAllBytesAsync(zip, [(byte)'P', (byte)'K', 3, 4, 20, 0, 0, 0, 8, 0]);
+
+            var run = await RunAsync("check", "--rules", BotsRules, "--data", zip);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.StartsWith($"communityrules: --data {zip}: this zip file cannot be read; it may be truncated or damaged.", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(zip)!, recursive: true);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Reflection;
 using CommunityRules.Cli;
 using CommunityRules.Data;
@@ -33,6 +34,9 @@ public sealed class ConformanceTests : IDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("communityrules-conformance-").FullName;
 
     public static TheoryData<string> Formats => [.. Writers.Select(writer => writer.Format)];
+
+    // The formats whose exports come as one .zip file as well as a folder.
+    public static TheoryData<string> ZipFormats => [.. Writers.Select(writer => writer.Format).Where(format => format != "snapshot")];
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
@@ -89,6 +93,21 @@ public sealed class ConformanceTests : IDisposable
 
         Assert.DoesNotContain(result.DataNotes, note => note.SkippedRules.Count > 0);
         Assert.Equal(Findings(reference), Findings(result));
+    }
+
+    [Theory]
+    [MemberData(nameof(ZipFormats))]
+    public async Task A_zip_of_the_export_reads_like_the_folder(string format)
+    {
+        var folder = Write(format);
+        var zip = folder + ".zip";
+        ZipFile.CreateFromDirectory(folder, zip, CompressionLevel.Fastest, includeBaseDirectory: false, System.Text.Encoding.UTF8);
+
+        var fromFolder = await RunAsync(Resolve(folder).Build());
+        var fromZip = await RunAsync(Resolve(zip).Build());
+
+        Assert.NotEmpty(Findings(fromZip));
+        Assert.Equal(Findings(fromFolder), Findings(fromZip));
     }
 
     private static INetworkSource Resolve(string path)
