@@ -1,4 +1,5 @@
 using CommunityRules.Data;
+using CommunityRules.Data.Slack;
 using CommunityRules.Data.Snapshot;
 
 namespace CommunityRules.Cli;
@@ -12,6 +13,7 @@ internal static class DataFormats
     public static IReadOnlyList<NetworkFormat> All { get; } =
     [
         SnapshotFormat.Instance,
+        SlackExportFormat.Instance,
     ];
 
     /// <summary>Makes a source of one <c>--data</c> value.</summary>
