@@ -139,7 +139,8 @@ internal sealed class JsonArrayReader : IDisposable
         }
         catch (JsonException ex)
         {
-            Error = (_line + (ex.LineNumber ?? 0), $"the file is not valid JSON after message {Index + 1} ({ex.Message.Split(" LineNumber", 2)[0].TrimEnd('.')})");
+            // The reader's state carries the line count across buffers, so the exception's line is the file's.
+            Error = ((ex.LineNumber ?? 0) + 1, $"the file is not valid JSON after message {Index + 1} ({ex.Message.Split(" LineNumber", 2)[0].TrimEnd('.')})");
             return Step.End;
         }
     }

@@ -153,14 +153,15 @@ internal sealed class SlackExportIndex
     public static T? Deserialize<T>(JsonArrayReader reader, JsonTypeInfo<T> typeInfo, string what, string source, List<DataIssue>? issues)
         where T : class
     {
+        if (reader.Current.Span[0] != (byte)'{')
+        {
+            issues?.Add(new DataIssue(DataIssueKind.MalformedRecord, source, reader.Line, $"{what} {reader.Index + 1} is not a record ('{{ ... }}')"));
+            return null;
+        }
+
         try
         {
             var record = JsonSerializer.Deserialize(reader.Current.Span, typeInfo);
-            if (record is null)
-            {
-                issues?.Add(new DataIssue(DataIssueKind.MalformedRecord, source, reader.Line, $"{what} {reader.Index + 1} is null, not a record"));
-            }
-
             return record;
         }
         catch (JsonException ex)

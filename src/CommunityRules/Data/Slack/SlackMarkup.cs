@@ -196,6 +196,12 @@ internal static class SlackMarkup
     {
         for (var i = text.IndexOf("://", StringComparison.Ordinal); i >= 0; i = text.IndexOf("://", i + 3, StringComparison.Ordinal))
         {
+            if (IsProtected(i, ranges))
+            {
+                // A link Slack wrote in angle brackets is protected as a whole already.
+                continue;
+            }
+
             var start = i;
             while (start > 0 && char.IsAsciiLetter(text[start - 1]))
             {
