@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using CommunityRules.Data.Archives;
@@ -376,6 +377,11 @@ internal sealed class SlackExportProvider : INetworkProvider
                     continue;
                 }
 
+                if (onlyIfContains is not null && !await ContainsAsync(archive, entry, onlyIfContains, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
                 var source = archive.Describe(entry);
                 using var reader = new JsonArrayReader(archive.OpenRead(entry), source);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -403,6 +409,43 @@ internal sealed class SlackExportProvider : INetworkProvider
                     issues?.Report(new DataIssue(DataIssueKind.MalformedRecord, source, error.Line, $"{error.Message}; the rest of this day's messages in the channel were not read"));
                 }
             }
+        }
+    }
+
+    // Looks for a field's name in a file's raw bytes, many times faster than reading its JSON: most day files have no
+    // thread, reaction or bot, and the passes for those skip them. A file that cannot be read is left to the posts pass.
+    private static async ValueTask<bool> ContainsAsync(ExportArchive archive, string entry, byte[] needle, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            await using var stream = archive.OpenRead(entry);
+            var kept = 0;
+            while (true)
+            {
+                var read = await stream.ReadAsync(buffer.AsMemory(kept), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return false;
+                }
+
+                var length = kept + read;
+                if (buffer.AsSpan(0, length).IndexOf(needle) >= 0)
+                {
+                    return true;
+                }
+
+                kept = Math.Min(needle.Length - 1, length);
+                buffer.AsSpan(length - kept, kept).CopyTo(buffer);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or DataSourceException)
+        {
+            return true;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
