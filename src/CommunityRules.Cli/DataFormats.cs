@@ -1,4 +1,5 @@
 using CommunityRules.Data;
+using CommunityRules.Data.Slack;
 using CommunityRules.Data.Snapshot;
 using CommunityRules.Data.VivaEngage;
 using CommunityRules.Data.Workplace;
@@ -14,6 +15,7 @@ internal static class DataFormats
     public static IReadOnlyList<NetworkFormat> All { get; } =
     [
         SnapshotFormat.Instance,
+        SlackExportFormat.Instance,
         VivaEngageExportFormat.Instance,
         WorkplaceArchiveFormat.Instance,
     ];

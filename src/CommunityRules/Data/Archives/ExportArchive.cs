@@ -18,6 +18,12 @@ internal abstract class ExportArchive : IDisposable
     /// <summary>Gets the entries that are files, by their path inside the export, in ordinal order.</summary>
     public abstract IReadOnlyList<string> Entries { get; }
 
+    /// <summary>
+    /// Gets the entries that are there but cannot be read, such as the last entry of a zip file that was cut off;
+    /// they are not in <see cref="Entries"/>. A provider reports each as a data issue.
+    /// </summary>
+    public virtual IReadOnlyList<ArchiveProblem> Problems => [];
+
     /// <summary>Opens a folder or a zip file.</summary>
     /// <param name="path">The folder or the zip file.</param>
     /// <returns>The archive.</returns>
@@ -36,6 +42,11 @@ internal abstract class ExportArchive : IDisposable
 
         return ZipFileArchive.OpenZip(path);
     }
+
+    /// <summary>Opens a zip file whose table of contents is gone by reading its entries' own headers from the start.</summary>
+    /// <param name="path">The zip file.</param>
+    /// <returns>The archive, or <see langword="null"/> when the file does not start with a zip entry.</returns>
+    internal static ExportArchive? OpenByScanning(string path) => TruncatedZipArchive.TryScan(path);
 
     /// <summary>Says whether a file looks like a zip archive, by its first bytes.</summary>
     /// <param name="path">The file.</param>
@@ -174,7 +185,7 @@ internal abstract class ExportArchive : IDisposable
 
         public override IReadOnlyList<string> Entries => _entries;
 
-        public static ZipFileArchive OpenZip(string path)
+        public static ExportArchive OpenZip(string path)
         {
             FileStream? stream = null;
             try
@@ -186,7 +197,12 @@ internal abstract class ExportArchive : IDisposable
             catch (InvalidDataException ex)
             {
                 stream?.Dispose();
-                throw new DataSourceException($"'{path}' is not a readable zip file ({ex.Message}); it may be truncated. Download the export again, or unzip what can be read and pass the folder.", ex);
+
+                // A download that broke off loses the zip's table of contents at its end; the entries before the cut
+                // are still whole, and reading them beats refusing the export.
+                return TruncatedZipArchive.TryScan(path) is { } scanned
+                    ? scanned
+                    : throw new DataSourceException($"'{path}' is not a readable zip file ({ex.Message}); it may be truncated. Download the export again, or unzip what can be read and pass the folder.", ex);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
