@@ -105,6 +105,11 @@ internal sealed class VivaEngageExportProvider : INetworkProvider
     public async IAsyncEnumerable<Person> ReadPeopleAsync(IDataIssueReporter issues, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(issues);
+        using (var archive = ExportArchive.Open(_path))
+        {
+            archive.ReportProblems(issues);
+        }
+
         if (_layout.OtherFolders.Count > 0)
         {
             issues.Report(new DataNote(

@@ -102,6 +102,19 @@ internal abstract class ExportArchive : IDisposable
     /// <exception cref="DataSourceException">The file cannot be opened.</exception>
     public abstract Stream OpenRead(string entry);
 
+    /// <summary>
+    /// Reports what could not be read of the archive itself (the entry a truncated zip ends inside) as data issues.
+    /// A provider calls it once per run, from the first stream the engine reads (people).
+    /// </summary>
+    /// <param name="issues">Receives the issues.</param>
+    public void ReportProblems(IDataIssueReporter issues)
+    {
+        foreach (var problem in Problems)
+        {
+            issues.Report(new DataIssue(DataIssueKind.MalformedRecord, problem.Entry.Length > 0 ? Describe(problem.Entry) : Path, null, problem.Message));
+        }
+    }
+
     /// <summary>Names an entry for messages: <c>export.zip/general/2026-01-02.json</c>.</summary>
     /// <param name="entry">The path inside the export.</param>
     /// <returns>The name.</returns>

@@ -83,6 +83,7 @@ internal sealed class WorkplaceArchiveProvider : INetworkProvider
     public async IAsyncEnumerable<Person> ReadPeopleAsync(IDataIssueReporter issues, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var archive = ExportArchive.Open(_path);
+        archive.ReportProblems(issues);
         foreach (var (kind, basePath) in new[] { (PersonKind.Person, "members"), (PersonKind.Bot, "bots") })
         {
             await foreach (var item in ItemsAsync(archive, _layout.Pages(basePath), WorkplaceJson.Member, "member", issues, cancellationToken).ConfigureAwait(false))

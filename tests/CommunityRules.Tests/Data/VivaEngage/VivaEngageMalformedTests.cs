@@ -179,17 +179,23 @@ public sealed class VivaEngageMalformedTests
     }
 
     [Fact]
-    public void A_truncated_zip_stops_the_source_naming_the_file()
+    public async Task A_truncated_zip_reports_the_entry_it_ends_inside_and_reads_the_entries_before_it()
     {
         using var temp = new Engine.TempFolder();
         var zip = temp.File("export.zip");
         ZipLowerCase(Nordlys, zip, "nordlys");
         var bytes = File.ReadAllBytes(zip);
         File.WriteAllBytes(zip, bytes[..(bytes.Length / 2)]);
+        var issues = new IssueList();
 
-        var error = Assert.Throws<DataSourceException>(() => new VivaEngageExportSource(zip).Build());
+        var provider = new VivaEngageExportSource(zip).Build();
+        var people = await provider.ReadPeopleAsync(issues, CancellationToken.None).ToListAsync();
 
-        Assert.Contains($"'{zip}' is not a readable zip file", error.Message, StringComparison.Ordinal);
+        var cut = Assert.Single(issues.Issues);
+        Assert.Equal(DataIssueKind.MalformedRecord, cut.Kind);
+        Assert.StartsWith($"{zip}/", cut.Source, StringComparison.Ordinal);
+        Assert.Contains("the zip file ends inside", cut.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(people);
     }
 
     [Fact]

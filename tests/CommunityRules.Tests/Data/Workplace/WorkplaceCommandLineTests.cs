@@ -23,7 +23,7 @@ public sealed partial class WorkplaceCommandLineTests
     }
 
     [Fact]
-    public async Task A_truncated_zip_exits_2_with_a_clear_message()
+    public async Task A_truncated_zip_is_read_up_to_the_cut_which_is_reported_and_fails_strict()
     {
         using var folder = new TempFolder();
         var zip = folder.File("workplace.zip");
@@ -33,15 +33,14 @@ public sealed partial class WorkplaceCommandLineTests
 
         var named = await RunAsync("check", "--rules", Rules, "--data", "workplace:" + zip);
         var guessed = await RunAsync("check", "--rules", Rules, "--data", zip);
+        var strict = await RunAsync("check", "--rules", Rules, "--data", zip, "--strict");
 
-        Assert.Equal(2, named.ExitCode);
-        Assert.StartsWith($"communityrules: '{zip}' is not a readable zip file", named.Error, StringComparison.Ordinal);
-        Assert.Contains("it may be truncated", named.Error, StringComparison.Ordinal);
-
-        // Unnamed, no format can list it; the message says so and how to name the format.
-        Assert.Equal(2, guessed.ExitCode);
-        Assert.Contains("holds nothing that could be listed", guessed.Error, StringComparison.Ordinal);
-        Assert.Contains("workplace: Workplace from Meta archive", guessed.Error, StringComparison.Ordinal);
+        // The entries before the cut are read; the one it ends inside is a located CR0001, and --strict fails the run.
+        Assert.Contains("CR0001", named.Output, StringComparison.Ordinal);
+        Assert.Contains("the zip file ends inside", named.Output, StringComparison.Ordinal);
+        Assert.Equal(named.Output, guessed.Output);
+        Assert.Equal(2, strict.ExitCode);
+        Assert.Contains("could not be read (--strict)", strict.Error, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
