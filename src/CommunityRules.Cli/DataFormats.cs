@@ -1,5 +1,6 @@
 using CommunityRules.Data;
 using CommunityRules.Data.Snapshot;
+using CommunityRules.Data.Teams;
 
 namespace CommunityRules.Cli;
 
@@ -12,6 +13,7 @@ internal static class DataFormats
     public static IReadOnlyList<NetworkFormat> All { get; } =
     [
         SnapshotFormat.Instance,
+        TeamsExportFormat.Instance,
     ];
 
     /// <summary>Makes a source of one <c>--data</c> value.</summary>
