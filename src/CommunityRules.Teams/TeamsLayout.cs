@@ -247,9 +247,17 @@ internal sealed record PageSeries(string Name, IReadOnlyList<Page> Pages, IReadO
     {
         var pages = new SortedDictionary<int, string>();
         var duplicates = new List<string>();
-        foreach (var (entry, file) in files.OrderBy(file => file.Entry, StringComparer.Ordinal))
+
+        // NAME.json before NAME-1.json, so the usual name of page 1 is the one read when both are there.
+        var candidates = files
+            .Select(file => (file.Entry, file.File, Number: PageNumber(file.File, name)))
+            .Where(file => file.Number is not null)
+            .OrderBy(file => file.Number)
+            .ThenBy(file => file.File.Length)
+            .ThenBy(file => file.Entry, StringComparer.Ordinal);
+        foreach (var (entry, _, number) in candidates)
         {
-            if (PageNumber(file, name) is { } number && !pages.TryAdd(number, entry))
+            if (!pages.TryAdd(number!.Value, entry))
             {
                 duplicates.Add(entry);
             }
