@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace CommunityRules.Data.Teams;
 
@@ -125,3 +127,38 @@ internal sealed class GraphReaction
 [JsonSerializable(typeof(GraphGroup))]
 [JsonSerializable(typeof(GraphMessage))]
 internal sealed partial class GraphJsonContext : JsonSerializerContext;
+
+/// <summary>
+/// Views of a message for passes that need less than all of it: the JSON reader skips what a view leaves out
+/// without making strings of it, so the passes for people and reactions do not pay for every body's text.
+/// </summary>
+internal static class GraphMessageViews
+{
+    /// <summary>Gets the whole message, for the comments.</summary>
+    public static JsonTypeInfo<GraphMessage> Full => GraphJsonContext.Default.GraphMessage;
+
+    /// <summary>Gets the message without its replies, for the posts.</summary>
+    public static JsonTypeInfo<GraphMessage> WithoutReplies { get; } = View("replies", "replies@odata.nextLink");
+
+    /// <summary>Gets the message and its replies without their text, for the reactions.</summary>
+    public static JsonTypeInfo<GraphMessage> WithoutText { get; } = View("body", "attachments", "subject");
+
+    /// <summary>Gets who sent the message and its replies, for the people.</summary>
+    public static JsonTypeInfo<GraphMessage> Senders { get; } = View("body", "attachments", "subject", "reactions");
+
+    private static JsonTypeInfo<GraphMessage> View(params string[] leftOut)
+    {
+        var resolver = GraphJsonContext.Default.WithAddedModifier(info =>
+        {
+            if (info.Type == typeof(GraphMessage))
+            {
+                foreach (var property in info.Properties.Where(property => leftOut.Contains(property.Name, StringComparer.Ordinal)).ToList())
+                {
+                    info.Properties.Remove(property);
+                }
+            }
+        });
+        // The context's own options carry its camelCase naming; new options would look for "Id" instead of "id".
+        return (JsonTypeInfo<GraphMessage>)new JsonSerializerOptions(GraphJsonContext.Default.Options) { TypeInfoResolver = resolver }.GetTypeInfo(typeof(GraphMessage));
+    }
+}

@@ -101,7 +101,7 @@ internal sealed class TeamsExportProvider : INetworkProvider
 
         // Apps that posted are bots. A first pass over the messages that keeps only the ids of the people it has;
         // the messages' problems are reported when posts and comments are read.
-        await foreach (var item in WalkAsync(archive, withReplies: true, NoIssues.Instance, NoIssues.Instance, new LeftOut(), cancellationToken).ConfigureAwait(false))
+        await foreach (var item in WalkAsync(archive, GraphMessageViews.Senders, withReplies: true, NoIssues.Instance, NoIssues.Instance, new LeftOut(), cancellationToken).ConfigureAwait(false))
         {
             if (item.Message.From?.Application is { Id: { Length: > 0 } appId } app && item.Message.From.User?.Id is not { Length: > 0 } && seen.Add(appId))
             {
@@ -195,7 +195,7 @@ internal sealed class TeamsExportProvider : INetworkProvider
         using var archive = ExportArchive.Open(Path);
         var html = new HtmlText();
         var leftOut = new LeftOut();
-        await foreach (var item in WalkAsync(archive, withReplies: false, issues, NoIssues.Instance, leftOut, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in WalkAsync(archive, GraphMessageViews.WithoutReplies, withReplies: false, issues, NoIssues.Instance, leftOut, cancellationToken).ConfigureAwait(false))
         {
             var message = item.Message;
             yield return new Post
@@ -219,7 +219,7 @@ internal sealed class TeamsExportProvider : INetworkProvider
         using var archive = ExportArchive.Open(Path);
         var html = new HtmlText();
         var leftOut = new LeftOut();
-        await foreach (var item in WalkAsync(archive, withReplies: true, NoIssues.Instance, issues, leftOut, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in WalkAsync(archive, GraphMessageViews.Full, withReplies: true, NoIssues.Instance, issues, leftOut, cancellationToken).ConfigureAwait(false))
         {
             if (item.RootId is null)
             {
@@ -250,7 +250,7 @@ internal sealed class TeamsExportProvider : INetworkProvider
         ArgumentNullException.ThrowIfNull(issues);
         using var archive = ExportArchive.Open(Path);
         var leftOut = new LeftOut();
-        await foreach (var item in WalkAsync(archive, withReplies: true, NoIssues.Instance, NoIssues.Instance, leftOut, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in WalkAsync(archive, GraphMessageViews.WithoutText, withReplies: true, NoIssues.Instance, NoIssues.Instance, leftOut, cancellationToken).ConfigureAwait(false))
         {
             if (item.Message.Reactions is not { } reactions)
             {
@@ -289,6 +289,7 @@ internal sealed class TeamsExportProvider : INetworkProvider
     // per channel: the ids of its first messages, to match replies to them.
     private async IAsyncEnumerable<ThreadItem> WalkAsync(
         ExportArchive archive,
+        JsonTypeInfo<GraphMessage> view,
         bool withReplies,
         IDataIssueReporter rootIssues,
         IDataIssueReporter replyIssues,
@@ -304,7 +305,7 @@ internal sealed class TeamsExportProvider : INetworkProvider
                 var repliesAmongMessages = false;
                 if (channel.Messages is { } messages)
                 {
-                    await foreach (var item in ReadPagesAsync(archive, messages, GraphJsonContext.Default.GraphMessage, rootIssues, cancellationToken).ConfigureAwait(false))
+                    await foreach (var item in ReadPagesAsync(archive, messages, view, rootIssues, cancellationToken).ConfigureAwait(false))
                     {
                         var message = item.Value;
                         if (!string.IsNullOrEmpty(message.ReplyToId))
@@ -364,7 +365,7 @@ internal sealed class TeamsExportProvider : INetworkProvider
 
                 if (repliesAmongMessages)
                 {
-                    await foreach (var item in ReadPagesAsync(archive, channel.Messages!, GraphJsonContext.Default.GraphMessage, NoIssues.Instance, cancellationToken).ConfigureAwait(false))
+                    await foreach (var item in ReadPagesAsync(archive, channel.Messages!, view, NoIssues.Instance, cancellationToken).ConfigureAwait(false))
                     {
                         if (item.Value.ReplyToId is { Length: > 0 } rootId && Reply(archive, item.Value, rootId, item.Entry, $"value[{item.Index}]", kept, dropped, replyIssues, leftOut, out var createdAt))
                         {
@@ -376,7 +377,7 @@ internal sealed class TeamsExportProvider : INetworkProvider
                 foreach (var (rootId, series) in channel.Replies.OrderBy(pair => pair.Key, StringComparer.Ordinal))
                 {
                     var reporter = dropped.Contains(rootId) ? NoIssues.Instance : replyIssues;
-                    await foreach (var item in ReadPagesAsync(archive, series, GraphJsonContext.Default.GraphMessage, reporter, cancellationToken).ConfigureAwait(false))
+                    await foreach (var item in ReadPagesAsync(archive, series, view, reporter, cancellationToken).ConfigureAwait(false))
                     {
                         if (Reply(archive, item.Value, rootId, item.Entry, $"value[{item.Index}]", kept, dropped, replyIssues, leftOut, out var createdAt))
                         {
@@ -495,7 +496,7 @@ internal sealed class TeamsExportProvider : INetworkProvider
                     yield return new PageItem<T>(value, page.Entry, reader.Index);
                 }
 
-                if (readToEnd && reader.NextLink is not null && !series.Has(page.Number + 1))
+                if (readToEnd && reader.NextLink is not null && !(pageIndex + 1 < series.Pages.Count && series.Pages[pageIndex + 1].Number == page.Number + 1))
                 {
                     Malformed(issues, archive, page.Entry, $"the page has an @odata.nextLink, but the page it leads to is not saved as {series.FileName(page.Number + 1)}: the {series.Name} on it{(pageIndex + 1 < series.Pages.Count ? string.Empty : " and any later pages")} are missing. Save every page the links lead to");
                 }

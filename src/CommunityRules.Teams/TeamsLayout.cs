@@ -235,9 +235,6 @@ internal sealed record Page(int Number, string Entry);
 /// <param name="Duplicates">Files that name a page number another file already has (<c>NAME.json</c> and <c>NAME-1.json</c>).</param>
 internal sealed record PageSeries(string Name, IReadOnlyList<Page> Pages, IReadOnlyList<string> Duplicates)
 {
-    /// <summary>Says whether the page number follows a saved page.</summary>
-    public bool Has(int number) => Pages.Any(page => page.Number == number);
-
     /// <summary>The file name of a page number: <c>NAME.json</c> for page 1, <c>NAME-n.json</c> after.</summary>
     public string FileName(int number) => number == 1 ? $"{Name}.json" : string.Create(CultureInfo.InvariantCulture, $"{Name}-{number}.json");
 
