@@ -318,13 +318,15 @@ internal sealed class TeamsExportProvider : INetworkProvider
                         var where = $"value[{item.Index}]";
                         if (!Check(archive, message, item.Entry, where, "message", rootIssues, out var createdAt) || (Reason(message) is { } reason && leftOut.CountRoot(reason, message)))
                         {
-                            if (!string.IsNullOrEmpty(message.Id))
+                            var hasId = !string.IsNullOrEmpty(message.Id);
+                            if (hasId)
                             {
-                                dropped.Add(message.Id);
-                                if (withReplies && !channel.Replies.ContainsKey(message.Id))
-                                {
-                                    message.Replies?.ForEach(leftOut.CountWithMessage);
-                                }
+                                dropped.Add(message.Id!);
+                            }
+
+                            if (withReplies && !(hasId && channel.Replies.ContainsKey(message.Id!)))
+                            {
+                                message.Replies?.ForEach(leftOut.CountWithMessage);
                             }
 
                             continue;
