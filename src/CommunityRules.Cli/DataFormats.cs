@@ -1,6 +1,7 @@
 using CommunityRules.Data;
 using CommunityRules.Data.Slack;
 using CommunityRules.Data.Snapshot;
+using CommunityRules.Data.Teams;
 using CommunityRules.Data.VivaEngage;
 using CommunityRules.Data.Workplace;
 
@@ -17,6 +18,7 @@ internal static class DataFormats
         SnapshotFormat.Instance,
         SlackExportFormat.Instance,
         VivaEngageExportFormat.Instance,
+        TeamsExportFormat.Instance,
         WorkplaceArchiveFormat.Instance,
     ];
 
