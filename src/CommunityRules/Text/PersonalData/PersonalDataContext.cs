@@ -40,16 +40,18 @@ internal static class PersonalDataContext
         cue = CueKind.None;
         var start = match.Start;
         var end = match.Start + match.Length;
+        // The scan goes on inside a link after the value (an address in its query is still an address); the link's
+        // end is kept so its other digits are passed over without finding the link again.
         if (start < linkEnd)
         {
-            return Math.Max(end, linkEnd);
+            return end;
         }
 
         var link = LinkAround(text, start);
         if (link > 0)
         {
             linkEnd = link;
-            return Math.Max(end, link);
+            return end;
         }
 
         if (IsInIdentifierOrFileName(text, start, end) || IsAmount(text, start, end) || IsNextToDateOrTime(text, start, end)
@@ -221,6 +223,12 @@ internal static class PersonalDataContext
     // a timestamp the value belongs to.
     private static bool IsNextToDateOrTime(ReadOnlySpan<char> text, int start, int end)
     {
+        // Inside a clock: "14:22:05 912 34 567" read from the seconds on.
+        if ((start >= 2 && text[start - 1] == ':' && char.IsAsciiDigit(text[start - 2])) || (end + 1 < text.Length && text[end] == ':' && char.IsAsciiDigit(text[end + 1])))
+        {
+            return true;
+        }
+
         var before = start;
         if (before > 0 && (IsSpace(text[before - 1]) || text[before - 1] == 'T'))
         {

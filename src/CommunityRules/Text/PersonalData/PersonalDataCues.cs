@@ -64,7 +64,7 @@ internal static class PersonalDataCues
         var fillersOnly = true;
         for (var index = 0; index < PhoneWindowWords; index++)
         {
-            var length = ReadWordBefore(text, ref position, word);
+            var length = ReadWordBefore(text, ref position, word, out var abbreviated);
             if (length <= 0)
             {
                 return CueKind.None;
@@ -72,6 +72,12 @@ internal static class PersonalDataCues
 
             var folded = word[..length];
             var cue = Classify(folded);
+
+            // A dot after a word that is no cue ends a sentence ("Ring mig. 91234567 är ordernumret."), not an abbreviation.
+            if (abbreviated && cue == CueKind.None && !Fillers.Contains(folded))
+            {
+                return CueKind.None;
+            }
 
             // A reference word counts only right before the number, or before "nr", "no." and the like.
             if (cue == CueKind.Reference && !fillersOnly)
@@ -131,10 +137,12 @@ internal static class PersonalDataCues
     }
 
     // Reads the word that ends before position (skipping spaces and light punctuation) into buffer, folded, without
-    // dots, hyphens and colons; moves position to its start. Returns 0 at a sentence or line end, -1 at the text's
-    // start; a word too long to be a cue comes back as one that matches nothing.
-    private static int ReadWordBefore(ReadOnlySpan<char> text, ref int position, Span<char> buffer)
+    // dots, hyphens and colons; moves position to its start. Returns 0 at a sentence end, -1 at the text's start; a
+    // word too long to be a cue comes back as one that matches nothing. A word followed by a dot comes back
+    // abbreviated: "tlf." is a cue, "mig." ends a sentence.
+    private static int ReadWordBefore(ReadOnlySpan<char> text, ref int position, Span<char> buffer, out bool abbreviated)
     {
+        abbreviated = false;
         var p = position - 1;
         while (p >= 0 && text[p] is ' ' or '\t' or '\n' or '\r' or '\u00A0' or '\u202F' or ':' or '#' or '(' or '[' or '"' or '\'' or ',' or '-' or '–' or '—' or '=' or '*' or '_')
         {
@@ -149,6 +157,7 @@ internal static class PersonalDataCues
         // An abbreviation's dot ("tlf.", "nr.") belongs to its word; any other stop ends the sentence the cue must be in.
         if (text[p] == '.' && p > 0 && char.IsLetter(text[p - 1]))
         {
+            abbreviated = true;
             p--;
         }
         else if (!char.IsLetterOrDigit(text[p]))
