@@ -35,13 +35,20 @@ public sealed class PersonalDataContextTests
 
     [Theory]
     [InlineData("Jira-ärendet HR-19121212 är löst.")]
-    [InlineData("Filen protokoll_811218-9876.docx ligger i mappen.")]
+    [InlineData("Filen protokoll_8112189876.docx ligger i mappen.")]
     [InlineData("Loggen visar fel i 8112189876.csv i natt.")]
     [InlineData("2026-09-30 14:22:05 912 34 567 rader lästes in.")]
     [InlineData("30.09.2026 91 23 45 67 behandlades.")]
     [InlineData("14:22:05.123 912 34 567 bytes")]
     [InlineData("Värdet 12 34 56 78 14:22 var fel.")]
     public void Identifiers_file_names_and_timestamps_are_no_personal_data(string text) => AssertNone(text);
+
+    [Fact]
+    public void An_identity_number_written_with_its_separator_in_a_file_name_is_found()
+    {
+        AssertFound(PersonalDataKinds.Personnummer, "811218-9876", "Se bifogad fil lön_", ".pdf");
+        AssertFound(PersonalDataKinds.Hetu, "131052-308T", "Liite palkka-", ".xlsx");
+    }
 
     [Theory]
     [InlineData("Budgeten är 1 234 567 kr.")]
@@ -79,6 +86,7 @@ public sealed class PersonalDataContextTests
     [InlineData("My ID number is 811218-9876.", "811218-9876", "personnummer")]
     [InlineData("Skicka fakturan till 811218-9876 i morgon.", "811218-9876", "personnummer")]
     [InlineData("Order klar; ring 070-123 45 67.", "070-123 45 67", "phone")]
+    [InlineData("Frågor om din order: +46 70 123 45 67.", "+46 70 123 45 67", "phone")]
     public void A_reference_word_counts_only_right_before_the_number(string text, string value, string kind)
     {
         var found = Assert.Single(Find(text));

@@ -6,7 +6,7 @@ namespace CommunityRules.Text.PersonalData;
 
 /// <summary>
 /// Decides whether a value a digit detector found stands where personal data can stand. Digits inside a link, a
-/// file name or an identifier, next to a date or time, in an amount, after a reference word (order, invoice,
+/// plain run of digits in a file name or an identifier, next to a date or time, in an amount, after a reference word (order, invoice,
 /// ticket, version, article, EAN, room...) or making up an EAN-13 code are no personal data, whatever their check
 /// digits say; an ungrouped 8-digit number is a phone number only after a phone word.
 /// </summary>
@@ -60,8 +60,9 @@ internal static class PersonalDataContext
             return end;
         }
 
+        // No order or ticket number starts with '+': "Frågor om din order: +46 70 123 45 67" is a phone number.
         cue = PersonalDataCues.Before(text, start);
-        return cue == CueKind.Reference || (needsPhoneCue && cue != CueKind.Phone) ? end : 0;
+        return (cue == CueKind.Reference && text[start] != '+') || (needsPhoneCue && cue != CueKind.Phone) ? end : 0;
     }
 
     /// <summary>The end of the link that holds the character at <paramref name="index"/>, or 0 when it is in none.</summary>
@@ -149,9 +150,16 @@ internal static class PersonalDataContext
         return true;
     }
 
-    // "HR-19121212", "protokoll_8503144316", "8503144316.csv": glued to a word by '-' or '_', or followed by a file extension.
+    // "HR-19121212", "protokoll_8503144316", "8503144316.csv": a plain run of digits glued to a word by '-' or '_', or
+    // followed by a file extension. A value written with its separator ("lön_850314-4316.pdf") was written as an
+    // identity number, and a file name is no place for one either.
     private static bool IsInIdentifierOrFileName(ReadOnlySpan<char> text, int start, int end)
     {
+        if (CountDigits(text, start) != end - start)
+        {
+            return false;
+        }
+
         if (start >= 2 && text[start - 1] is '-' or '_' && char.IsLetterOrDigit(text[start - 2]))
         {
             return true;
