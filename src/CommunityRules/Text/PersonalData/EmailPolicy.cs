@@ -33,8 +33,6 @@ internal sealed class EmailPolicy
         "se", "no", "dk", "fi", "is", "uk", "us", "de", "ee", "lv", "lt", "pl", "sv", "nb", "nn", "da", "en", "fo", "gl", "ax",
         "nordic", "nordics", "norden", "sverige", "norge", "danmark", "suomi", "finland", "hq", "global", "intl");
 
-    private static readonly char[] Fold = TextFolding.For(foldDiacritics: true).AnyTable;
-
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _roles;
     private readonly DomainList? _ignoredDomains;
 
@@ -80,7 +78,7 @@ internal sealed class EmailPolicy
         {
             if (c is not ('-' or '_' or '.'))
             {
-                folded[length++] = Fold[c];
+                folded[length++] = PersonalDataText.FoldLetter(c);
             }
         }
 
@@ -109,7 +107,7 @@ internal sealed class EmailPolicy
     {
         for (var i = 0; i < text.Length; i++)
         {
-            into[i] = Fold[text[i]];
+            into[i] = PersonalDataText.FoldLetter(text[i]);
         }
     }
 
@@ -121,7 +119,7 @@ internal sealed class EmailPolicy
         {
             if (c is not ('-' or '_' or '.'))
             {
-                folded[length++] = Fold[c];
+                folded[length++] = PersonalDataText.FoldLetter(c);
             }
         }
 

@@ -43,8 +43,6 @@ internal static class PersonalDataCues
     private const int PhoneWindowWords = 4;
     private const int MaxWordLength = 32;
 
-    private static readonly char[] Fold = TextFolding.For(foldDiacritics: true).AnyTable;
-
     private static readonly FrozenDictionary<string, CueKind>.AlternateLookup<ReadOnlySpan<char>> Words = BuildWords().GetAlternateLookup<ReadOnlySpan<char>>();
 
     // "number" in the five languages: between a cue and the value ("Invoice no. 123"), or at the end of a compound.
@@ -186,7 +184,7 @@ internal static class PersonalDataCues
                 return 1;
             }
 
-            buffer[length++] = Fold[text[i]];
+            buffer[length++] = PersonalDataText.FoldLetter(text[i]);
         }
 
         return length;
