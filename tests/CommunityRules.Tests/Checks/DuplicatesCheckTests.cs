@@ -262,10 +262,9 @@ public sealed class DuplicatesCheckTests
         protected override void Initialize(CheckInitializationContext context, DuplicatesOptions options)
         {
             var settings = new DuplicateSettings(options);
-            context.RegisterEndAction(end =>
+            DuplicateRun.Register(context, settings, allPairs, (end, clusters) =>
             {
-                List<Group> groups = [.. end.GroupsInScope.Where(group => !group.Archived)];
-                foreach (var cluster in DuplicateFinder.Find(groups, end.Network, settings, allPairs, end.CancellationToken))
+                foreach (var cluster in clusters)
                 {
                     Clusters.Add(string.Join(",", cluster.Groups.Select(group => group.Id)) + ": " +
                         string.Join("; ", cluster.Pairs.Select(pair => $"{pair.First.Id} ~ {pair.Second.Id}: {pair.Signals}")));
