@@ -111,10 +111,9 @@ public class DuplicatesBenchmarks
         protected override void Initialize(CheckInitializationContext context, DuplicatesOptions options)
         {
             var settings = new DuplicateSettings(options);
-            context.RegisterEndAction(end =>
+            DuplicateRun.Register(context, settings, allPairs: true, (end, clusters) =>
             {
-                List<Group> groups = [.. end.GroupsInScope.Where(group => !group.Archived)];
-                foreach (var cluster in DuplicateFinder.Find(groups, end.Network, settings, allPairs: true, end.CancellationToken))
+                foreach (var cluster in clusters)
                 {
                     var others = string.Join(", ", cluster.Groups.Skip(1).Select(group => $"'{group.Name}'"));
                     end.Report(

@@ -35,6 +35,14 @@ public abstract class CheckInitializationContext
     /// <param name="action">The action.</param>
     public abstract void RegisterEndAction(Action<EndContext> action);
 
+    /// <summary>
+    /// Runs an action at the start of each run, before anything is read, as Roslyn's compilation start action: it
+    /// registers actions for that run only, so state gathered while the run streams by lives in the action's own
+    /// variables, not in the check's fields (a rule set may run many times, even at once).
+    /// </summary>
+    /// <param name="action">The action.</param>
+    public abstract void RegisterRunStartAction(Action<RunStartContext> action);
+
     /// <summary>Adds what the rule looks for in post or comment text to the rule set's shared matcher.</summary>
     /// <param name="contribution">The terms, detectors, patterns or limits, and the fields they apply to.</param>
     internal abstract void RegisterText(Text.TextContribution contribution);

@@ -88,6 +88,10 @@ public sealed class RuleEngine
         private readonly bool _automatedPostsChecked = options.IncludeAutomatedAccounts || NamesAuthorKind(ruleSet, TargetKind.Post);
         private readonly bool _automatedCommentsChecked = options.IncludeAutomatedAccounts || NamesAuthorKind(ruleSet, TargetKind.Comment);
 
+        // What the rules' run start actions registered for this run; started before anything is read.
+        private readonly RunActions[] _runActions = Start(Servable(ruleSet.Runtimes, unservable), network, cancellationToken);
+        private RunActions[]? _groupPostObservers;
+
         public async Task<RecordCounts> ExecuteAsync()
         {
             long people = 0, groups = 0, memberships = 0, posts = 0, comments = 0, reactions = 0;
@@ -162,6 +166,11 @@ public sealed class RuleEngine
                     continue;
                 }
 
+                if (group is not null && (author is not { Kind: not PersonKind.Person } || options.IncludeAutomatedAccounts))
+                {
+                    ObserveGroupPost(post, group);
+                }
+
                 RunPostActions(post, group);
             }
 
@@ -204,7 +213,7 @@ public sealed class RuleEngine
             Progress("end-of-run", 0);
             foreach (var rule in Servable(ruleSet.Runtimes, unservable))
             {
-                foreach (var action in rule.EndActions)
+                foreach (var action in rule.EndActions.Concat(_runActions.Where(run => run.Rule == rule).SelectMany(run => run.EndActions)))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     try
@@ -286,6 +295,47 @@ public sealed class RuleEngine
                     {
                         collector.ReportCheckFailure(rule, group, ex);
                     }
+                }
+            }
+        }
+
+        private static RunActions[] Start(IEnumerable<RuleRuntime> rules, NetworkView network, CancellationToken cancellationToken)
+        {
+            var started = new List<RunActions>();
+            foreach (var rule in rules.Where(rule => rule.RunStartActions.Count > 0))
+            {
+                var actions = new RunActions(rule);
+                var context = new RunStartContext(network, actions, cancellationToken);
+                foreach (var action in rule.RunStartActions)
+                {
+                    action(context);
+                }
+
+                started.Add(actions);
+            }
+
+            return [.. started];
+        }
+
+        /// <summary>Runs the group post actions of the rules whose scope includes the post's group; they only gather, so they run at once, not batched.</summary>
+        private void ObserveGroupPost(Post post, Group group)
+        {
+            _groupPostObservers ??= [.. _runActions.Where(run => run.GroupPostActions.Count > 0)];
+            foreach (var run in _groupPostObservers)
+            {
+                try
+                {
+                    if (run.Rule.IsInScope(group, network, group))
+                    {
+                        foreach (var action in run.GroupPostActions)
+                        {
+                            action(new GroupPostContext(post, group, network));
+                        }
+                    }
+                }
+                catch (RegexMatchTimeoutException ex)
+                {
+                    collector.ReportTimeout(run.Rule, group, ex);
                 }
             }
         }

@@ -60,6 +60,9 @@ internal sealed class RuleRuntime
 
     public List<Action<EndContext>> EndActions { get; } = [];
 
+    /// <summary>Gets the actions that register actions of one run; see <see cref="RunActions"/>.</summary>
+    public List<Action<RunStartContext>> RunStartActions { get; } = [];
+
     /// <summary>Gets what the rule's text check looks for; the rule set compiles these of all rules into one matcher.</summary>
     public List<Text.TextContribution> TextContributions { get; } = [];
 
@@ -88,6 +91,12 @@ internal sealed class RuleRuntime
             runtime.EndActions.Add(action);
         }
 
+        public override void RegisterRunStartAction(Action<RunStartContext> action)
+        {
+            ArgumentNullException.ThrowIfNull(action);
+            runtime.RunStartActions.Add(action);
+        }
+
         internal override void RegisterText(Text.TextContribution contribution)
         {
             ArgumentNullException.ThrowIfNull(contribution);
@@ -111,4 +120,14 @@ internal sealed class RuleRuntime
             actions.Add(action);
         }
     }
+}
+
+/// <summary>The actions a rule's run start actions registered for one run.</summary>
+internal sealed class RunActions(RuleRuntime rule)
+{
+    public RuleRuntime Rule { get; } = rule;
+
+    public List<Action<GroupPostContext>> GroupPostActions { get; } = [];
+
+    public List<Action<EndContext>> EndActions { get; } = [];
 }

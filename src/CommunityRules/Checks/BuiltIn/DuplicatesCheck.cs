@@ -20,8 +20,11 @@ public sealed class DuplicatesOptions
     /// <summary>Gets or sets the weight of topic overlap in the score: shared topics divided by all topics of the two groups (Jaccard). 0 switches the signal off.</summary>
     public double TopicsWeight { get; set; } = 0.3;
 
-    /// <summary>Gets or sets the weight of member overlap in the score: the share of the smaller group's members who are also in the other group, each person weighing 1 / the number of groups they are in. 0 switches the signal off.</summary>
+    /// <summary>Gets or sets the weight of member overlap in the score: the share of the smaller group's people (its members and the people who posted in it) who are also in the other group, each person weighing 1 / the number of groups they are in. 0 switches the signal off.</summary>
     public double MembersWeight { get; set; } = 0.35;
+
+    /// <summary>Gets or sets the weight of post similarity in the score: the cosine of the words written in the two groups, rare words weighing more (TF-IDF), English plurals and verb endings ignored. A group with fewer than 30 words written has no data for it. 0 switches the signal off, and the posts are then not read.</summary>
+    public double PostsWeight { get; set; } = 0.2;
 
     /// <summary>Gets or sets the name similarity at which the names count as a signal for minSignals.</summary>
     public double MinName { get; set; } = 0.6;
@@ -38,7 +41,10 @@ public sealed class DuplicatesOptions
     /// <summary>Gets or sets the fewest people two groups must have in common for their members to count as a signal and for requireMembers: two people out of ten are 20 %, but only two people.</summary>
     public int MinSharedMembers { get; set; } = 3;
 
-    /// <summary>Gets or sets how many signals must reach their minimum for two groups to look alike, from 1 to 4.</summary>
+    /// <summary>Gets or sets the post similarity at which the posts count as a signal for minSignals. They count only for groups that cannot be compared on descriptions or topics (one of them has none): what the same people write is alike in all their groups, so elsewhere the posts only add to the score.</summary>
+    public double MinPosts { get; set; } = 0.3;
+
+    /// <summary>Gets or sets how many signals must reach their minimum for two groups to look alike, from 1 to 5; never more than the signals both groups have data for.</summary>
     public int MinSignals { get; set; } = 2;
 
     /// <summary>Gets or sets a value indicating whether the members must always reach minMembers: groups on the same theme for different people (each country's own IT support group) are not duplicates.</summary>
@@ -52,8 +58,9 @@ public sealed class DuplicatesOptions
 }
 
 /// <summary>
-/// Finds groups that share a theme and many members and could be merged: by name, description, topics and members,
-/// joined into clusters, each reported once on the most active group, the one to keep.
+/// Finds groups that share a theme and many members and could be merged: by name, description, topics, members and
+/// what is written in them, joined into clusters in which every two groups look alike, each reported once on the most
+/// active group, the one to keep.
 /// </summary>
 public sealed class DuplicatesCheck : Check<DuplicatesOptions>
 {
@@ -67,7 +74,7 @@ public sealed class DuplicatesCheck : Check<DuplicatesOptions>
     public override IReadOnlyList<TargetKind> SupportedTargets { get; } = [TargetKind.Group];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string> MessageArguments { get; } = ["reason", "groups", "groupIds", "keep", "keepId", "evidence", "size"];
+    public override IReadOnlyList<string> MessageArguments { get; } = ["reason", "groups", "groupIds", "keep", "keepId", "evidence", "size", "cohesion"];
 
     /// <inheritdoc/>
     protected override void Validate(DuplicatesOptions options, CheckOptionsContext context)
@@ -80,7 +87,7 @@ public sealed class DuplicatesCheck : Check<DuplicatesOptions>
         (string Name, double Value)[] weights =
         [
             ("nameWeight", options.NameWeight), ("descriptionWeight", options.DescriptionWeight),
-            ("topicsWeight", options.TopicsWeight), ("membersWeight", options.MembersWeight),
+            ("topicsWeight", options.TopicsWeight), ("membersWeight", options.MembersWeight), ("postsWeight", options.PostsWeight),
         ];
         foreach (var (name, value) in weights)
         {
@@ -92,10 +99,10 @@ public sealed class DuplicatesCheck : Check<DuplicatesOptions>
 
         if (weights.All(weight => weight.Value == 0))
         {
-            context.ReportError("nameWeight", "All four weights are 0, so no signal is compared; give at least one of nameWeight, descriptionWeight, topicsWeight and membersWeight a weight.");
+            context.ReportError("nameWeight", "All five weights are 0, so no signal is compared; give at least one of nameWeight, descriptionWeight, topicsWeight, membersWeight and postsWeight a weight.");
         }
 
-        foreach (var (name, value) in new[] { ("minName", options.MinName), ("minDescription", options.MinDescription), ("minTopics", options.MinTopics), ("minMembers", options.MinMembers) })
+        foreach (var (name, value) in new[] { ("minName", options.MinName), ("minDescription", options.MinDescription), ("minTopics", options.MinTopics), ("minMembers", options.MinMembers), ("minPosts", options.MinPosts) })
         {
             if (!(value is >= 0 and <= 1))
             {
@@ -103,9 +110,9 @@ public sealed class DuplicatesCheck : Check<DuplicatesOptions>
             }
         }
 
-        if (options.MinSignals is < 1 or > 4)
+        if (options.MinSignals is < 1 or > 5)
         {
-            context.ReportError("minSignals", $"'minSignals' is {options.MinSignals}; it must be from 1 to 4 (name, description, topics, members).");
+            context.ReportError("minSignals", $"'minSignals' is {options.MinSignals}; it must be from 1 to 5 (name, description, topics, members, posts).");
         }
 
         if (options.MinSharedMembers < 1)
@@ -127,10 +134,9 @@ public sealed class DuplicatesCheck : Check<DuplicatesOptions>
     protected override void Initialize(CheckInitializationContext context, DuplicatesOptions options)
     {
         var settings = new DuplicateSettings(options);
-        context.RegisterEndAction(end =>
+        DuplicateRun.Register(context, settings, allPairs: false, (end, clusters) =>
         {
-            List<Group> groups = [.. end.GroupsInScope.Where(group => settings.IncludeArchived || !group.Archived)];
-            foreach (var cluster in DuplicateFinder.Find(groups, end.Network, settings, allPairs: false, end.CancellationToken))
+            foreach (var cluster in clusters)
             {
                 end.Report(cluster.Keep, Arguments(cluster, settings));
             }
@@ -147,7 +153,8 @@ public sealed class DuplicatesCheck : Check<DuplicatesOptions>
                 DuplicateSignal.Name => "names",
                 DuplicateSignal.Description => "descriptions",
                 DuplicateSignal.Topics => "topics",
-                _ => "members",
+                DuplicateSignal.Members => "members",
+                _ => "posts",
             })
             .ToList();
         var similar = alike.Count > 0 ? $", with similar {List(alike)}" : string.Empty;
@@ -174,6 +181,7 @@ public sealed class DuplicatesCheck : Check<DuplicatesOptions>
             new("keepId", cluster.Keep.Id),
             new("evidence", evidence),
             new("size", cluster.Groups.Count.ToString(CultureInfo.InvariantCulture)),
+            new("cohesion", cluster.Cohesion.ToString("0.00", CultureInfo.InvariantCulture)),
         ];
     }
 

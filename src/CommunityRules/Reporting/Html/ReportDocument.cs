@@ -293,7 +293,7 @@ internal sealed class ReportDocument
             return;
         }
 
-        Intro("Groups that look alike: similar names, shared members or topics. The group suggested to keep is marked; the others could be merged into it. Posts and comments count everything read, not only the review period.");
+        Intro("Groups that look alike: similar names, shared members or topics, posts on the same things. The group suggested to keep is marked; the others could be merged into it. Cohesion, from 0 to 1, is how alike the groups of a cluster are on average; every two of them look alike. Posts and comments count everything read, not only the review period.");
         o.Line($"<div class=\"clusters\">");
         var number = 0;
         foreach (var cluster in clusters)
@@ -301,7 +301,8 @@ internal sealed class ReportDocument
             number++;
             var finding = cluster.Finding;
             o.Line($"<article class=\"cluster\" data-finding=\"{finding.Fingerprint}\" data-rule=\"{finding.Rule.Id}\" data-severity=\"{ReportFormatting.SeverityName(finding.Severity)}\" aria-labelledby=\"cluster-{number}\">");
-            o.Line($"<h3 id=\"cluster-{number}\">Cluster {number} <span class=\"count\">· {HtmlText.Plural(cluster.GroupIds.Count, "group", "groups")}</span> {Badge(finding.Severity)} <span class=\"id muted\">{finding.Rule.Id}</span></h3>");
+            var cohesion = cluster.Cohesion is { } value ? $" · cohesion {value}" : string.Empty;
+            o.Line($"<h3 id=\"cluster-{number}\">Cluster {number} <span class=\"count\">· {HtmlText.Plural(cluster.GroupIds.Count, "group", "groups")}{cohesion}</span> {Badge(finding.Severity)} <span class=\"id muted\">{finding.Rule.Id}</span></h3>");
             o.Line($"<p class=\"message\">{finding.Message}</p>");
             o.Line($"<div class=\"cluster-groups\">");
             foreach (var groupId in cluster.GroupIds)

@@ -220,13 +220,14 @@ internal sealed class ReportModel
 /// <summary>
 /// A merge candidate as the <c>duplicates</c> check reports it: the groups of one cluster (property <c>groupIds</c>,
 /// comma-separated, the one to keep first or named by <c>keepId</c>) and the evidence (<c>evidence</c>, pairs joined
-/// with <c>"; "</c>).
+/// with <c>"; "</c>) and how well the cluster holds together (<c>cohesion</c>, the average score of its pairs).
 /// </summary>
 /// <param name="Finding">The finding.</param>
 /// <param name="GroupIds">The groups, the one to keep first.</param>
 /// <param name="KeepId">The group to keep, if known.</param>
 /// <param name="Evidence">The evidence, one item per pair.</param>
-internal sealed record MergeCluster(Diagnostic Finding, IReadOnlyList<string> GroupIds, string? KeepId, IReadOnlyList<string> Evidence)
+/// <param name="Cohesion">The cluster's cohesion as the check wrote it, if it did.</param>
+internal sealed record MergeCluster(Diagnostic Finding, IReadOnlyList<string> GroupIds, string? KeepId, IReadOnlyList<string> Evidence, string? Cohesion = null)
 {
     public static MergeCluster From(Diagnostic finding)
     {
@@ -249,6 +250,7 @@ internal sealed record MergeCluster(Diagnostic Finding, IReadOnlyList<string> Gr
 
         var evidence = (properties.GetValueOrDefault("evidence") ?? string.Empty)
             .Split("; ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return new MergeCluster(finding, ids, keep, evidence);
+        var cohesion = properties.GetValueOrDefault("cohesion")?.Trim() is { Length: > 0 } value ? value : null;
+        return new MergeCluster(finding, ids, keep, evidence, cohesion);
     }
 }

@@ -138,7 +138,7 @@ public sealed class HtmlReportScenarioTests
             ["SE-Ekonomi ~ NO-Ekonomi: same topic 'ekonomi'", "SE-Ekonomi ~ se-ekonomi: same topic 'ekonomi'", "two more groups share members"],
             cluster.QuerySelectorAll("ul.evidence li").Select(li => li.TextContent));
         Assert.Equal(["SE-Ekonomi", "NO-Ekonomi"], cluster.QuerySelectorAll("ul.evidence li")[0].QuerySelectorAll("strong").Select(strong => strong.TextContent));
-        Assert.Contains("3 groups", cluster.QuerySelector("h3")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("3 groups · cohesion 0.58", cluster.QuerySelector("h3")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,13 +150,14 @@ public sealed class HtmlReportScenarioTests
             Severity.Suggestion,
             "look-alikes",
             new DiagnosticTarget(TargetKind.Group, "g2"),
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["groupIds"] = "g1, g2 ,g3", ["keepId"] = "g2", ["evidence"] = "a; b; c" });
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["groupIds"] = "g1, g2 ,g3", ["keepId"] = "g2", ["evidence"] = "a; b; c", ["cohesion"] = "0.61" });
 
         var cluster = MergeCluster.From(finding);
 
         Assert.Equal(["g2", "g1", "g3"], cluster.GroupIds);
         Assert.Equal("g2", cluster.KeepId);
         Assert.Equal(["a", "b", "c"], cluster.Evidence);
+        Assert.Equal("0.61", cluster.Cohesion);
         Assert.Equal(["g1"], MergeCluster.From(new Diagnostic(descriptor, Severity.Suggestion, "m", new DiagnosticTarget(TargetKind.Group, "g1"), new Dictionary<string, string>())).GroupIds);
     }
 
@@ -383,7 +384,7 @@ internal sealed class StandInDuplicatesCheck : Check<StandInDuplicatesOptions>
 
     public override IReadOnlyList<TargetKind> SupportedTargets { get; } = [TargetKind.Group];
 
-    public override IReadOnlyList<string> MessageArguments { get; } = ["reason", "groupIds", "groups", "keep", "keepId", "evidence", "size"];
+    public override IReadOnlyList<string> MessageArguments { get; } = ["reason", "groupIds", "groups", "keep", "keepId", "evidence", "size", "cohesion"];
 
     protected override void Initialize(CheckInitializationContext context, StandInDuplicatesOptions options) =>
         context.RegisterEndAction(end =>
@@ -407,7 +408,8 @@ internal sealed class StandInDuplicatesCheck : Check<StandInDuplicatesOptions>
                     new MessageArgument("keep", keep.Name!),
                     new MessageArgument("keepId", keep.Id),
                     new MessageArgument("evidence", string.Join("; ", groups.Skip(1).Select(group => $"{keep.Id} ~ {group.Id}: same topic '{cluster.Key}'").Append("two more groups share members"))),
-                    new MessageArgument("size", groups.Count.ToString(CultureInfo.InvariantCulture)));
+                    new MessageArgument("size", groups.Count.ToString(CultureInfo.InvariantCulture)),
+                    new MessageArgument("cohesion", "0.58"));
             }
         });
 }

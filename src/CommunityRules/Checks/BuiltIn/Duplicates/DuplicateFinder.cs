@@ -5,8 +5,8 @@ namespace CommunityRules.Checks.BuiltIn.Duplicates;
 /// <summary>Two groups that look alike: their signals and score.</summary>
 internal sealed record DuplicatePair(Group First, Group Second, PairSignals Signals, double Score);
 
-/// <summary>Groups that look alike, directly or through each other: the group to keep first, then the others in source order.</summary>
-internal sealed record DuplicateCluster(Group Keep, IReadOnlyList<Group> Groups, IReadOnlyList<DuplicatePair> Pairs);
+/// <summary>Groups that all look alike each other: the group to keep first, then the others in source order; every pair of them, and their average score (the cluster's cohesion).</summary>
+internal sealed record DuplicateCluster(Group Keep, IReadOnlyList<Group> Groups, IReadOnlyList<DuplicatePair> Pairs, double Cohesion);
 
 /// <summary>
 /// Finds clusters of look-alike groups.
@@ -25,8 +25,9 @@ internal sealed record DuplicateCluster(Group Keep, IReadOnlyList<Group> Groups,
 /// </list>
 /// <para>
 /// Keys in very many groups propose nothing (see <see cref="GroupProfiles.MaxGroupsPerKey"/>). The cost is then the
-/// sum over people of (their groups)², not n². Passing pairs are joined into clusters with a union-find, so a chain
-/// SE ~ NO ~ FI is one finding, not three.
+/// sum over people of (their groups)², not n². Passing pairs are joined into clusters in which every two groups are
+/// a passing pair, so SE ~ NO ~ FI, all alike, is one finding, not three, and a chain of look-alikes whose ends are not
+/// alike is not one cluster.
 /// </para>
 /// </remarks>
 internal static class DuplicateFinder
@@ -37,13 +38,14 @@ internal static class DuplicateFinder
     /// <summary>Finds the clusters among the groups.</summary>
     /// <param name="groups">The groups to compare, in source order.</param>
     /// <param name="network">The network, for members and activity.</param>
+    /// <param name="writing">What was written in the groups, gathered while the posts streamed by; <see langword="null"/> when the posts are not compared.</param>
     /// <param name="settings">The rule's settings.</param>
     /// <param name="allPairs">Score every pair instead of the candidates: the naive way, for benchmarks and tests.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The clusters, ordered by the source position of the group to keep.</returns>
-    public static IReadOnlyList<DuplicateCluster> Find(IReadOnlyList<Group> groups, NetworkView network, DuplicateSettings settings, bool allPairs, CancellationToken cancellationToken)
+    public static IReadOnlyList<DuplicateCluster> Find(IReadOnlyList<Group> groups, NetworkView network, GroupWriting? writing, DuplicateSettings settings, bool allPairs, CancellationToken cancellationToken)
     {
-        var profiles = GroupProfiles.Build(groups, network, settings, withTextIndexes: !allPairs && !settings.MembersOnlyCandidates, cancellationToken);
+        var profiles = GroupProfiles.Build(groups, network, writing, settings, withTextIndexes: !allPairs && !settings.MembersOnlyCandidates, cancellationToken);
         var passing = allPairs ? ScoreAllPairs(profiles, settings, cancellationToken) : ScoreCandidates(profiles, settings, cancellationToken);
         return Cluster(profiles, network, passing);
     }
@@ -168,65 +170,112 @@ internal static class DuplicateFinder
         }
 
         signals = new PairSignals(
-            profiles.NameWords[a].Length > 0 && profiles.NameWords[b].Length > 0 ? Similarity.Names(profiles.NameWords[a], profiles.NameWords[b], profiles.WordTexts) : null,
+            profiles.NameWords[a].Length > 0 && profiles.NameWords[b].Length > 0 ? Similarity.Names(profiles, a, b) : null,
             profiles.DescriptionTerms[a].Length > 0 && profiles.DescriptionTerms[b].Length > 0
                 ? Similarity.Cosine(profiles.DescriptionTerms[a], profiles.DescriptionWeights[a], profiles.DescriptionTerms[b], profiles.DescriptionWeights[b])
                 : null,
             profiles.Topics[a].Length > 0 && profiles.Topics[b].Length > 0 ? Similarity.Jaccard(profiles.Topics[a], profiles.Topics[b]) : null,
             members,
-            sharedCount);
+            sharedCount,
+            profiles.PostTerms[a].Length > 0 && profiles.PostTerms[b].Length > 0
+                ? Similarity.Cosine(profiles.PostTerms[a], profiles.PostWeights[a], profiles.PostTerms[b], profiles.PostWeights[b])
+                : null);
         return signals.Passes(settings, out score);
     }
 
+    /// <summary>
+    /// Joins the passing pairs into clusters that hold together: every two groups of a cluster are a passing pair
+    /// (complete linkage), so a chain A ~ B ~ C ~ D of look-alikes never puts A and D, which are not alike, in one
+    /// cluster. Clusters are merged best first, by the average score of the pairs between them; a group alike to
+    /// groups in two clusters joins the one it is closest to.
+    /// </summary>
     private static List<DuplicateCluster> Cluster(GroupProfiles profiles, NetworkView network, List<(int A, int B, PairSignals Signals, double Score)> passing)
     {
-        var parents = Enumerable.Range(0, profiles.Count).ToArray();
-        int Root(int x)
+        var score = new Dictionary<(int, int), double>();
+        foreach (var (a, b, _, s) in passing)
         {
-            while (parents[x] != x)
-            {
-                parents[x] = parents[parents[x]];
-                x = parents[x];
-            }
-
-            return x;
+            score[(Math.Min(a, b), Math.Max(a, b))] = s;
         }
 
-        foreach (var (a, b, _, _) in passing)
+        var members = new Dictionary<int, List<int>>();
+        var links = new Dictionary<int, Dictionary<int, Link>>();
+        Dictionary<int, Link> LinksOf(int cluster)
         {
-            var (ra, rb) = (Root(a), Root(b));
-            if (ra != rb)
+            if (!links.TryGetValue(cluster, out var map))
             {
-                // The smaller index becomes the root, so clusters come out the same whatever the order of the pairs.
-                parents[Math.Max(ra, rb)] = Math.Min(ra, rb);
+                links[cluster] = map = [];
+                members[cluster] = [cluster];
+            }
+
+            return map;
+        }
+
+        // Best first: the highest average score, then the smallest group indexes, so the result does not depend on
+        // the order the pairs were found in. Entries go stale as clusters grow; they are checked when taken.
+        var queue = new PriorityQueue<(int A, int B, int Version), (double Average, int A, int B)>(
+            Comparer<(double Average, int A, int B)>.Create((x, y) =>
+                x.Average != y.Average ? y.Average.CompareTo(x.Average) : x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B)));
+        var version = 0;
+        foreach (var ((a, b), s) in score.OrderBy(pair => pair.Key))
+        {
+            var link = new Link(1, s, ++version);
+            LinksOf(a)[b] = link;
+            LinksOf(b)[a] = link;
+            queue.Enqueue((a, b, link.Version), (s, a, b));
+        }
+
+        while (queue.TryDequeue(out var candidate, out _))
+        {
+            var (a, b, stamp) = candidate;
+            if (!links.TryGetValue(a, out var linksOfA) || !links.ContainsKey(b) || !linksOfA.TryGetValue(b, out var link) || link.Version != stamp
+                || link.Count != members[a].Count * members[b].Count)
+            {
+                continue;
+            }
+
+            // Merge b into a, the cluster with the smaller first group, and add up the links of both to the others.
+            var linksOfB = links[b];
+            links.Remove(b);
+            linksOfA.Remove(b);
+            members[a].AddRange(members[b]);
+            members.Remove(b);
+            foreach (var (other, toB) in linksOfB)
+            {
+                if (other == a)
+                {
+                    continue;
+                }
+
+                var linksOfOther = links[other];
+                linksOfOther.Remove(b);
+                var merged = linksOfA.TryGetValue(other, out var toA)
+                    ? new Link(toA.Count + toB.Count, toA.Sum + toB.Sum, ++version)
+                    : new Link(toB.Count, toB.Sum, ++version);
+                linksOfA[other] = merged;
+                linksOfOther[a] = merged;
+                if (merged.Count == members[a].Count * members[other].Count)
+                {
+                    var (first, second) = a < other ? (a, other) : (other, a);
+                    queue.Enqueue((first, second, merged.Version), (merged.Sum / merged.Count, first, second));
+                }
             }
         }
 
-        var members = new SortedDictionary<int, List<int>>();
-        var pairs = new Dictionary<int, List<(int A, int B, PairSignals Signals, double Score)>>();
-        foreach (var pair in passing.OrderBy(p => p.A).ThenBy(p => p.B))
+        var clusterOf = new Dictionary<int, int>();
+        foreach (var (id, list) in members)
         {
-            var root = Root(pair.A);
-            if (!pairs.TryGetValue(root, out var list))
-            {
-                pairs[root] = list = [];
-                members[root] = [];
-            }
-
-            list.Add(pair);
+            list.ForEach(i => clusterOf[i] = id);
         }
 
-        for (var i = 0; i < profiles.Count; i++)
-        {
-            if (members.TryGetValue(Root(i), out var list))
-            {
-                list.Add(i);
-            }
-        }
-
+        var pairsOf = passing
+            .Where(p => clusterOf[p.A] == clusterOf[p.B])
+            .OrderBy(p => p.A).ThenBy(p => p.B)
+            .GroupBy(p => clusterOf[p.A])
+            .ToDictionary(g => g.Key, g => g.ToList());
         var clusters = new List<(int KeepIndex, DuplicateCluster Cluster)>();
-        foreach (var (root, indexes) in members)
+        foreach (var (id, indexes) in members.Where(cluster => cluster.Value.Count > 1))
         {
+            indexes.Sort();
             var keep = indexes
                 .OrderByDescending(i => Activity(network, profiles.Groups[i]))
                 .ThenByDescending(i => profiles.MemberCounts[i])
@@ -234,14 +283,17 @@ internal static class DuplicateFinder
                 .First();
             var groups = new List<Group> { profiles.Groups[keep] };
             groups.AddRange(indexes.Where(i => i != keep).Select(i => profiles.Groups[i]));
-            var evidence = pairs[root]
+            var evidence = pairsOf[id]
                 .Select(p => new DuplicatePair(profiles.Groups[p.A], profiles.Groups[p.B], p.Signals, p.Score))
                 .ToList();
-            clusters.Add((keep, new DuplicateCluster(profiles.Groups[keep], groups, evidence)));
+            clusters.Add((keep, new DuplicateCluster(profiles.Groups[keep], groups, evidence, evidence.Average(pair => pair.Score))));
         }
 
         return [.. clusters.OrderBy(c => c.KeepIndex).Select(c => c.Cluster)];
     }
+
+    /// <summary>The passing pairs between two clusters: how many, the sum of their scores, and a stamp that tells a queued entry is stale.</summary>
+    private readonly record struct Link(int Count, double Sum, int Version);
 
     private static long Activity(NetworkView network, Group group)
     {

@@ -17,6 +17,9 @@ internal sealed class GroupProfiles
         DescriptionTerms = new int[count][];
         DescriptionWeights = new double[count][];
         Topics = new int[count][];
+        PostTerms = new int[count][];
+        PostWeights = new double[count][];
+        JoinedNames = new int[count];
         Members = new int[count][];
         MemberTotals = new double[count];
         MemberCounts = new int[count];
@@ -36,6 +39,12 @@ internal sealed class GroupProfiles
     /// <summary>Gets each group's distinct name words as ids into <see cref="WordTexts"/>, in the order written.</summary>
     public int[][] NameWords { get; }
 
+    /// <summary>
+    /// Gets each group's name words written as one word, as an id into <see cref="WordTexts"/> ("close-reasons" is
+    /// "closereason", as is "closereasons"); -1 when the name has fewer than two words.
+    /// </summary>
+    public int[] JoinedNames { get; }
+
     /// <summary>Gets the text of each word id.</summary>
     public List<string> WordTexts { get; } = [];
 
@@ -48,7 +57,13 @@ internal sealed class GroupProfiles
     /// <summary>Gets each group's distinct folded topics as ids, ascending.</summary>
     public int[][] Topics { get; }
 
-    /// <summary>Gets each group's distinct members as person indexes, ascending; people in too many groups left out.</summary>
+    /// <summary>Gets the words of each group's posts as ids, ascending; empty when too little was written to compare.</summary>
+    public int[][] PostTerms { get; }
+
+    /// <summary>Gets the TF-IDF weights of <see cref="PostTerms"/>, the vector scaled to length 1.</summary>
+    public double[][] PostWeights { get; }
+
+    /// <summary>Gets each group's distinct people — its members and the people who posted in it — as person indexes, ascending; people in too many groups left out.</summary>
     public int[][] Members { get; }
 
     /// <summary>Gets the sum of each group's member weights.</summary>
@@ -72,7 +87,10 @@ internal sealed class GroupProfiles
     /// <summary>Gets the groups of each topic, ascending; <see langword="null"/> for topics in too many groups.</summary>
     public int[]?[] TopicPostings { get; private set; } = [];
 
-    public static GroupProfiles Build(IReadOnlyList<Group> groups, NetworkView network, DuplicateSettings settings, bool withTextIndexes, CancellationToken cancellationToken)
+    /// <summary>Fewer words than this written in a group are too few to say what it is about: its posts are no data.</summary>
+    public const int MinPostWords = 30;
+
+    public static GroupProfiles Build(IReadOnlyList<Group> groups, NetworkView network, GroupWriting? writing, DuplicateSettings settings, bool withTextIndexes, CancellationToken cancellationToken)
     {
         var profiles = new GroupProfiles(groups);
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -100,6 +118,10 @@ internal sealed class GroupProfiles
 
             var group = groups[i];
             profiles.NameWords[i] = [.. Meaningful(group.Name, settings).Select(WordId).Distinct()];
+
+            // Written as one word, function words included, so "vote-to-close" is "votetoclose" too.
+            var allWords = TextFolding.Words(group.Name).Where(word => !settings.IgnoreWords.Contains(word)).ToList();
+            profiles.JoinedNames[i] = allWords.Count > 1 ? WordId(EnglishStemmer.Stem(string.Concat(allWords))) : -1;
 
             var counts = new Dictionary<int, int>();
             foreach (var word in Meaningful(group.Description, settings))
@@ -160,7 +182,8 @@ internal sealed class GroupProfiles
             profiles.DescriptionWeights[i] = norm > 0 ? weights : [];
         }
 
-        profiles.BuildMembers(network, cancellationToken);
+        profiles.BuildPostTerms(writing);
+        profiles.BuildMembers(network, writing, cancellationToken);
         if (withTextIndexes)
         {
             profiles.BuildNameKeys();
@@ -170,15 +193,75 @@ internal sealed class GroupProfiles
         return profiles;
     }
 
-    /// <summary>The folded words of a name or description that say something: not a stop word, not an ignored word, not a single letter.</summary>
+    /// <summary>
+    /// The folded words of a name or description that say something — not a stop word, not an ignored word, not a
+    /// single letter — without their English inflections ("reasons" is "reason", "closed" is "close").
+    /// </summary>
     private static IEnumerable<string> Meaningful(string? text, DuplicateSettings settings) =>
-        TextFolding.Words(text).Where(word => word.Length > 1 && !TextFolding.StopWords.Contains(word) && !settings.IgnoreWords.Contains(word));
+        TextFolding.Words(text).Where(word => word.Length > 1 && !TextFolding.StopWords.Contains(word) && !settings.IgnoreWords.Contains(word)).Select(EnglishStemmer.Stem);
+
+    /// <summary>TF-IDF vectors of what was written in each group, like the descriptions', over the words of the groups compared.</summary>
+    private void BuildPostTerms(GroupWriting? writing)
+    {
+        var ids = new Dictionary<ulong, int>();
+        var counts = new (int Term, int Count)[Count][];
+        var documentFrequency = new List<int>();
+        for (var i = 0; i < Count; i++)
+        {
+            var profile = writing?.Of(Groups[i].Id);
+            if (profile is null || profile.Words < MinPostWords)
+            {
+                counts[i] = [];
+                continue;
+            }
+
+            var terms = new List<(int, int)>();
+            foreach (var (hash, count) in profile.Terms())
+            {
+                if (!ids.TryGetValue(hash, out var id))
+                {
+                    id = ids.Count;
+                    ids.Add(hash, id);
+                    documentFrequency.Add(0);
+                }
+
+                documentFrequency[id]++;
+                terms.Add((id, count));
+            }
+
+            terms.Sort();
+            counts[i] = [.. terms];
+        }
+
+        for (var i = 0; i < Count; i++)
+        {
+            var kept = counts[i];
+            var terms = new int[kept.Length];
+            var weights = new double[terms.Length];
+            double norm = 0;
+            for (var t = 0; t < terms.Length; t++)
+            {
+                terms[t] = kept[t].Term;
+                weights[t] = kept[t].Count * Math.Log((Count + 1.0) / documentFrequency[terms[t]]);
+                norm += weights[t] * weights[t];
+            }
+
+            norm = Math.Sqrt(norm);
+            for (var t = 0; t < weights.Length; t++)
+            {
+                weights[t] /= norm;
+            }
+
+            PostTerms[i] = norm > 0 ? terms : [];
+            PostWeights[i] = norm > 0 ? weights : [];
+        }
+    }
 
     /// <summary>
     /// The member index, person to groups. Each person weighs 1 / (number of groups they are in): an executive in 25
     /// groups says little about which two of them share a theme, a colleague in only these two says a lot.
     /// </summary>
-    private void BuildMembers(NetworkView network, CancellationToken cancellationToken)
+    private void BuildMembers(NetworkView network, GroupWriting? writing, CancellationToken cancellationToken)
     {
         var people = new Dictionary<string, int>(StringComparer.Ordinal);
         var groupCounts = new List<int>();
@@ -190,11 +273,14 @@ internal sealed class GroupProfiles
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
+            // The people who posted count as members: exports often have no memberships, and someone who posts in a
+            // group is in it whatever the member list says.
             var memberships = network.GetMembers(Groups[i].Id);
-            var members = new int[memberships.Count];
-            for (var m = 0; m < memberships.Count; m++)
+            var authors = writing?.Of(Groups[i].Id)?.Authors ?? [];
+            var members = new int[memberships.Count + authors.Count];
+            var m = 0;
+            foreach (var personId in memberships.Select(membership => membership.PersonId).Concat(authors))
             {
-                var personId = memberships[m].PersonId;
                 if (!people.TryGetValue(personId, out var person))
                 {
                     person = people.Count;
@@ -202,17 +288,17 @@ internal sealed class GroupProfiles
                     groupCounts.Add(0);
                 }
 
-                members[m] = person;
+                members[m++] = person;
             }
 
             // An export may list a person twice in a group; a member is a person, not a membership row.
             Array.Sort(members);
             var distinct = members.Length == 0 ? 0 : 1;
-            for (var m = 1; m < members.Length; m++)
+            for (var j = 1; j < members.Length; j++)
             {
-                if (members[m] != members[distinct - 1])
+                if (members[j] != members[distinct - 1])
                 {
-                    members[distinct++] = members[m];
+                    members[distinct++] = members[j];
                 }
             }
 
@@ -263,7 +349,7 @@ internal sealed class GroupProfiles
         for (var i = 0; i < Count; i++)
         {
             set.Clear();
-            foreach (var wordId in NameWords[i])
+            foreach (var wordId in JoinedNames[i] >= 0 ? [.. NameWords[i], JoinedNames[i]] : NameWords[i])
             {
                 var word = WordTexts[wordId];
                 set.Add(KeyId(keys, word));

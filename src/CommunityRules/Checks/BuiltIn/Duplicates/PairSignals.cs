@@ -8,14 +8,16 @@ namespace CommunityRules.Checks.BuiltIn.Duplicates;
 /// <param name="Topics">Topic overlap.</param>
 /// <param name="Members">Member overlap, weighted.</param>
 /// <param name="SharedMembers">The number of people in both groups.</param>
-internal readonly record struct PairSignals(double? Name, double? Description, double? Topics, double? Members, int SharedMembers)
+/// <param name="Posts">Similarity of what was written in the groups.</param>
+internal readonly record struct PairSignals(double? Name, double? Description, double? Topics, double? Members, int SharedMembers, double? Posts)
 {
     public double? this[DuplicateSignal signal] => signal switch
     {
         DuplicateSignal.Name => Name,
         DuplicateSignal.Description => Description,
         DuplicateSignal.Topics => Topics,
-        _ => Members,
+        DuplicateSignal.Members => Members,
+        _ => Posts,
     };
 
     /// <summary>
@@ -40,7 +42,22 @@ internal readonly record struct PairSignals(double? Name, double? Description, d
 
     /// <summary>Gets whether a signal reached its own minimum (signals with weight 0 are switched off and never do).</summary>
     public bool Reaches(DuplicateSignal signal, DuplicateSettings settings) =>
-        settings.Weight(signal) > 0 && (signal == DuplicateSignal.Members ? MembersReach(settings) : this[signal] >= settings.Minimum(signal));
+        settings.Weight(signal) > 0 && signal switch
+        {
+            DuplicateSignal.Members => MembersReach(settings),
+            DuplicateSignal.Posts => Posts >= settings.Minimum(signal) && StandIn(settings),
+            _ => this[signal] >= settings.Minimum(signal),
+        };
+
+    /// <summary>
+    /// Gets whether the posts may count for minSignals: only when neither descriptions nor topics are compared (one of
+    /// the groups has none, or their weight is 0). What the same people write is alike in all their groups — the
+    /// office's news and the department's news — so where the groups say what they are for, the posts only add to
+    /// the score; where they do not, as in most exports, the posts stand in for what is missing.
+    /// </summary>
+    private bool StandIn(DuplicateSettings settings) =>
+        !(settings.Weight(DuplicateSignal.Description) > 0 && Description is not null)
+        && !(settings.Weight(DuplicateSignal.Topics) > 0 && Topics is not null);
 
     /// <summary>
     /// Gets whether the members reach minMembers with at least minSharedMembers people in common. The count keeps
@@ -65,23 +82,30 @@ internal readonly record struct PairSignals(double? Name, double? Description, d
             return false;
         }
 
-        var reached = 0;
+        // Missing data is not evidence against: a signal one of the groups has no data for can neither reach nor
+        // fail, so no more signals are asked for than both groups have data for.
+        int reached = 0, available = 0;
         foreach (var signal in Signals)
         {
+            if (settings.Weight(signal) > 0 && this[signal] is not null)
+            {
+                available++;
+            }
+
             if (Reaches(signal, settings))
             {
                 reached++;
             }
         }
 
-        return reached >= settings.MinSignals;
+        return reached >= Math.Max(1, Math.Min(settings.MinSignals, available));
     }
 
-    /// <summary>"name 0.92, description 0.41, topics 0.50, members 0.38", with "n/a" where a group has no data.</summary>
+    /// <summary>"name 0.92, description 0.41, topics 0.50, members 0.38, posts 0.61", with "n/a" where a group has no data.</summary>
     public override string ToString() =>
-        $"name {Text(Name)}, description {Text(Description)}, topics {Text(Topics)}, members {Text(Members)}";
+        $"name {Text(Name)}, description {Text(Description)}, topics {Text(Topics)}, members {Text(Members)}, posts {Text(Posts)}";
 
-    public static IReadOnlyList<DuplicateSignal> Signals { get; } = [DuplicateSignal.Name, DuplicateSignal.Description, DuplicateSignal.Topics, DuplicateSignal.Members];
+    public static IReadOnlyList<DuplicateSignal> Signals { get; } = [DuplicateSignal.Name, DuplicateSignal.Description, DuplicateSignal.Topics, DuplicateSignal.Members, DuplicateSignal.Posts];
 
     private static string Text(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
 }

@@ -59,6 +59,27 @@ internal static class Similarity
         return matched / (a.Length + b.Length - matched);
     }
 
+    /// <summary>
+    /// How alike two names are: the better of their words compared (<see cref="Names(int[], int[], IReadOnlyList{string})"/>)
+    /// and the names compared written as one word each, so compounds and splits match: "closereasons" ~
+    /// "close-reasons" 1, "tag_synonyms" ~ "tagsynonyms" 1.
+    /// </summary>
+    public static double Names(GroupProfiles profiles, int a, int b)
+    {
+        var words = Names(profiles.NameWords[a], profiles.NameWords[b], profiles.WordTexts);
+        if (profiles.JoinedNames[a] < 0 && profiles.JoinedNames[b] < 0)
+        {
+            return words;
+        }
+
+        var wholeA = Whole(profiles, a);
+        var wholeB = Whole(profiles, b);
+        return wholeA >= 0 && wholeB >= 0 ? Math.Max(words, Words(wholeA, wholeB, profiles.WordTexts)) : words;
+
+        static int Whole(GroupProfiles profiles, int i) =>
+            profiles.JoinedNames[i] >= 0 ? profiles.JoinedNames[i] : profiles.NameWords[i] is [var single] ? single : -1;
+    }
+
     /// <summary>Cosine of two TF-IDF vectors scaled to length 1, capped at 1 against rounding.</summary>
     public static double Cosine(int[] termsA, double[] weightsA, int[] termsB, double[] weightsB)
     {

@@ -1,0 +1,71 @@
+using CommunityRules.Engine;
+using CommunityRules.Model;
+
+namespace CommunityRules.Checks;
+
+/// <summary>
+/// What a run start action sees: the network of the run, still empty, and registration of actions for this run only.
+/// Their state belongs to the run: keep it in variables the actions share, and report from the end action.
+/// </summary>
+public sealed class RunStartContext
+{
+    private readonly RunActions _actions;
+
+    internal RunStartContext(NetworkView network, RunActions actions, CancellationToken cancellationToken)
+    {
+        Network = network;
+        _actions = actions;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>Gets the network of this run; it fills as the run reads people, groups and posts.</summary>
+    public NetworkView Network { get; }
+
+    /// <summary>Gets the token that cancels the run.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>
+    /// Runs an action for each post written in a group in the rule's scope, as the posts stream by, for a group rule
+    /// that gathers what is written in its groups. The action cannot report; the end action does. Posts by bots and
+    /// system accounts are left out unless the run includes them.
+    /// </summary>
+    /// <param name="action">The action.</param>
+    public void RegisterGroupPostAction(Action<GroupPostContext> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (_actions.Rule.Rule.Target != Diagnostics.TargetKind.Group)
+        {
+            throw new InvalidOperationException($"Check '{_actions.Rule.Rule.CheckKind}' registered a group post action for rule {_actions.Rule.Rule.Id}, whose target is {_actions.Rule.Rule.Target}.");
+        }
+
+        _actions.GroupPostActions.Add(action);
+    }
+
+    /// <summary>Runs an action once in this run, after all records were read and after the rule's own end actions.</summary>
+    /// <param name="action">The action.</param>
+    public void RegisterEndAction(Action<EndContext> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        _actions.EndActions.Add(action);
+    }
+}
+
+/// <summary>A post in a group that a group rule's scope includes: what a group post action sees.</summary>
+public readonly struct GroupPostContext
+{
+    internal GroupPostContext(Post post, Group group, NetworkView network)
+    {
+        Post = post;
+        Group = group;
+        Network = network;
+    }
+
+    /// <summary>Gets the post.</summary>
+    public Post Post { get; }
+
+    /// <summary>Gets the group the post was written in.</summary>
+    public Group Group { get; }
+
+    /// <summary>Gets the network, as read so far.</summary>
+    public NetworkView Network { get; }
+}
