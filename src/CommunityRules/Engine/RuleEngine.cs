@@ -89,7 +89,7 @@ public sealed class RuleEngine
         private readonly bool _automatedCommentsChecked = options.IncludeAutomatedAccounts || NamesAuthorKind(ruleSet, TargetKind.Comment);
 
         // What the rules' run start actions registered for this run; started before anything is read.
-        private readonly RunActions[] _runActions = Start(Servable(ruleSet.Runtimes, unservable), network, cancellationToken);
+        private readonly RunActions[] _runActions = Start(Servable(ruleSet.Runtimes, unservable), network, collector, cancellationToken);
         private RunActions[]? _groupPostObservers;
 
         public async Task<RecordCounts> ExecuteAsync()
@@ -299,16 +299,25 @@ public sealed class RuleEngine
             }
         }
 
-        private static RunActions[] Start(IEnumerable<RuleRuntime> rules, NetworkView network, CancellationToken cancellationToken)
+        private static RunActions[] Start(IEnumerable<RuleRuntime> rules, NetworkView network, FindingCollector collector, CancellationToken cancellationToken)
         {
             var started = new List<RunActions>();
             foreach (var rule in rules.Where(rule => rule.RunStartActions.Count > 0))
             {
                 var actions = new RunActions(rule);
                 var context = new RunStartContext(network, actions, cancellationToken);
-                foreach (var action in rule.RunStartActions)
+                try
                 {
-                    action(context);
+                    foreach (var action in rule.RunStartActions)
+                    {
+                        action(context);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A rule whose start failed gathers nothing; its end actions would judge on nothing.
+                    collector.ReportCheckFailure(rule, null, ex);
+                    continue;
                 }
 
                 started.Add(actions);
@@ -321,8 +330,14 @@ public sealed class RuleEngine
         private void ObserveGroupPost(Post post, Group group)
         {
             _groupPostObservers ??= [.. _runActions.Where(run => run.GroupPostActions.Count > 0)];
+            collector.CurrentGroup = group;
             foreach (var run in _groupPostObservers)
             {
+                if (collector.IsSwitchedOff(run.Rule))
+                {
+                    continue;
+                }
+
                 try
                 {
                     if (run.Rule.IsInScope(group, network, group))
@@ -336,6 +351,10 @@ public sealed class RuleEngine
                 catch (RegexMatchTimeoutException ex)
                 {
                     collector.ReportTimeout(run.Rule, group, ex);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    collector.ReportCheckFailure(run.Rule, post, ex);
                 }
             }
         }
