@@ -13,4 +13,13 @@ public sealed class SlackExportOptions
     /// </summary>
     /// <value>The default value is <see cref="GroupPrivacy.Closed"/>. Public channels are always <see cref="GroupPrivacy.Open"/>.</value>
     public GroupPrivacy PrivateChannelPrivacy { get; set; } = GroupPrivacy.Closed;
+
+    /// <summary>
+    /// Gets or sets a value indicating whether each channel's creator is read as its admin. A Slack export names no
+    /// channel managers, so by default it says nothing about admins: rules that need them are not run, and the run
+    /// says so once. Set it where creating a channel makes its creator responsible for it (then the export tells
+    /// admins, and a channel whose creator left has no admin).
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool ChannelCreatorsAreAdmins { get; set; }
 }

@@ -60,7 +60,9 @@ internal sealed class SlackExportProvider : INetworkProvider
     /// Channel members, who left (deleted accounts), who created each channel and who reacted with which emoji. Not
     /// who runs a channel: the export names no channel managers, and its creator may long since have handed it on.
     /// </remarks>
-    public DataCapabilities Capabilities => DataCapabilities.Memberships | DataCapabilities.Departures | DataCapabilities.GroupCreators | DataCapabilities.Reactions;
+    public DataCapabilities Capabilities =>
+        DataCapabilities.Memberships | DataCapabilities.Departures | DataCapabilities.GroupCreators | DataCapabilities.Reactions
+        | (_options.ChannelCreatorsAreAdmins ? DataCapabilities.Admins : DataCapabilities.None);
 
     /// <inheritdoc/>
     public ValueTask<NetworkManifest?> ReadManifestAsync(CancellationToken cancellationToken) => ValueTask.FromResult<NetworkManifest?>(null);
@@ -126,12 +128,19 @@ internal sealed class SlackExportProvider : INetworkProvider
         foreach (var info in index.Channels)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
+            var admin = _options.ChannelCreatorsAreAdmins ? SlackExportIndex.NonBlank(info.Channel.Creator) : null;
             foreach (var member in info.Channel.Members ?? [])
             {
                 if (!string.IsNullOrWhiteSpace(member) && seen.Add(member))
                 {
-                    yield return new Membership { GroupId = info.Id, PersonId = member, Role = MembershipRole.Member };
+                    yield return new Membership { GroupId = info.Id, PersonId = member, Role = member == admin ? MembershipRole.Admin : MembershipRole.Member };
                 }
+            }
+
+            // A creator who has left the channel (or the company) is still the one it was left to.
+            if (admin is not null && seen.Add(admin))
+            {
+                yield return new Membership { GroupId = info.Id, PersonId = admin, Role = MembershipRole.Admin };
             }
         }
     }

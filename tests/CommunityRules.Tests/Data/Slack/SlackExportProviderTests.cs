@@ -93,6 +93,18 @@ public sealed class SlackExportProviderTests
     }
 
     [Fact]
+    public async Task With_channel_creators_as_admins_each_creator_is_its_channel_s_admin_and_the_export_tells_admins()
+    {
+        var provider = new NetworkSourceBuilder().AddSlackExport(Nordlys, options => options.ChannelCreatorsAreAdmins = true).Build();
+
+        var memberships = await provider.ReadMembershipsAsync(new IssueList(), default).ToListAsync();
+
+        Assert.Equal([("U02BJORN", MembershipRole.Admin), ("U03CHEN", MembershipRole.Member)], memberships.Where(m => m.GroupId == "C02SALJ").Select(m => (m.PersonId, m.Role)));
+        Assert.True(provider.Capabilities.HasFlag(DataCapabilities.Admins));
+        Assert.Equal(memberships.Count(m => m.Role == MembershipRole.Admin), memberships.Select(m => m.GroupId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Thread_starters_and_plain_messages_are_posts_and_events_are_left_out_with_one_note()
     {
         var (posts, issues) = await Read(Nordlys, (p, i) => p.ReadPostsAsync(i, default));
