@@ -35,12 +35,14 @@ internal static class DataCoverage
                 continue;
             }
 
-            var rules = string.Join(", ", stopped.Select(rule => $"{rule.Rule.Id} ({rule.Rule.CheckKind})"));
-            var verb = stopped.Count == 1 ? "was" : "were";
-            yield return new DataNote($"The data does not say {what}, so {rules} {verb} not run. To run {(stopped.Count == 1 ? "it" : "them")}, add {howToAdd} with a second --data (see docs/providers.md).")
+            // A rule with several targets runs as several runtimes; name it once.
+            var named = stopped.Select(rule => $"{rule.Descriptor.Id} ({rule.Rule.CheckKind})").Distinct(StringComparer.Ordinal).ToList();
+            var rules = string.Join(", ", named);
+            var verb = named.Count == 1 ? "was" : "were";
+            yield return new DataNote($"The data does not say {what}, so {rules} {verb} not run. To run {(named.Count == 1 ? "it" : "them")}, add {howToAdd} with a second --data (see docs/providers.md).")
             {
                 Source = source,
-                SkippedRules = [.. stopped.Select(rule => rule.Rule.Id)],
+                SkippedRules = [.. stopped.Select(rule => rule.Descriptor.Id).Distinct(StringComparer.Ordinal)],
                 Missing = capability,
             };
         }
