@@ -250,7 +250,7 @@ internal sealed class RuleFileBinder
             targets.Add(target);
         }
 
-        return check is null || targets.Count < written.Count ? null : targets;
+        return targets.Count < written.Count ? null : targets;
     }
 
     /// <summary>
@@ -271,7 +271,9 @@ internal sealed class RuleFileBinder
             var target = ParseTarget(key.Value);
             if (!targets.Contains(target) || Name(target) != key.Value)
             {
-                Error(key, RuleErrorCodes.UnknownKey, $"'{key.Value}' is not one of the rule's targets ({string.Join(", ", targets.Select(Name))}); 'perTarget:' names one of them.{Suggestions.DidYouMean(key.Value, targets.Select(Name))}");
+                Error(key, RuleErrorCodes.UnknownKey, targets.Count == 1
+                    ? $"'{key.Value}' is not one of the rule's targets: it looks at {Name(targets[0])}s only. List every target the rule looks at, such as 'target: [{Name(targets[0])}, {key.Value}]', or remove '{key.Value}:'."
+                    : $"'{key.Value}' is not one of the rule's targets ({string.Join(", ", targets.Select(Name))}); 'perTarget:' names one of them.{Suggestions.DidYouMean(key.Value, targets.Select(Name))}");
                 ok = false;
                 continue;
             }
