@@ -161,7 +161,7 @@ internal sealed class OptionsOverrideBinder(List<RuleError> errors, Func<string,
             _hasErrors = true;
             // The conflict may be with a value the rule's file writes, which the reader of the configuration does not see.
             var merged = rule.WrittenOptions.Json is JObject { Count: > 0 } own
-                ? $" These options are merged over those of {rule.Id} in {rule.Location.File}, which sets {string.Join(", ", own.Properties().Select(property => $"'{property.Name}'"))}; write such as '{own.Properties().First().Name}: ~' to drop one of its values."
+                ? $" These options are merged over those of {rule.Id} in {rule.Location.File}, which sets {string.Join(", ", own.Properties().Select(property => $"'{property.Name}'"))}; to drop one of its values, write it with ~, such as '{own.Properties().First().Name}: ~'."
                 : string.Empty;
             binder.Add(new RuleError(PositionOf(optionName), RuleErrorCodes.InvalidOption, message + merged));
         }
