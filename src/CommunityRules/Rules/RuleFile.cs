@@ -18,6 +18,9 @@ internal sealed class RuleFile(string path)
 
     public List<Exemption> Exemptions { get; } = [];
 
+    /// <summary>Gets the ids of the file's rules that have errors of their own, so configuration naming them is not one more error.</summary>
+    public List<string> RuleIdsWithErrors { get; } = [];
+
     /// <summary>Gets the file's <c>options:</c> overrides, by rule id, in the order written.</summary>
     public List<OptionsOverride> Options { get; } = [];
 }

@@ -87,6 +87,13 @@ internal sealed class RuleFileBinder
             {
                 result.Rules.Add(bound);
             }
+            else
+            {
+                result.RuleIdsWithErrors.AddRange(new[] { rule.Text("id") }
+                    .Concat((rule["perTarget"] as YamlTreeMapping)?.Entries.Select(entry => (entry.Value as YamlTreeMapping)?.Text("id")) ?? [])
+                    .Concat((rule["outcomes"] as YamlTreeMapping)?.Entries.Select(entry => (entry.Value as YamlTreeMapping)?.Text("id")) ?? [])
+                    .OfType<string>());
+            }
         }
 
         return result;

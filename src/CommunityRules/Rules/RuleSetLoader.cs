@@ -298,8 +298,10 @@ public sealed class RuleSetLoader
             }
 
             // When a file could not be read, its rules are unknown; naming them elsewhere is no error of its own.
+            // Nor is naming a rule that is written but has errors: those are reported at the rule.
             var complete = !_errors.Any(error => error.Code == RuleErrorCodes.FileNotFound);
-            var ruleIds = byId.Keys.Concat(BuiltinRules.All.Select(rule => rule.Id)).ToList();
+            var broken = _files.SelectMany(file => file.RuleIdsWithErrors).ToHashSet(StringComparer.Ordinal);
+            var ruleIds = byId.Keys.Concat(BuiltinRules.All.Select(rule => rule.Id)).Concat(broken).ToList();
             var categories = rules.SelectMany(rule => rule.Descriptors).Select(descriptor => descriptor.Category).Concat(BuiltinRules.All.Select(rule => rule.Category)).Distinct(StringComparer.Ordinal).ToList();
             foreach (var setting in complete ? severities.Values.Concat(profiles.Values.SelectMany(profile => profile.Values)) : [])
             {
@@ -313,7 +315,7 @@ public sealed class RuleSetLoader
 
             if (complete)
             {
-                rules = ApplyOptions(rules, byId, optionOverrides, options.Profile);
+                rules = ApplyOptions(rules, byId, [.. optionOverrides.Where(entry => !broken.Contains(entry.RuleId))], options.Profile);
             }
 
             var configuration = new SeverityConfiguration(severities.ToDictionary(pair => pair.Key, pair => pair.Value.Severity, StringComparer.Ordinal), null);
