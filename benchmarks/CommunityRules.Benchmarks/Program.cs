@@ -7,6 +7,7 @@ using CommunityRules.Benchmarks;
 // Two harnesses outside BenchmarkDotNet:
 //   -- latency [terms…]   the bot path: per-post latency percentiles and allocations (BotLatency)
 //   -- corpus             the text corpus and how often each term list and detector matches (CorpusReport)
+//   -- export-memory [posts]  reading one network as snapshot, Slack and Viva Engage export: messages/s and peak memory
 switch (args.FirstOrDefault())
 {
     case "latency":
@@ -14,6 +15,12 @@ switch (args.FirstOrDefault())
         break;
     case "corpus":
         CorpusReport.Run();
+        break;
+    case "export-memory":
+        ReadCounts.RunMemoryHarness(args[1..]);
+        break;
+    case "export-read":
+        ReadCounts.RunRead(args[1..]);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

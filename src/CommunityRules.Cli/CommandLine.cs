@@ -151,6 +151,12 @@ internal static class CommandLine
                 return ExitCodes.Invalid;
             }
 
+            if (parse.GetValue(strict) && result.Summary.CheckFailures > 0)
+            {
+                await error.WriteLineAsync($"communityrules: a check failed {result.Summary.CheckFailures:N0} time(s) (CR0005, --strict).").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
             if (parse.GetValue(strict) && result.Summary.Rejected > 0)
             {
                 await error.WriteLineAsync($"communityrules: {result.Summary.Rejected:N0} records could not be read (--strict).").ConfigureAwait(false);

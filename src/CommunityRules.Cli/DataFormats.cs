@@ -1,5 +1,9 @@
 using CommunityRules.Data;
+using CommunityRules.Data.Slack;
 using CommunityRules.Data.Snapshot;
+using CommunityRules.Data.Teams;
+using CommunityRules.Data.VivaEngage;
+using CommunityRules.Data.Workplace;
 
 namespace CommunityRules.Cli;
 
@@ -12,6 +16,10 @@ internal static class DataFormats
     public static IReadOnlyList<NetworkFormat> All { get; } =
     [
         SnapshotFormat.Instance,
+        SlackExportFormat.Instance,
+        VivaEngageExportFormat.Instance,
+        TeamsExportFormat.Instance,
+        WorkplaceArchiveFormat.Instance,
     ];
 
     /// <summary>Makes a source of one <c>--data</c> value.</summary>
@@ -40,6 +48,11 @@ internal static class DataFormats
     private static string Unrecognised(string path)
     {
         var found = ListTopLevel(path);
+        if (found is null)
+        {
+            return $"--data {path}: this zip file cannot be read; it may be truncated or damaged. Download the export again, or unzip what can be read and pass the folder.";
+        }
+
         var shown = found.Count == 0
             ? "nothing that could be listed"
             : string.Join(", ", found.Take(8)) + (found.Count > 8 ? $" and {found.Count - 8} more" : string.Empty);
@@ -54,7 +67,8 @@ internal static class DataFormats
     }
 
     // What a person would see on opening the folder or zip: its top-level names, folders marked with '/'.
-    private static List<string> ListTopLevel(string path)
+    // Null for a zip whose table of contents cannot be read.
+    private static List<string>? ListTopLevel(string path)
     {
         try
         {
@@ -72,7 +86,11 @@ internal static class DataFormats
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal)];
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return [];
         }

@@ -77,6 +77,9 @@ public sealed class RunSummary
     /// <summary>Gets the number of records left out because they could not be read or repeated an identifier.</summary>
     public long Rejected { get; }
 
+    /// <summary>Gets how many times a check threw on a record (finding CR0005); the other rules ran.</summary>
+    public int CheckFailures { get; internal init; }
+
     /// <summary>Gets the number of data issues, rejected records and unknown references together.</summary>
     public long DataIssues { get; }
 

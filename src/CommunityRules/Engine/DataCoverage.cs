@@ -36,7 +36,7 @@ internal static class DataCoverage
             }
 
             // A rule with several targets runs as several runtimes; name it once.
-            var named = stopped.Select(rule => $"{rule.Descriptor.Id} ({rule.Rule.CheckKind})").Distinct(StringComparer.Ordinal).ToList();
+            var named = stopped.Select(Describe).Distinct(StringComparer.Ordinal).ToList();
             var rules = string.Join(", ", named);
             var verb = named.Count == 1 ? "was" : "were";
             yield return new DataNote($"The data does not say {what}, so {rules} {verb} not run. To run {(named.Count == 1 ? "it" : "them")}, add {howToAdd} with a second --data (see docs/providers.md).")
@@ -47,6 +47,11 @@ internal static class DataCoverage
             };
         }
     }
+
+    // A rule's outcomes have ids of their own (GOV011 and GOV012 of GOV010): name them, so nobody looks for their findings.
+    private static string Describe(RuleRuntime rule) => rule.Rule.Outcomes.Count == 0
+        ? $"{rule.Descriptor.Id} ({rule.Rule.CheckKind})"
+        : $"{rule.Descriptor.Id} ({rule.Rule.CheckKind}, with {string.Join(" and ", rule.Rule.Outcomes.Select(outcome => outcome.Descriptor.Id))})";
 
     private static DataCapabilities Missing(RuleRuntime rule, DataCapabilities known) =>
         rule.Rule.Check.RequiredDataFor(rule.Rule.Options) & ~known;

@@ -28,6 +28,10 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
     private readonly List<DataNote> _dataNotes = [];
     private readonly Dictionary<string, List<Exemption>> _activeExemptions = new(StringComparer.Ordinal);
 
+    // A check that throws on every post must not fill the report with a million findings.
+    private const int MaxCheckFailuresPerRule = 10;
+    private Dictionary<RuleRuntime, int>? _checkFailures;
+
     // Expired exemptions are findings of a run over a whole network; a bot checking one post leaves them out.
     public FindingCollector(RuleSet ruleSet, NetworkView network, int maxDataIssuesKept, bool reportExpiredExemptions = true)
     {
@@ -159,6 +163,43 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
     }
 
     /// <summary>Reports that a rule's regular expression ran past its time limit; the rule is skipped for that target only.</summary>
+    /// <summary>Gets how many times a check threw, over all rules.</summary>
+    public int CheckFailureCount { get; private set; }
+
+    /// <summary>Says whether a rule was switched off for the rest of the run because its check kept failing.</summary>
+    public bool IsSwitchedOff(RuleRuntime rule) =>
+        _checkFailures is not null && _checkFailures.TryGetValue(rule, out var failures) && failures >= MaxCheckFailuresPerRule;
+
+    /// <summary>Reports that a rule's check threw: one finding naming the rule, the check and the record; the run goes on.</summary>
+    public void ReportCheckFailure(RuleRuntime rule, object? entity, Exception exception)
+    {
+        _checkFailures ??= [];
+        var failures = _checkFailures[rule] = _checkFailures.GetValueOrDefault(rule) + 1;
+        CheckFailureCount++;
+        var severity = _ruleSet.BuiltinSeverities[BuiltinRules.CheckFailed.Id];
+        if (severity == Severity.None)
+        {
+            return;
+        }
+
+        var location = rule.Rule.Location;
+        var target = entity is null
+            ? new DiagnosticTarget(TargetKind.Configuration, $"rule/{rule.Rule.Id}", File: location.File, Line: location.Line, Column: location.Column)
+            : TargetOf(entity, entity is Post or Comment ? CurrentGroup : entity as Group);
+        var switchedOff = failures >= MaxCheckFailuresPerRule
+            ? $"; after {failures} failures the rule is switched off for the rest of the run"
+            : string.Empty;
+        var reason = $"the check '{rule.Rule.CheckKind}' of rule {rule.Rule.Id} ({location}) failed on {target.LogicalPath} with {exception.GetType().Name}: {exception.Message.ReplaceLineEndings(" ")}, so the rule was skipped there{switchedOff}. Report this to the check's author";
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["reason"] = reason,
+            ["rule"] = rule.Rule.Id,
+            ["check"] = rule.Rule.CheckKind,
+            ["exception"] = exception.GetType().FullName ?? exception.GetType().Name,
+        };
+        _findings.Add((-1, new Diagnostic(BuiltinRules.CheckFailed, severity, reason, target, properties)));
+    }
+
     public void ReportTimeout(RuleRuntime rule, object? entity, System.Text.RegularExpressions.RegexMatchTimeoutException exception)
     {
         var severity = _ruleSet.BuiltinSeverities[BuiltinRules.RegexTimeout.Id];

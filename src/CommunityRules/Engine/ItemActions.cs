@@ -39,6 +39,11 @@ internal static class ItemActions
         collector.CurrentGroup = group;
         foreach (var rule in rules)
         {
+            if (collector.IsSwitchedOff(rule))
+            {
+                continue;
+            }
+
             try
             {
                 if (rule.IsInScope(item, network, group))
@@ -52,6 +57,10 @@ internal static class ItemActions
             catch (RegexMatchTimeoutException ex)
             {
                 collector.ReportTimeout(rule, item, ex);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                collector.ReportCheckFailure(rule, item, ex);
             }
         }
     }

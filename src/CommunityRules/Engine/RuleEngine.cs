@@ -59,7 +59,10 @@ public sealed class RuleEngine
             collector.DataIssueCount,
             bySeverity,
             byRule,
-            diagnostics.Count(d => d.IsSuppressed));
+            diagnostics.Count(d => d.IsSuppressed))
+        {
+            CheckFailures = collector.CheckFailureCount,
+        };
         return new AnalysisResult(diagnostics, collector.DataIssues, summary, network) { DataNotes = notes };
     }
 
@@ -212,6 +215,10 @@ public sealed class RuleEngine
                     {
                         collector.ReportTimeout(rule, null, ex);
                     }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        collector.ReportCheckFailure(rule, null, ex);
+                    }
                 }
             }
 
@@ -225,6 +232,11 @@ public sealed class RuleEngine
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var rule in _personRules)
                 {
+                    if (collector.IsSwitchedOff(rule))
+                    {
+                        continue;
+                    }
+
                     try
                     {
                         if (rule.IsInScope(person, network))
@@ -239,6 +251,10 @@ public sealed class RuleEngine
                     {
                         collector.ReportTimeout(rule, person, ex);
                     }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        collector.ReportCheckFailure(rule, person, ex);
+                    }
                 }
             }
 
@@ -247,6 +263,11 @@ public sealed class RuleEngine
                 cancellationToken.ThrowIfCancellationRequested();
                 foreach (var rule in _groupRules)
                 {
+                    if (collector.IsSwitchedOff(rule))
+                    {
+                        continue;
+                    }
+
                     try
                     {
                         if (rule.IsInScope(group, network, group))
@@ -260,6 +281,10 @@ public sealed class RuleEngine
                     catch (RegexMatchTimeoutException ex)
                     {
                         collector.ReportTimeout(rule, group, ex);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        collector.ReportCheckFailure(rule, group, ex);
                     }
                 }
             }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace CommunityRules.Rules;
 
 /// <summary>Settings for loading a rule set.</summary>
@@ -27,6 +29,7 @@ public sealed class RuleSetLoadResult
     /// <summary>Gets the files that were read, bundled packs as <c>builtin:NAME</c>.</summary>
     public IReadOnlyList<string> Files { get; }
 
-    /// <summary>Gets a value indicating whether the files loaded without error.</summary>
+    /// <summary>Gets a value indicating whether the files loaded without error; then <see cref="RuleSet"/> is not null.</summary>
+    [MemberNotNullWhen(true, nameof(RuleSet))]
     public bool Success => RuleSet is not null;
 }

@@ -13,7 +13,7 @@ internal sealed class FieldMatcher
     private readonly TextField _field;
     private readonly TermMatcher? _terms;
     private readonly PersonalDataKinds _detectors;
-    private readonly (int Binding, PersonalDataKinds Kinds)[] _personalData;
+    private readonly (int Binding, PersonalDataKinds Kinds, EmailPolicy Emails)[] _personalData;
     private readonly (int Binding, LinkContribution Policy)[] _links;
     private readonly (int Binding, SharedRegex Regex)[] _patterns;
     private readonly (int Binding, LengthContribution Limits)[] _lengths;
@@ -23,7 +23,7 @@ internal sealed class FieldMatcher
     {
         _field = field;
         var terms = new List<(string, bool, TermMode, object)>();
-        var personalData = new List<(int, PersonalDataKinds)>();
+        var personalData = new List<(int, PersonalDataKinds, EmailPolicy)>();
         var links = new List<(int, LinkContribution)>();
         var patterns = new List<(int, SharedRegex)>();
         var lengths = new List<(int, LengthContribution)>();
@@ -36,7 +36,7 @@ internal sealed class FieldMatcher
                     terms.AddRange(list.Terms.Select(spec => (spec.Term, list.FoldDiacritics, list.Mode, (object)new TermOwner(index, spec))));
                     break;
                 case PersonalDataContribution detectors:
-                    personalData.Add((index, detectors.Kinds));
+                    personalData.Add((index, detectors.Kinds, detectors.Emails));
                     _detectors |= detectors.Kinds;
                     break;
                 case LinkContribution policy:
@@ -153,9 +153,10 @@ internal sealed class FieldMatcher
                 var masked = PersonalDataScanner.Mask(kind, raw.AsSpan());
                 var detector = PersonalDataScanner.DisplayNameOf(kind);
                 var name = PersonalDataScanner.NameOf(kind);
-                foreach (var (binding, kinds) in _personalData)
+                foreach (var (binding, kinds, emails) in _personalData)
                 {
-                    if ((kinds & kind) != 0)
+                    // A role mailbox or a colleague's work address is found by the scan but is not this rule's business.
+                    if ((kinds & kind) != 0 && !(kind == PersonalDataKinds.Email && emails.Ignores(raw)))
                     {
                         // The same number twice is one finding, two numbers that mask alike are two; the fingerprint sees only the mask.
                         reporter.Report(binding, hit.Field, $"{name}:{raw}", $"{name}:{masked}", position, [

@@ -39,10 +39,13 @@ internal sealed class PatternContribution(IReadOnlyList<TextField> fields, IRead
     public IReadOnlyList<SharedRegex> Patterns { get; } = patterns;
 }
 
-internal sealed class PersonalDataContribution(IReadOnlyList<TextField> fields, PersonalDataKinds kinds)
+internal sealed class PersonalDataContribution(IReadOnlyList<TextField> fields, PersonalDataKinds kinds, EmailPolicy emails)
     : TextContribution(fields)
 {
     public PersonalDataKinds Kinds { get; } = kinds;
+
+    /// <summary>Gets the addresses the rule leaves alone: role mailboxes and the organisation's own domains.</summary>
+    public EmailPolicy Emails { get; } = emails;
 }
 
 internal sealed class LinkContribution(IReadOnlyList<TextField> fields, DomainList domains, bool allow)

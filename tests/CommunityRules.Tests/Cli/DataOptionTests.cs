@@ -99,4 +99,39 @@ public sealed partial class CommandLineTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_failing_check_is_a_finding_and_under_strict_exit_2()
+    {
+        string[] args = ["check", "--rules", TestInputs.RulesFile("faulty.yaml"), "--data", Mixed];
+
+        var run = await RunAsync(args, [new Engine.FaultyCheck()]);
+        var strict = await RunAsync([.. args, "--strict"], [new Engine.FaultyCheck()]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("CR0005 A check failed", run.PlainOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.PlainOutput + run.Error, StringComparison.Ordinal);
+        Assert.Equal(2, strict.ExitCode);
+        Assert.Contains("(CR0005, --strict)", strict.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_zip_file_that_cannot_be_read_exits_2_and_says_it_may_be_truncated()
+    {
+        var zip = Path.Combine(Directory.CreateTempSubdirectory("communityrules-zip-").FullName, "export.zip");
+        try
+        {
+            // The first bytes of a zip, and then nothing: the table of contents at the end is missing.
+            await File.WriteAllBytesAsync(zip, [(byte)'P', (byte)'K', 3, 4, 20, 0, 0, 0, 8, 0]);
+
+            var run = await RunAsync("check", "--rules", BotsRules, "--data", zip);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.StartsWith($"communityrules: --data {zip}: this zip file cannot be read; it may be truncated or damaged.", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(zip)!, recursive: true);
+        }
+    }
 }

@@ -88,3 +88,39 @@ internal sealed class ProgressLog : IProgress<AnalysisProgress>
 
     public void Report(AnalysisProgress value) => Reports.Add(value);
 }
+
+/// <summary>The options of <see cref="FaultyCheck"/>.</summary>
+public sealed class FaultyOptions
+{
+    /// <summary>Gets or sets the id of the only post the check fails on; every post when empty.</summary>
+    public string? FailOn { get; set; }
+}
+
+/// <summary>A third-party check with a bug: it throws on posts (all, or the one named), as a parser that meets an unexpected value would.</summary>
+public sealed class FaultyCheck : Check<FaultyOptions>
+{
+    public override string Kind => "faulty";
+
+    public override string Description => "Throws on posts, as a buggy check would.";
+
+    public override IReadOnlyList<TargetKind> SupportedTargets { get; } = [TargetKind.Post, TargetKind.Group];
+
+    protected override void Initialize(CheckInitializationContext context, FaultyOptions options)
+    {
+        if (context.Target == TargetKind.Group)
+        {
+            context.RegisterEndAction(_ => throw new InvalidOperationException("the end-of-run summary is missing"));
+            return;
+        }
+
+        context.RegisterPostAction(post =>
+        {
+            if (options.FailOn is null || options.FailOn == post.Post.Id)
+            {
+                throw new FormatException($"post {post.Post.Id} has no title");
+            }
+
+            post.Report(new MessageArgument("reason", $"post {post.Post.Id} is fine"));
+        });
+    }
+}

@@ -18,6 +18,12 @@ internal abstract class ExportArchive : IDisposable
     /// <summary>Gets the entries that are files, by their path inside the export, in ordinal order.</summary>
     public abstract IReadOnlyList<string> Entries { get; }
 
+    /// <summary>
+    /// Gets the entries that are there but cannot be read, such as the last entry of a zip file that was cut off;
+    /// they are not in <see cref="Entries"/>. A provider reports each as a data issue.
+    /// </summary>
+    public virtual IReadOnlyList<ArchiveProblem> Problems => [];
+
     /// <summary>Opens a folder or a zip file.</summary>
     /// <param name="path">The folder or the zip file.</param>
     /// <returns>The archive.</returns>
@@ -36,6 +42,11 @@ internal abstract class ExportArchive : IDisposable
 
         return ZipFileArchive.OpenZip(path);
     }
+
+    /// <summary>Opens a zip file whose table of contents is gone by reading its entries' own headers from the start.</summary>
+    /// <param name="path">The zip file.</param>
+    /// <returns>The archive, or <see langword="null"/> when the file does not start with a zip entry.</returns>
+    internal static ExportArchive? OpenByScanning(string path) => TruncatedZipArchive.TryScan(path);
 
     /// <summary>Says whether a file looks like a zip archive, by its first bytes.</summary>
     /// <param name="path">The file.</param>
@@ -90,6 +101,19 @@ internal abstract class ExportArchive : IDisposable
     /// <returns>A stream that reads the file.</returns>
     /// <exception cref="DataSourceException">The file cannot be opened.</exception>
     public abstract Stream OpenRead(string entry);
+
+    /// <summary>
+    /// Reports what could not be read of the archive itself (the entry a truncated zip ends inside) as data issues.
+    /// A provider calls it once per run, from the first stream the engine reads (people).
+    /// </summary>
+    /// <param name="issues">Receives the issues.</param>
+    public void ReportProblems(IDataIssueReporter issues)
+    {
+        foreach (var problem in Problems)
+        {
+            issues.Report(new DataIssue(DataIssueKind.MalformedRecord, problem.Entry.Length > 0 ? Describe(problem.Entry) : Path, null, problem.Message));
+        }
+    }
 
     /// <summary>Names an entry for messages: <c>export.zip/general/2026-01-02.json</c>.</summary>
     /// <param name="entry">The path inside the export.</param>
@@ -174,7 +198,7 @@ internal abstract class ExportArchive : IDisposable
 
         public override IReadOnlyList<string> Entries => _entries;
 
-        public static ZipFileArchive OpenZip(string path)
+        public static ExportArchive OpenZip(string path)
         {
             FileStream? stream = null;
             try
@@ -186,7 +210,12 @@ internal abstract class ExportArchive : IDisposable
             catch (InvalidDataException ex)
             {
                 stream?.Dispose();
-                throw new DataSourceException($"'{path}' is not a readable zip file ({ex.Message}); it may be truncated. Download the export again, or unzip what can be read and pass the folder.", ex);
+
+                // A download that broke off loses the zip's table of contents at its end; the entries before the cut
+                // are still whole, and reading them beats refusing the export.
+                return TruncatedZipArchive.TryScan(path) is { } scanned
+                    ? scanned
+                    : throw new DataSourceException($"'{path}' is not a readable zip file ({ex.Message}); it may be truncated. Download the export again, or unzip what can be read and pass the folder.", ex);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

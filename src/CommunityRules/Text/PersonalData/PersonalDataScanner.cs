@@ -43,6 +43,9 @@ internal static class PersonalDataScanner
         var emails = (kinds & PersonalDataKinds.Email) != 0;
         var lastEnd = 0;
 
+        // The end of the last link a value was found in: the rest of its digits are passed over without looking again.
+        var linkEnd = 0;
+
         // Local parts before this index have been tried as addresses already; keeps the scan linear.
         var emailTriedUntil = 0;
         var position = 0;
@@ -70,7 +73,19 @@ internal static class PersonalDataScanner
             }
             else if (text[hit] != '@')
             {
-                match = MatchAtDigit(text, hit, lastEnd, kinds);
+                match = MatchAtDigit(text, hit, lastEnd, kinds, out var needsCue);
+                if (match.Length > 0)
+                {
+                    // Every digit detector's value passes the same gate: the span it stands in may hold no personal data.
+                    var quietEnd = PersonalDataContext.NoPersonalDataEnd(text, match, needsCue, ref linkEnd, out var cue);
+                    if (quietEnd > 0)
+                    {
+                        position = quietEnd;
+                        continue;
+                    }
+
+                    match = PreferNamedKind(text, match, cue, kinds);
+                }
             }
 
             if (match.Length > 0)
@@ -137,10 +152,32 @@ internal static class PersonalDataScanner
         return System.Numerics.BitOperations.Log2((uint)value);
     }
 
+    // When the words before a value name an identity number ("CPR-nummer 1403851007") whose check the digits also
+    // pass, the value is reported as that kind rather than the first kind in priority order.
+    private static PersonalDataMatch PreferNamedKind(ReadOnlySpan<char> text, PersonalDataMatch match, CueKind cue, PersonalDataKinds kinds)
+    {
+        var named = cue switch
+        {
+            CueKind.Personnummer => PersonalDataKinds.Personnummer,
+            CueKind.Fodselsnummer => PersonalDataKinds.Fodselsnummer,
+            CueKind.Cpr => PersonalDataKinds.Cpr,
+            CueKind.Hetu => PersonalDataKinds.Hetu,
+            _ => PersonalDataKinds.None,
+        };
+        if (named == PersonalDataKinds.None || named == match.Kind || (kinds & named) == 0 || match.Kind is PersonalDataKinds.Iban or PersonalDataKinds.Email)
+        {
+            return match;
+        }
+
+        var length = MatchDigitKind(named, text, match.Start, out _);
+        return length > 0 ? new PersonalDataMatch(named, match.Start, length) : match;
+    }
+
     // The value around the digit at hit: an IBAN whose country code precedes it, a phone number whose '+' precedes
     // it, or a value starting at it. The three exclude each other, as they need a letter, a '+' or neither before hit.
-    private static PersonalDataMatch MatchAtDigit(ReadOnlySpan<char> text, int hit, int notBefore, PersonalDataKinds kinds)
+    private static PersonalDataMatch MatchAtDigit(ReadOnlySpan<char> text, int hit, int notBefore, PersonalDataKinds kinds, out bool needsCue)
     {
+        needsCue = false;
         var previous = hit > 0 ? text[hit - 1] : ' ';
         if (char.IsAsciiLetterUpper(previous))
         {
@@ -154,7 +191,7 @@ internal static class PersonalDataScanner
         {
             var start = hit - 1;
             return (kinds & PersonalDataKinds.Phone) != 0 && start >= notBefore && PersonalDataText.IsBoundaryBefore(text, start)
-                ? Found(PersonalDataKinds.Phone, start, PhoneDetector.Match(text, start))
+                ? Found(PersonalDataKinds.Phone, start, PhoneDetector.Match(text, start, out _))
                 : default;
         }
 
@@ -167,7 +204,7 @@ internal static class PersonalDataScanner
         {
             if ((kinds & kind) != 0)
             {
-                var length = MatchDigitKind(kind, text, hit);
+                var length = MatchDigitKind(kind, text, hit, out needsCue);
                 if (length > 0)
                 {
                     return new PersonalDataMatch(kind, hit, length);
@@ -178,15 +215,19 @@ internal static class PersonalDataScanner
         return default;
     }
 
-    private static int MatchDigitKind(PersonalDataKinds kind, ReadOnlySpan<char> text, int start) => kind switch
+    private static int MatchDigitKind(PersonalDataKinds kind, ReadOnlySpan<char> text, int start, out bool needsCue)
     {
-        PersonalDataKinds.Personnummer => PersonnummerDetector.Match(text, start),
-        PersonalDataKinds.Fodselsnummer => FodselsnummerDetector.Match(text, start),
-        PersonalDataKinds.Hetu => HetuDetector.Match(text, start),
-        PersonalDataKinds.PaymentCard => PaymentCardDetector.Match(text, start),
-        PersonalDataKinds.Cpr => CprDetector.Match(text, start),
-        _ => PhoneDetector.Match(text, start),
-    };
+        needsCue = false;
+        return kind switch
+        {
+            PersonalDataKinds.Personnummer => PersonnummerDetector.Match(text, start),
+            PersonalDataKinds.Fodselsnummer => FodselsnummerDetector.Match(text, start),
+            PersonalDataKinds.Hetu => HetuDetector.Match(text, start),
+            PersonalDataKinds.PaymentCard => PaymentCardDetector.Match(text, start),
+            PersonalDataKinds.Cpr => CprDetector.Match(text, start),
+            _ => PhoneDetector.Match(text, start, out needsCue),
+        };
+    }
 
     private static PersonalDataMatch Found(PersonalDataKinds kind, int start, int length) => length > 0 ? new PersonalDataMatch(kind, start, length) : default;
 }

@@ -27,6 +27,30 @@ internal static class PersonalDataText
         return value;
     }
 
+    /// <summary>
+    /// A letter for comparing cue words and mailbox names: lower case, with the Nordic and common Latin accents taken
+    /// off (å, ä, á → a; ö, ø, ó → o; é → e; ü → u; æ stays). Our own table rather than Unicode decomposition, which
+    /// needs ICU and so would not give the same result everywhere.
+    /// </summary>
+    public static char FoldLetter(char c)
+    {
+        var lower = char.ToLowerInvariant(c);
+        return lower switch
+        {
+            'å' or 'ä' or 'á' or 'à' or 'â' or 'ã' => 'a',
+            'ö' or 'ø' or 'ó' or 'ò' or 'ô' or 'õ' => 'o',
+            'é' or 'è' or 'ê' or 'ë' => 'e',
+            'ü' or 'ú' or 'ù' or 'û' => 'u',
+            'í' or 'ì' or 'î' or 'ï' => 'i',
+            'ý' or 'ÿ' => 'y',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'š' => 's',
+            'ž' => 'z',
+            _ => lower,
+        };
+    }
+
     public static bool IsDigitAt(ReadOnlySpan<char> text, int index) => index >= 0 && index < text.Length && char.IsAsciiDigit(text[index]);
 
     /// <summary>

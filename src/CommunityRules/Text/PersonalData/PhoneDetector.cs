@@ -16,10 +16,12 @@ namespace CommunityRules.Text.PersonalData;
 /// with an area code of 2–4 digits first: <c>070-123 45 67</c>, <c>08-123 456 78</c>, <c>040 123 4567</c>,
 /// <c>050-1234567</c>. Without grouping only mobile numbers count: <c>07</c> and 10 digits (Sweden),
 /// <c>04</c> or <c>050</c> and 9–10 digits (Finland).</description></item>
-/// <item><description>Norway: 8-digit mobile numbers starting with 4 or 9, written <c>912 34 567</c>,
-/// <c>91 23 45 67</c> or <c>91234567</c>.</description></item>
-/// <item><description>Denmark: 8 digits not starting with 0, in pairs split by single spaces (<c>12 34 56 78</c>);
-/// ungrouped Danish numbers are not found, as plain 8-digit runs are too often something else.</description></item>
+/// <item><description>Norway and Denmark: 8 digits not starting with 0 in a phone's grouping: pairs split by
+/// single spaces (<c>12 34 56 78</c>, <c>91 23 45 67</c>) or, for Norwegian mobiles starting with 4 or 9,
+/// <c>912 34 567</c>. A grouping that is the tail of a longer run of groups ("4 12 23 34 45 56") is not one.</description></item>
+/// <item><description>Ungrouped 8 digits not starting with 0 or 1 (<c>91234567</c>, <c>20123456</c>) are order, ticket and account numbers
+/// as often as phone numbers: they are reported with <c>needsCue</c>, and count only after a phone word
+/// (<see cref="PersonalDataCues"/>).</description></item>
 /// </list>
 /// </remarks>
 internal static class PhoneDetector
@@ -27,8 +29,12 @@ internal static class PhoneDetector
     private const int MaxGroups = 8;
 
     /// <summary>The length of the phone number at <paramref name="start"/> (a '+' or a digit), or 0.</summary>
-    public static int Match(ReadOnlySpan<char> text, int start)
+    /// <param name="text">The text.</param>
+    /// <param name="start">Where the number would start.</param>
+    /// <param name="needsCue">Set when the number counts only after a phone word: 8 digits in a row.</param>
+    public static int Match(ReadOnlySpan<char> text, int start, out bool needsCue)
     {
+        needsCue = false;
         if (text[start] == '+')
         {
             return MatchInternational(text, start, start + 1);
@@ -39,7 +45,7 @@ internal static class PhoneDetector
             return text[start + 1] == '0' ? MatchInternational(text, start, start + 2) : MatchNational(text, start);
         }
 
-        return MatchEightDigits(text, start);
+        return MatchEightDigits(text, start, out needsCue);
     }
 
     private static int MatchInternational(ReadOnlySpan<char> text, int start, int digitsStart)
@@ -116,19 +122,32 @@ internal static class PhoneDetector
         return end - start;
     }
 
-    private static int MatchEightDigits(ReadOnlySpan<char> text, int start)
+    private static int MatchEightDigits(ReadOnlySpan<char> text, int start, out bool needsCue)
     {
+        needsCue = false;
         Span<int> groups = stackalloc int[MaxGroups];
         var end = ReadGroups(text, start, groups, out var groupCount, out var hyphens);
-        if (end == 0 || hyphens || Sum(groups[..groupCount]) != 8)
+        if (end == 0 || hyphens || Sum(groups[..groupCount]) != 8 || text[start] == '0')
         {
             return 0;
         }
 
-        var first = text[start];
-        var norwegianMobile = first is '4' or '9' && (groupCount == 1 || (groupCount == 3 && groups[0] == 3 && groups[1] == 2));
-        var pairs = first != '0' && groupCount == 4 && groups[0] == 2 && groups[1] == 2 && groups[2] == 2;
-        return norwegianMobile || pairs ? end - start : 0;
+        if (groupCount == 1)
+        {
+            // Neither country gives out subscriber numbers starting with 1.
+            if (text[start] == '1')
+            {
+                return 0;
+            }
+
+            needsCue = true;
+            return end - start;
+        }
+
+        var norwegianMobile = text[start] is '4' or '9' && groupCount == 3 && groups[0] == 3 && groups[1] == 2;
+        var pairs = groupCount == 4 && groups[0] == 2 && groups[1] == 2 && groups[2] == 2;
+        var tailOfLongerRun = start >= 2 && text[start - 1] == ' ' && char.IsAsciiDigit(text[start - 2]);
+        return (norwegianMobile || pairs) && !tailOfLongerRun ? end - start : 0;
     }
 
     // Reads digit groups split by single spaces or hyphens; returns the end, or 0 when there are too many groups or the end is no boundary.
