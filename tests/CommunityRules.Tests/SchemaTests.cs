@@ -39,8 +39,8 @@ public sealed class SchemaTests
 
         Assert.Equal(JsonObjectType.Object, schema.Type);
         Assert.False(schema.AllowAdditionalProperties);
-        Assert.Equal(["rules", "extends", "severity", "profiles", "exemptions"], schema.Properties.Keys);
-        foreach (var definition in new[] { "rule", "where", "condition", "example", "exemption", "profile", "severity", "severityMap" })
+        Assert.Equal(["rules", "extends", "severity", "profiles", "exemptions", "options"], schema.Properties.Keys);
+        foreach (var definition in new[] { "rule", "where", "condition", "example", "exemption", "profile", "severity", "severityMap", "optionsOverrides", "perTarget" })
         {
             Assert.True(schema.Definitions.ContainsKey(definition), $"The schema has no definition '{definition}'.");
         }
@@ -80,8 +80,18 @@ public sealed class SchemaTests
             Assert.Equal($"#/definitions/{kind}Options", then.GetProperty("options").GetProperty("$ref").GetString());
             Assert.True(definitions.TryGetProperty($"{kind}Options", out _), $"The schema has no options for check '{kind}'.");
             var check = BuiltInChecks.Create().Single(candidate => candidate.Kind == kind);
-            Assert.Equal(check.SupportedTargets.Select(target => target.ToString().ToLowerInvariant()), then.GetProperty("target").GetProperty("enum").EnumerateArray().Select(target => target.GetString()));
+            // One target, or a list of them (target: [post, comment]), each one the check supports.
+            var supported = check.SupportedTargets.Select(target => target.ToString().ToLowerInvariant()).ToList();
+            var choices = then.GetProperty("target").GetProperty("anyOf").EnumerateArray().ToList();
+            Assert.Equal(supported, choices[0].GetProperty("enum").EnumerateArray().Select(target => target.GetString()));
+            Assert.Equal(supported, choices[1].GetProperty("items").GetProperty("enum").EnumerateArray().Select(target => target.GetString()));
+            Assert.True(choices[1].GetProperty("uniqueItems").GetBoolean());
         }
+
+        // Configuration's options: by rule id at the top level and in profiles, each an object the rule's check reads.
+        Assert.Equal("#/definitions/optionsOverrides", document.RootElement.GetProperty("properties").GetProperty("options").GetProperty("$ref").GetString());
+        Assert.Equal("#/definitions/optionsOverrides", definitions.GetProperty("profile").GetProperty("properties").GetProperty("options").GetProperty("$ref").GetString());
+        Assert.Equal("object", definitions.GetProperty("optionsOverrides").GetProperty("additionalProperties").GetProperty("type").GetString());
 
         var naming = definitions.GetProperty("namingOptions");
         Assert.False(naming.GetProperty("additionalProperties").GetBoolean());

@@ -35,12 +35,14 @@ internal static class DataCoverage
                 continue;
             }
 
-            var rules = string.Join(", ", stopped.Select(Describe));
-            var verb = stopped.Count == 1 ? "was" : "were";
-            yield return new DataNote($"The data does not say {what}, so {rules} {verb} not run. To run {(stopped.Count == 1 ? "it" : "them")}, add {howToAdd} with a second --data (see docs/providers.md).")
+            // A rule with several targets runs as several runtimes; name it once.
+            var named = stopped.Select(Describe).Distinct(StringComparer.Ordinal).ToList();
+            var rules = string.Join(", ", named);
+            var verb = named.Count == 1 ? "was" : "were";
+            yield return new DataNote($"The data does not say {what}, so {rules} {verb} not run. To run {(named.Count == 1 ? "it" : "them")}, add {howToAdd} with a second --data (see docs/providers.md).")
             {
                 Source = source,
-                SkippedRules = [.. stopped.Select(rule => rule.Rule.Id)],
+                SkippedRules = [.. stopped.Select(rule => rule.Descriptor.Id).Distinct(StringComparer.Ordinal)],
                 Missing = capability,
             };
         }
@@ -48,8 +50,8 @@ internal static class DataCoverage
 
     // A rule's outcomes have ids of their own (GOV011 and GOV012 of GOV010): name them, so nobody looks for their findings.
     private static string Describe(RuleRuntime rule) => rule.Rule.Outcomes.Count == 0
-        ? $"{rule.Rule.Id} ({rule.Rule.CheckKind})"
-        : $"{rule.Rule.Id} ({rule.Rule.CheckKind}, with {string.Join(" and ", rule.Rule.Outcomes.Select(outcome => outcome.Descriptor.Id))})";
+        ? $"{rule.Descriptor.Id} ({rule.Rule.CheckKind})"
+        : $"{rule.Descriptor.Id} ({rule.Rule.CheckKind}, with {string.Join(" and ", rule.Rule.Outcomes.Select(outcome => outcome.Descriptor.Id))})";
 
     private static DataCapabilities Missing(RuleRuntime rule, DataCapabilities known) =>
         rule.Rule.Check.RequiredDataFor(rule.Rule.Options) & ~known;

@@ -88,9 +88,9 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
             return;
         }
 
-        if (KindOf(entity) != rule.Rule.Target)
+        if (KindOf(entity) != rule.Target)
         {
-            throw new InvalidOperationException($"Check '{rule.Rule.CheckKind}' reported a {KindOf(entity).ToString().ToLowerInvariant()} for rule {rule.Rule.Id}, whose target is {rule.Rule.Target.ToString().ToLowerInvariant()}; a rule reports only on its own target.");
+            throw new InvalidOperationException($"Check '{rule.Rule.CheckKind}' reported a {KindOf(entity).ToString().ToLowerInvariant()} for rule {rule.Descriptor.Id}, whose target is {rule.Target.ToString().ToLowerInvariant()}; a rule reports only on its own target.");
         }
 
         var group = entity switch
@@ -107,7 +107,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         }
 
         var subject = new FieldSubject(entity, group, Network);
-        var message = template.Format(name => ResolvePlaceholder(rule.Rule, descriptor, subject, name), arguments);
+        var message = template.Format(name => ResolvePlaceholder(rule.Target, descriptor, subject, name), arguments);
         var properties = new Dictionary<string, string>(arguments.Length, StringComparer.Ordinal);
         foreach (var argument in arguments)
         {
@@ -272,12 +272,12 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         return null;
     }
 
-    private static string? ResolvePlaceholder(Rule rule, RuleDescriptor descriptor, FieldSubject subject, string name) => name switch
+    private static string? ResolvePlaceholder(TargetKind target, RuleDescriptor descriptor, FieldSubject subject, string name) => name switch
     {
         "rule.id" => descriptor.Id,
         "rule.title" => descriptor.Title,
         "rule.category" => descriptor.Category,
-        _ => EntityFields.Find(rule.Target, name) is { } field
+        _ => EntityFields.Find(target, name) is { } field
             ? field.Path is "post.title" or "post.text" or "comment.text" && field.ReadText(subject) is { } text
                 ? Text.PersonalData.PersonalDataRedaction.Redact(text)
                 : field.ReadText(subject)

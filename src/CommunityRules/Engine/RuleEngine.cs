@@ -383,7 +383,7 @@ public sealed class RuleEngine
 
         // Text rules have no actions of their own, so look at every rule of the target, not only those with actions.
         private static bool NamesAuthorKind(RuleSet rules, TargetKind target) =>
-            rules.Runtimes.Any(rule => rule.Rule.Target == target && rule.Rule.Scope.Reads("author.kind"));
+            rules.Runtimes.Any(rule => rule.Target == target && rule.Scope.Reads("author.kind"));
 
         private static IEnumerable<RuleRuntime> Servable(IEnumerable<RuleRuntime> rules, HashSet<RuleRuntime> unservable) =>
             rules.Where(rule => !unservable.Contains(rule));

@@ -5,18 +5,33 @@ using CommunityRules.Rules;
 
 namespace CommunityRules.Engine;
 
-/// <summary>A rule ready to run: its severity in force and the actions its check registered.</summary>
+/// <summary>
+/// A rule ready to run on one kind of target: its severity in force and the actions its check registered. A rule with
+/// several targets (<c>target: [post, comment]</c>) runs as one runtime per target, sharing its options.
+/// </summary>
 internal sealed class RuleRuntime
 {
-    public RuleRuntime(Rule rule, int order, SeverityConfiguration severities)
+    private readonly RuleTarget _target;
+
+    public RuleRuntime(Rule rule, RuleTarget target, int order, SeverityConfiguration severities)
     {
         Rule = rule;
+        _target = target;
         Order = order;
-        Severity = severities.Resolve(rule.Descriptor);
+        Severity = severities.Resolve(target.Descriptor);
         OutcomeSeverities = [.. rule.Outcomes.Select(outcome => severities.Resolve(outcome.Descriptor))];
     }
 
     public Rule Rule { get; }
+
+    /// <summary>Gets what this runtime looks at: one of the rule's targets.</summary>
+    public TargetKind Target => _target.Kind;
+
+    /// <summary>Gets the descriptor of the main finding on this target: the rule's, or the one <c>perTarget:</c> gives it.</summary>
+    public RuleDescriptor Descriptor => _target.Descriptor;
+
+    /// <summary>Gets the scope, bound for this target (a bare field such as <c>text</c> is the target's own).</summary>
+    public ScopeCondition Scope => _target.Scope;
 
     /// <summary>Gets the rule's position in the rule set, which orders the findings.</summary>
     public int Order { get; }
@@ -35,7 +50,7 @@ internal sealed class RuleRuntime
     {
         if (outcome is null)
         {
-            return (Rule.Descriptor, Rule.Message, Severity);
+            return (_target.Descriptor, _target.Message, Severity);
         }
 
         for (var i = 0; i < Rule.Outcomes.Count; i++)
@@ -69,13 +84,13 @@ internal sealed class RuleRuntime
     public void Initialize() => Rule.Check.InitializeRule(new InitializationContext(this), Rule.Options);
 
     public bool IsInScope(object entity, NetworkView network, Group? group = null) =>
-        Rule.Scope.Matches(new FieldSubject(entity, group, network));
+        _target.Scope.Matches(new FieldSubject(entity, group, network));
 
     private sealed class InitializationContext(RuleRuntime runtime) : CheckInitializationContext
     {
-        public override RuleDescriptor Rule => runtime.Rule.Descriptor;
+        public override RuleDescriptor Rule => runtime.Descriptor;
 
-        public override TargetKind Target => runtime.Rule.Target;
+        public override TargetKind Target => runtime.Target;
 
         public override void RegisterPersonAction(Action<PersonContext> action) => Register(runtime.PersonActions, action, TargetKind.Person);
 
@@ -100,9 +115,9 @@ internal sealed class RuleRuntime
         internal override void RegisterText(Text.TextContribution contribution)
         {
             ArgumentNullException.ThrowIfNull(contribution);
-            if (runtime.Rule.Target is not (TargetKind.Post or TargetKind.Comment))
+            if (runtime.Target is not (TargetKind.Post or TargetKind.Comment))
             {
-                throw new InvalidOperationException($"Check '{runtime.Rule.CheckKind}' registered text for rule {runtime.Rule.Id}, whose target is {runtime.Rule.Target}.");
+                throw new InvalidOperationException($"Check '{runtime.Rule.CheckKind}' registered text for rule {runtime.Descriptor.Id}, whose target is {runtime.Target}.");
             }
 
             runtime.TextContributions.Add(contribution);
@@ -112,9 +127,9 @@ internal sealed class RuleRuntime
         private void Register<TContext>(List<Action<TContext>> actions, Action<TContext> action, TargetKind kind)
         {
             ArgumentNullException.ThrowIfNull(action);
-            if (kind != runtime.Rule.Target)
+            if (kind != runtime.Target)
             {
-                throw new InvalidOperationException($"Check '{runtime.Rule.CheckKind}' registered a {kind} action for rule {runtime.Rule.Id}, whose target is {runtime.Rule.Target}.");
+                throw new InvalidOperationException($"Check '{runtime.Rule.CheckKind}' registered a {kind} action for rule {runtime.Descriptor.Id}, whose target is {runtime.Target}.");
             }
 
             actions.Add(action);

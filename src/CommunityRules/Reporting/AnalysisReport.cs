@@ -52,11 +52,14 @@ public sealed class AnalysisReport
     {
         var rules = new List<ReportedRule>(RuleSet.Rules.Count + BuiltinRules.All.Count);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var descriptor in RuleSet.Rules.SelectMany(rule => rule.Descriptors))
+        foreach (var rule in RuleSet.Rules)
         {
-            if (seen.Add(descriptor.Id))
+            foreach (var descriptor in rule.Descriptors)
             {
-                rules.Add(new ReportedRule(descriptor, RuleSet.GetSeverity(descriptor)));
+                if (seen.Add(descriptor.Id))
+                {
+                    rules.Add(new ReportedRule(descriptor, RuleSet.GetSeverity(descriptor)) { Options = rule.ConfiguredOptions });
+                }
             }
         }
 
@@ -77,7 +80,11 @@ public sealed class AnalysisReport
 /// <summary>A rule as a report lists it: its descriptor and the severity in force.</summary>
 /// <param name="Descriptor">The descriptor.</param>
 /// <param name="Severity">The severity in force after configuration and profile; <see cref="Severity.None"/> when off.</param>
-internal sealed record ReportedRule(RuleDescriptor Descriptor, Severity Severity);
+internal sealed record ReportedRule(RuleDescriptor Descriptor, Severity Severity)
+{
+    /// <summary>Gets the rule's options in force and where configuration changed them; <see langword="null"/> when configuration did not.</summary>
+    public ConfiguredOptions? Options { get; init; }
+}
 
 /// <summary>What the JSON and SARIF writers share: writer settings and the spelling of values.</summary>
 internal static class ReportFormatting

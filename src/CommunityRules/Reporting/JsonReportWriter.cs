@@ -110,6 +110,20 @@ public sealed class JsonReportWriter : IReportWriter
         }
 
         writer.WriteEndArray();
+        if (rule.Options is { } options)
+        {
+            // Only where configuration changed them: a pack's full word lists would drown the report otherwise.
+            writer.WritePropertyName("options");
+            System.Text.Json.Nodes.JsonNode.Parse(options.Json.ToString(Newtonsoft.Json.Formatting.None))!.WriteTo(writer);
+            writer.WriteStartArray("optionsSources");
+            foreach (var source in options.Sources)
+            {
+                writer.WriteStringValue(source.ToString());
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 

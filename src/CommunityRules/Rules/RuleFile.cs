@@ -17,13 +17,33 @@ internal sealed class RuleFile(string path)
     public Dictionary<string, ProfileDefinition> Profiles { get; } = new(StringComparer.Ordinal);
 
     public List<Exemption> Exemptions { get; } = [];
+
+    /// <summary>Gets the ids of the file's rules that have errors of their own, so configuration naming them is not one more error.</summary>
+    public List<string> RuleIdsWithErrors { get; } = [];
+
+    /// <summary>Gets the file's <c>options:</c> overrides, by rule id, in the order written.</summary>
+    public List<OptionsOverride> Options { get; } = [];
 }
 
 /// <summary>One severity override: a rule id, <c>category:NAME</c> or <c>default</c>.</summary>
 internal sealed record SeveritySetting(string Key, Severity Severity, SourceLocation Location);
 
 /// <summary>A named set of overrides.</summary>
-internal sealed record ProfileDefinition(string Name, IReadOnlyList<SeveritySetting> Severities, SourceLocation Location);
+internal sealed record ProfileDefinition(string Name, IReadOnlyList<SeveritySetting> Severities, SourceLocation Location, IReadOnlyList<OptionsOverride> Options);
+
+/// <summary>
+/// One entry of a configuration's <c>options:</c>: a rule id and the options merged over that rule's, as written, with
+/// what locates its errors in the configuration file and reads list files beside it.
+/// </summary>
+internal sealed record OptionsOverride(
+    string RuleId,
+    SourceLocation Location,
+    YamlTreeMapping Node,
+    Newtonsoft.Json.Linq.JObject Json,
+    YamlJson Document,
+    string File,
+    string? Directory,
+    string? Profile);
 
 /// <summary>Reads scalar values off a YAML tree with the positions needed for errors.</summary>
 internal static class YamlTreeExtensions

@@ -26,10 +26,14 @@ internal sealed class RuleFileBinder
     private readonly List<RuleError> _errors;
     private readonly Func<string, string?> _readFile;
     private readonly string[] _sourceLines;
+    private readonly SchemaErrorIndex _schemaErrors;
+    private readonly YamlJson _document;
 
-    public RuleFileBinder(IReadOnlyDictionary<string, Check> checks, string file, string? directory, string source, List<RuleError> errors, Func<string, string?> readFile)
+    public RuleFileBinder(IReadOnlyDictionary<string, Check> checks, string file, string? directory, string source, List<RuleError> errors, Func<string, string?> readFile, YamlJson document, SchemaErrorIndex schemaErrors)
     {
         _sourceLines = source.Split('\n');
+        _document = document;
+        _schemaErrors = schemaErrors;
         _checks = checks;
         _file = file;
         _directory = directory;
@@ -37,7 +41,8 @@ internal sealed class RuleFileBinder
         _readFile = readFile;
     }
 
-    public RuleFile Bind(YamlTreeMapping root, ISet<int> rulesWithSchemaErrors)
+    /// <summary>Binds every part of the file, each rule as far as it can be, so one run reports all of a file's mistakes.</summary>
+    public RuleFile Bind(YamlTreeMapping root)
     {
         var result = new RuleFile(_file);
         foreach (var reference in root.Scalars("extends"))
@@ -50,12 +55,21 @@ internal sealed class RuleFileBinder
             result.Severities.AddRange(BindSeverities(severities));
         }
 
+        if (root["options"] is YamlTreeMapping options)
+        {
+            result.Options.AddRange(BindOptionOverrides(options, _document.Root["options"], profile: null));
+        }
+
         if (root["profiles"] is YamlTreeMapping profiles)
         {
             foreach (var (name, value) in profiles.Entries)
             {
-                var settings = value is YamlTreeMapping profile && profile["severity"] is YamlTreeMapping map ? BindSeverities(map) : [];
-                result.Profiles[name.Value] = new ProfileDefinition(name.Value, settings, name.At(_file));
+                var profile = value as YamlTreeMapping;
+                var settings = profile?["severity"] is YamlTreeMapping map ? BindSeverities(map) : [];
+                var overrides = profile?["options"] is YamlTreeMapping profileOptions
+                    ? BindOptionOverrides(profileOptions, _document.Root["profiles"]?[name.Value]?["options"], name.Value)
+                    : [];
+                result.Profiles[name.Value] = new ProfileDefinition(name.Value, settings, name.At(_file), overrides);
             }
         }
 
@@ -67,18 +81,37 @@ internal sealed class RuleFileBinder
             }
         }
 
-        var index = 0;
         foreach (var rule in root.Mappings("rules"))
         {
-            if (!rulesWithSchemaErrors.Contains(index) && BindRule(rule) is { } bound)
+            if (BindRule(rule) is { } bound)
             {
                 result.Rules.Add(bound);
             }
-
-            index++;
+            else
+            {
+                result.RuleIdsWithErrors.AddRange(new[] { rule.Text("id") }
+                    .Concat((rule["perTarget"] as YamlTreeMapping)?.Entries.Select(entry => (entry.Value as YamlTreeMapping)?.Text("id")) ?? [])
+                    .Concat((rule["outcomes"] as YamlTreeMapping)?.Entries.Select(entry => (entry.Value as YamlTreeMapping)?.Text("id")) ?? [])
+                    .OfType<string>());
+            }
         }
 
         return result;
+    }
+
+    /// <summary>Takes a configuration's <c>options:</c> as written; they are checked against the rules once every file is loaded.</summary>
+    private List<OptionsOverride> BindOptionOverrides(YamlTreeMapping map, JToken? json, string? profile)
+    {
+        var overrides = new List<OptionsOverride>();
+        foreach (var (key, value) in map.Entries)
+        {
+            if (value is YamlTreeMapping mapping && json?[key.Value] is JObject token && !_schemaErrors.Within(value))
+            {
+                overrides.Add(new OptionsOverride(key.Value, key.At(_file), mapping, token, _document, _file, _directory, profile));
+            }
+        }
+
+        return overrides;
     }
 
     private List<SeveritySetting> BindSeverities(YamlTreeMapping map)
@@ -122,32 +155,31 @@ internal sealed class RuleFileBinder
         return new Exemption(rule, target, justification.Trim(), expires, node.Text("owner"), node.At(_file));
     }
 
+    /// <summary>
+    /// Binds a rule as far as its parts allow, reporting every mistake: a part with a schema error, or one that needs a
+    /// part that is missing or wrong (the check, the target), is skipped so that one mistake is not reported twice.
+    /// </summary>
     private Rule? BindRule(YamlTreeMapping node)
     {
         var errorsBefore = _errors.Count;
-        var id = node.Text("id")!;
-        var checkKind = node.Text("check")!;
-        var check = _checks[checkKind];
-        var target = ParseTarget(node.Text("target")!);
-        if (!check.SupportedTargets.Contains(target))
-        {
-            Error(node["target"]!, RuleErrorCodes.UnsupportedTarget, $"The check '{checkKind}' looks at {string.Join(" or ", check.SupportedTargets.Select(Name))}, not at a {Name(target)}; set 'target: {Name(check.SupportedTargets[0])}'.");
-            return null;
-        }
+        var id = node.Text("id") is { } written && !string.IsNullOrWhiteSpace(written) ? written : "(no id)";
+        var checkNode = node["check"];
+        var check = node.Text("check") is { } checkKind && !_schemaErrors.Within(checkNode) ? _checks.GetValueOrDefault(checkKind) : null;
+        var targets = _schemaErrors.Within(node["target"]) ? null : BindTargets(node["target"], check);
 
         var severity = node["severity"] is YamlTreeScalar severityNode ? ParseSeverity(severityNode.Value) ?? Severity.Warning : Severity.Warning;
         var enabled = node["enabled"] is not YamlTreeScalar { Value: "false" or "False" or "FALSE" };
         Uri? help = null;
-        if (node["help"] is YamlTreeScalar helpNode && !IsWebLink(helpNode.Value, out help))
+        if (node["help"] is YamlTreeScalar helpNode && !_schemaErrors.Within(helpNode) && !IsWebLink(helpNode.Value, out help))
         {
             Error(helpNode, RuleErrorCodes.InvalidValue, $"'{helpNode.Value}' is not a web link; write it in full, starting with https://, such as https://intranet.example/community/naming.");
         }
 
-        var messageNode = (YamlTreeScalar)node["message"]!;
+        var messageNode = _schemaErrors.Within(node["message"]) ? null : node["message"] as YamlTreeScalar;
         var descriptor = new RuleDescriptor(
             id,
-            node.Text("title")!,
-            messageNode.Value,
+            node.Text("title") ?? string.Empty,
+            messageNode?.Value ?? string.Empty,
             node.Text("category") ?? "general",
             severity,
             enabled,
@@ -155,21 +187,145 @@ internal sealed class RuleFileBinder
             help,
             [.. node.Scalars("tags").Select(tag => tag.Value)]);
 
-        var options = BindOptions(id, target, check, node["options"], node["check"]!);
-        var message = BindMessage(messageNode, target, check, options);
-        var outcomes = BindOutcomes(node["outcomes"] as YamlTreeMapping, descriptor, check, target);
-        var scope = node["where"] is YamlTreeMapping where ? BindWhere(where, target) : ScopeCondition.Everything;
-        var examples = node.Mappings("examples").Select((example, i) => BindExample(example, target, i)).OfType<RuleExample>().ToList();
-        if (_errors.Count > errorsBefore || message is null || options is null)
+        var options = check is not null && targets is not null && checkNode is not null && !_schemaErrors.Within(node["options"])
+            ? BindOptions(id, targets, check, node["options"], checkNode)
+            : null;
+
+        // Without options, the values a check offers for them (a pattern's named groups) are unknown: check the message's form only.
+        var message = messageNode is null ? null : BindMessage(messageNode, options is null ? null : targets, check, options);
+        var outcomes = check is not null && targets is not null ? BindOutcomes(node["outcomes"] as YamlTreeMapping, descriptor, check, targets) : [];
+        var scopes = new List<ScopeCondition>();
+        foreach (var target in targets ?? [])
+        {
+            scopes.Add(node["where"] is YamlTreeMapping where && !_schemaErrors.Within(where) ? BindWhere(where, target) : ScopeCondition.Everything);
+        }
+
+        var perTarget = message is not null && targets is not null && check is not null
+            ? BindPerTarget(node["perTarget"] as YamlTreeMapping, descriptor, message, targets, check, options)
+            : null;
+        var examples = new List<RuleExample>();
+        var index = 0;
+        foreach (var example in node.Mappings("examples"))
+        {
+            if (targets is not null && !_schemaErrors.Within(example) && BindExample(example, targets, index) is { } bound)
+            {
+                examples.Add(bound);
+            }
+
+            index++;
+        }
+
+        if (_errors.Count > errorsBefore || _schemaErrors.Within(node) || message is null || options is null || targets is null || perTarget is null || check is null)
         {
             return null;
         }
 
-        return new Rule(descriptor, target, check, options, scope, message, examples, node.At(_file), outcomes);
+        var bindings = targets.Select((target, i) => perTarget.TryGetValue(target, out var own)
+            ? new RuleTarget(target, ScopeCondition.ForPeopleOnly(scopes[i], target), own.Descriptor, own.Message)
+            : new RuleTarget(target, ScopeCondition.ForPeopleOnly(scopes[i], target), descriptor, message)).ToList();
+        var writtenOptions = node["options"] is YamlTreeMapping optionsNode ? YamlJson.ToJson(optionsNode) : null;
+        return new Rule(descriptor, bindings, check, options, message, examples, node.At(_file), outcomes, new WrittenOptions(writtenOptions, _directory));
+    }
+
+    /// <summary>Reads <c>target:</c>, one kind or a list of kinds, each of which the check must look at.</summary>
+    private List<TargetKind>? BindTargets(YamlTreeNode? node, Check? check)
+    {
+        var written = node switch
+        {
+            YamlTreeScalar scalar => [scalar],
+            YamlTreeSequence list => list.Items.OfType<YamlTreeScalar>().ToList(),
+            _ => [],
+        };
+        if (written.Count == 0)
+        {
+            return null;
+        }
+
+        var targets = new List<TargetKind>();
+        foreach (var item in written)
+        {
+            var target = ParseTarget(item.Value);
+            if (check is not null && !check.SupportedTargets.Contains(target))
+            {
+                var fix = node is YamlTreeSequence
+                    ? $"remove '{item.Value}' from the list"
+                    : $"set 'target: {(check.SupportedTargets.Count > 1 ? "[" + string.Join(", ", check.SupportedTargets.Select(Name)) + "]" : Name(check.SupportedTargets[0]))}'";
+                Error(item, RuleErrorCodes.UnsupportedTarget, $"The check '{check.Kind}' looks at {string.Join(" or ", check.SupportedTargets.Select(Name))}, not at a {Name(target)}; {fix}.");
+                continue;
+            }
+
+            targets.Add(target);
+        }
+
+        return targets.Count < written.Count ? null : targets;
+    }
+
+    /// <summary>
+    /// Binds <c>perTarget:</c>: a rule that looks at several kinds may give the findings on one of them their own id,
+    /// title, message and severity, as the bundled packs do to keep the ids their posts-only and comments-only rules had.
+    /// </summary>
+    private Dictionary<TargetKind, (RuleDescriptor Descriptor, MessageTemplate Message)>? BindPerTarget(YamlTreeMapping? node, RuleDescriptor rule, MessageTemplate message, List<TargetKind> targets, Check check, object? options)
+    {
+        var result = new Dictionary<TargetKind, (RuleDescriptor, MessageTemplate)>();
+        if (node is null)
+        {
+            return result;
+        }
+
+        var ok = true;
+        foreach (var (key, value) in node.Entries)
+        {
+            var target = ParseTarget(key.Value);
+            if (!targets.Contains(target) || Name(target) != key.Value)
+            {
+                Error(key, RuleErrorCodes.UnknownKey, targets.Count == 1
+                    ? $"'{key.Value}' is not one of the rule's targets: it looks at {Name(targets[0])}s only. List every target the rule looks at, such as 'target: [{Name(targets[0])}, {key.Value}]', or remove '{key.Value}:'."
+                    : $"'{key.Value}' is not one of the rule's targets ({string.Join(", ", targets.Select(Name))}); 'perTarget:' names one of them.{Suggestions.DidYouMean(key.Value, targets.Select(Name))}");
+                ok = false;
+                continue;
+            }
+
+            if (value is not YamlTreeMapping settings || _schemaErrors.Within(value))
+            {
+                ok = false;
+                continue;
+            }
+
+            var messageNode = settings["message"] as YamlTreeScalar;
+            var severity = settings["severity"] is YamlTreeScalar severityNode ? ParseSeverity(severityNode.Value) ?? rule.DefaultSeverity : rule.DefaultSeverity;
+            Uri? help = rule.HelpLink;
+            if (settings["help"] is YamlTreeScalar helpNode && !IsWebLink(helpNode.Value, out help))
+            {
+                Error(helpNode, RuleErrorCodes.InvalidValue, $"'{helpNode.Value}' is not a web link; write it in full, starting with https://, such as https://intranet.example/community/naming.");
+                ok = false;
+            }
+
+            var enabled = settings["enabled"] is YamlTreeScalar enabledNode ? enabledNode.Value is not ("false" or "False" or "FALSE") : rule.IsEnabledByDefault;
+            var descriptor = new RuleDescriptor(
+                settings.Text("id") ?? rule.Id,
+                settings.Text("title") ?? rule.Title,
+                messageNode?.Value ?? rule.MessageFormat,
+                rule.Category,
+                severity,
+                enabled,
+                settings.Text("description") ?? rule.Description,
+                help,
+                rule.Tags);
+            var ownMessage = messageNode is null ? message : BindMessage(messageNode, [target], check, options);
+            if (ownMessage is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            result[target] = (descriptor, ownMessage);
+        }
+
+        return ok ? result : null;
     }
 
     /// <summary>Binds the check's further outcomes: each gets the rule's words unless the file renames or rewords it.</summary>
-    private List<RuleOutcome> BindOutcomes(YamlTreeMapping? node, RuleDescriptor rule, Check check, TargetKind target)
+    private List<RuleOutcome> BindOutcomes(YamlTreeMapping? node, RuleDescriptor rule, Check check, List<TargetKind> targets)
     {
         if (node is not null)
         {
@@ -205,7 +361,7 @@ internal sealed class RuleFileBinder
                 help,
                 rule.Tags);
             var message = messageNode is not null
-                ? BindMessage(messageNode, target, check)
+                ? BindMessage(messageNode, targets, check)
                 : MessageTemplate.TryParse(outcome.MessageFormat, out _, out _);
             if (message is not null)
             {
@@ -216,7 +372,8 @@ internal sealed class RuleFileBinder
         return result;
     }
 
-    private MessageTemplate? BindMessage(YamlTreeScalar node, TargetKind target, Check check, object? options = null)
+    /// <summary>Parses a message; with the targets and check known, also checks that each placeholder can be filled on every target.</summary>
+    private MessageTemplate? BindMessage(YamlTreeScalar node, List<TargetKind>? targets, Check? check, object? options = null)
     {
         var template = MessageTemplate.TryParse(node.Value, out var error, out var offset);
         if (template is null)
@@ -225,13 +382,21 @@ internal sealed class RuleFileBinder
             return null;
         }
 
+        if (targets is null || check is null)
+        {
+            return template;
+        }
+
         var provided = options is null ? check.MessageArguments : [.. check.MessageArguments, .. check.MessageArgumentsFor(options)];
-        var known = EntityFields.PathsOf(target).Concat(provided).Concat(ContextPlaceholders).ToList();
+        var fields = targets.Skip(1).Aggregate(EntityFields.PathsOf(targets[0]).AsEnumerable(), (common, target) => common.Intersect(EntityFields.PathsOf(target), StringComparer.Ordinal));
+        var known = fields.Concat(provided).Concat(ContextPlaceholders).ToList();
+        var several = targets.Count > 1 ? $" A rule that looks at {string.Join(" and ", targets.Select(t => Name(t) + "s"))} can show only the fields they all have, such as {{group.name}} and {{author.name}}." : string.Empty;
         foreach (var (name, placeholderOffset) in template.Placeholders)
         {
             if (!known.Contains(name, StringComparer.Ordinal))
             {
-                Error(node, RuleErrorCodes.UnknownPlaceholder, $"'{{{name}}}' is not a value this rule can show.{Suggestions.DidYouMean(name, known)} The check '{check.Kind}' provides {string.Join(", ", provided.Select(a => $"{{{a}}}"))}.", "{" + name, Occurrence(node.Value, placeholderOffset, name.Length + 1));
+                var hint = targets.Any(target => EntityFields.PathsOf(target).Contains(name, StringComparer.Ordinal)) ? several : string.Empty;
+                Error(node, RuleErrorCodes.UnknownPlaceholder, $"'{{{name}}}' is not a value this rule can show.{Suggestions.DidYouMean(name, known)} The check '{check.Kind}' provides {string.Join(", ", provided.Select(a => $"{{{a}}}"))}.{hint}", "{" + name, Occurrence(node.Value, placeholderOffset, name.Length + 1));
             }
         }
 
@@ -311,37 +476,46 @@ internal sealed class RuleFileBinder
         }
     }
 
-    private object? BindOptions(string ruleId, TargetKind target, Check check, YamlTreeNode? node, YamlTreeNode checkNode)
+    /// <summary>Reads and validates a rule's options once per target (a check may accept an option for posts only); the first target's copy is kept.</summary>
+    private object? BindOptions(string ruleId, List<TargetKind> targets, Check check, YamlTreeNode? node, YamlTreeNode checkNode)
     {
-        object? options;
-        if (node is null or YamlTreeScalar { IsNull: true })
+        object? first = null;
+        var ok = true;
+        foreach (var target in targets)
         {
-            options = Activator.CreateInstance(check.OptionsType)!;
-        }
-        else
-        {
-            try
+            object? options;
+            if (node is null or YamlTreeScalar { IsNull: true })
             {
-                options = JsonSerializer.Deserialize(YamlJson.ToJson(node).ToString(Newtonsoft.Json.Formatting.None), check.OptionsType, OptionsSchemas.SerializerOptions);
+                options = Activator.CreateInstance(check.OptionsType)!;
             }
-            catch (JsonException ex)
+            else
             {
-                Error(node, RuleErrorCodes.InvalidOption, $"The options of check '{check.Kind}' could not be read: {ex.Message.Split(" Path:")[0]}");
+                try
+                {
+                    options = JsonSerializer.Deserialize(YamlJson.ToJson(node).ToString(Newtonsoft.Json.Formatting.None), check.OptionsType, OptionsSchemas.SerializerOptions);
+                }
+                catch (JsonException ex)
+                {
+                    Error(node, RuleErrorCodes.InvalidOption, $"The options of check '{check.Kind}' could not be read: {ex.Message.Split(" Path:")[0]}");
+                    return null;
+                }
+            }
+
+            if (options is null)
+            {
                 return null;
             }
+
+            var context = new OptionsContext(this, ruleId, target, node as YamlTreeMapping, checkNode);
+            check.ValidateOptions(options, context);
+            ok &= !context.HasErrors;
+            first ??= options;
         }
 
-        if (options is null)
-        {
-            return null;
-        }
-
-        var context = new OptionsContext(this, ruleId, target, node as YamlTreeMapping, checkNode);
-        check.ValidateOptions(options, context);
-        return context.HasErrors ? null : options;
+        return ok ? first : null;
     }
 
-    private RuleExample? BindExample(YamlTreeMapping node, TargetKind target, int index)
+    private RuleExample? BindExample(YamlTreeMapping node, List<TargetKind> targets, int index)
     {
         var builder = InMemoryNetwork.CreateBuilder();
         var expectFailure = node.Text("expect") == "fail";
@@ -357,12 +531,20 @@ internal sealed class RuleFileBinder
             asOf = parsed;
         }
 
-        var selfKey = EntityFields.SelfPrefix(target);
-        if (node[selfKey] is not YamlTreeMapping self)
+        // A rule with several targets takes an example of any of them: the one whose key the example writes.
+        var given = targets.Where(kind => node[EntityFields.SelfPrefix(kind)] is YamlTreeMapping).ToList();
+        if (given.Count != 1)
         {
-            Error(node, RuleErrorCodes.MissingField, $"The example has no '{selfKey}:'; write the {selfKey} the rule looks at, such as '{selfKey}: {{ name: ... }}'.");
+            var keys = targets.Select(kind => $"'{EntityFields.SelfPrefix(kind)}:'").ToList();
+            var selfKey = EntityFields.SelfPrefix(targets[0]);
+            Error(node, RuleErrorCodes.MissingField, given.Count == 0
+                ? $"The example has no {string.Join(" or ", keys)}; write the {selfKey} the rule looks at, such as '{selfKey}: {{ name: ... }}'."
+                : $"The example writes both {string.Join(" and ", keys)}; an example is about one thing the rule looks at, so give one of them and write the other in its list, such as 'posts:'.");
             return null;
         }
+
+        var target = given[0];
+        var self = (YamlTreeMapping)node[EntityFields.SelfPrefix(target)]!;
 
         var targetId = $"example-{index + 1}";
 
@@ -470,7 +652,16 @@ internal sealed class RuleFileBinder
     private static string Name(TargetKind kind) => kind.ToString().ToLowerInvariant();
 
     private void Error(YamlTreeNode node, string code, string message) =>
-        _errors.Add(new RuleError(new SourceLocation(_file, node.Line, node.Column), code, message));
+        Add(new RuleError(new SourceLocation(_file, node.Line, node.Column), code, message));
+
+    /// <summary>Adds an error unless the same one is there already: a part bound once per target may find the same mistake twice.</summary>
+    private void Add(RuleError error)
+    {
+        if (!_errors.Any(known => known.Location == error.Location && known.Code == error.Code))
+        {
+            _errors.Add(error);
+        }
+    }
 
     /// <summary>
     /// Reports an error at a piece of text inside a scalar, found in the file as written: escapes, quotes and
@@ -487,7 +678,7 @@ internal sealed class RuleFileBinder
             {
                 if (found++ == occurrence)
                 {
-                    _errors.Add(new RuleError(new SourceLocation(_file, line, index + 1), code, message));
+                    Add(new RuleError(new SourceLocation(_file, line, index + 1), code, message));
                     return;
                 }
             }

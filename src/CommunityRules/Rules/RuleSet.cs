@@ -16,8 +16,10 @@ public sealed class RuleSet
         Exemptions = exemptions;
         Profile = profile;
         Severities = severities;
+        // One runtime per rule and target, numbered in rule-file order: the findings of a post-and-comment rule on posts come before those on comments.
         Runtimes = [.. rules
-            .Select((rule, index) => new RuleRuntime(rule, index, severities))
+            .SelectMany(rule => rule.TargetBindings.Select(target => (rule, target)))
+            .Select((pair, index) => new RuleRuntime(pair.rule, pair.target, index, severities))
             .Where(runtime => runtime.IsActive)];
         foreach (var runtime in Runtimes)
         {

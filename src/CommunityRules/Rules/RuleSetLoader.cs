@@ -230,9 +230,8 @@ public sealed class RuleSetLoader
             ValidateOptions(document, file, schemaErrors);
             _errors.AddRange(schemaErrors);
 
-            var rulesWithErrors = RulesWithErrors(root, schemaErrors);
-            var binder = new RuleFileBinder(loader._checks, file, directory, text, _errors, ReadFileOrNull);
-            var bound = binder.Bind(root, rulesWithErrors);
+            var binder = new RuleFileBinder(loader._checks, file, directory, text, _errors, ReadFileOrNull, document, new SchemaErrorIndex(schemaErrors));
+            var bound = binder.Bind(root);
 
             // A file's extends apply before its own settings, so its own override theirs.
             foreach (var (reference, location) in bound.Extends)
@@ -253,6 +252,7 @@ public sealed class RuleSetLoader
             var byId = new Dictionary<string, Rule>(StringComparer.Ordinal);
             var severities = new Dictionary<string, SeveritySetting>(StringComparer.Ordinal);
             var profiles = new Dictionary<string, Dictionary<string, SeveritySetting>>(StringComparer.Ordinal);
+            var optionOverrides = new List<OptionsOverride>();
             var exemptions = new List<Exemption>();
             foreach (var file in _files)
             {
@@ -278,8 +278,10 @@ public sealed class RuleSetLoader
                     severities[setting.Key] = setting;
                 }
 
+                optionOverrides.AddRange(file.Options);
                 foreach (var (name, profile) in file.Profiles)
                 {
+                    optionOverrides.AddRange(profile.Options);
                     if (!profiles.TryGetValue(name, out var merged))
                     {
                         merged = new Dictionary<string, SeveritySetting>(StringComparer.Ordinal);
@@ -296,8 +298,10 @@ public sealed class RuleSetLoader
             }
 
             // When a file could not be read, its rules are unknown; naming them elsewhere is no error of its own.
+            // Nor is naming a rule that is written but has errors: those are reported at the rule.
             var complete = !_errors.Any(error => error.Code == RuleErrorCodes.FileNotFound);
-            var ruleIds = byId.Keys.Concat(BuiltinRules.All.Select(rule => rule.Id)).ToList();
+            var broken = _files.SelectMany(file => file.RuleIdsWithErrors).ToHashSet(StringComparer.Ordinal);
+            var ruleIds = byId.Keys.Concat(BuiltinRules.All.Select(rule => rule.Id)).Concat(broken).ToList();
             var categories = rules.SelectMany(rule => rule.Descriptors).Select(descriptor => descriptor.Category).Concat(BuiltinRules.All.Select(rule => rule.Category)).Distinct(StringComparer.Ordinal).ToList();
             foreach (var setting in complete ? severities.Values.Concat(profiles.Values.SelectMany(profile => profile.Values)) : [])
             {
@@ -307,6 +311,11 @@ public sealed class RuleSetLoader
             foreach (var exemption in exemptions.Where(exemption => complete && !ruleIds.Contains(exemption.RuleId, StringComparer.Ordinal)))
             {
                 _errors.Add(new RuleError(exemption.Location, RuleErrorCodes.UnknownRule, $"The exemption names rule '{exemption.RuleId}', which no loaded rule file defines.{Suggestions.DidYouMean(exemption.RuleId, ruleIds)}"));
+            }
+
+            if (complete)
+            {
+                rules = ApplyOptions(rules, byId, [.. optionOverrides.Where(entry => !broken.Contains(entry.RuleId))], options.Profile);
             }
 
             var configuration = new SeverityConfiguration(severities.ToDictionary(pair => pair.Key, pair => pair.Value.Severity, StringComparer.Ordinal), null);
@@ -327,6 +336,10 @@ public sealed class RuleSetLoader
             var files = _files.Select(file => file.Path).ToList();
             if (_errors.Count > 0)
             {
+                // A mistake seen from two sides (a rule bound for posts and for comments) is one mistake.
+                var distinct = _errors.DistinctBy(error => (error.Location, error.Code)).ToList();
+                _errors.Clear();
+                _errors.AddRange(distinct);
                 var order = files.Select((file, index) => (file, index)).GroupBy(pair => pair.file).ToDictionary(group => group.Key, group => group.First().index, StringComparer.Ordinal);
                 var sorted = _errors
                     .OrderBy(error => order.GetValueOrDefault(error.Location.File, int.MaxValue))
@@ -338,6 +351,65 @@ public sealed class RuleSetLoader
             }
 
             return new RuleSetLoadResult(new RuleSet(rules, configuration, exemptions, options.Profile), [], files);
+        }
+
+        /// <summary>
+        /// Merges configuration's <c>options:</c> over the rules' own: the base settings of every file in load order, then
+        /// the active profile's. Every profile's overrides are validated, active or not, so a mistake shows before the
+        /// day the profile is needed. An id of a rule's outcome or further target names the whole rule.
+        /// </summary>
+        private List<Rule> ApplyOptions(List<Rule> rules, Dictionary<string, Rule> byId, List<OptionsOverride> overrides, string? activeProfile)
+        {
+            var byRule = new Dictionary<Rule, (List<OptionsOverride> Base, Dictionary<string, List<OptionsOverride>> Profiles)>(ReferenceEqualityComparer.Instance);
+            foreach (var entry in overrides)
+            {
+                if (!byId.TryGetValue(entry.RuleId, out var rule))
+                {
+                    _errors.Add(new RuleError(entry.Location, RuleErrorCodes.UnknownRule, $"'options:' names rule '{entry.RuleId}', which no loaded rule file defines.{Suggestions.DidYouMean(entry.RuleId, byId.Keys)} Keys under 'options:' are rule ids."));
+                    continue;
+                }
+
+                if (!byRule.TryGetValue(rule, out var layers))
+                {
+                    layers = ([], new Dictionary<string, List<OptionsOverride>>(StringComparer.Ordinal));
+                    byRule.Add(rule, layers);
+                }
+
+                if (entry.Profile is null)
+                {
+                    layers.Base.Add(entry);
+                }
+                else if (layers.Profiles.TryGetValue(entry.Profile, out var profile))
+                {
+                    profile.Add(entry);
+                }
+                else
+                {
+                    layers.Profiles.Add(entry.Profile, [entry]);
+                }
+            }
+
+            var binder = new OptionsOverrideBinder(_errors, ReadFileOrNull);
+            var replaced = new Dictionary<Rule, Rule>(ReferenceEqualityComparer.Instance);
+            foreach (var (rule, (baseLayers, profileLayers)) in byRule)
+            {
+                var effective = baseLayers.Count > 0 ? binder.Apply(rule, baseLayers) : null;
+                foreach (var (name, layers) in profileLayers)
+                {
+                    var withProfile = binder.Apply(rule, [.. baseLayers, .. layers]);
+                    if (name == activeProfile)
+                    {
+                        effective = withProfile;
+                    }
+                }
+
+                if (effective is not null)
+                {
+                    replaced[rule] = effective;
+                }
+            }
+
+            return [.. rules.Select(rule => replaced.GetValueOrDefault(rule, rule))];
         }
 
         private void CheckSeverityKey(SeveritySetting setting, List<string> ruleIds, List<string> categories)
@@ -378,34 +450,6 @@ public sealed class RuleSetLoader
                     SchemaErrorTranslator.Validate(OptionsSchemas.For(check.OptionsType), document, options, file, $"check '{kind}'", errors);
                 }
             }
-        }
-
-        private static int LastLine(YamlTreeNode node) => node switch
-        {
-            YamlTreeMapping mapping => mapping.Entries.Count == 0 ? mapping.Line : Math.Max(mapping.Entries[^1].Key.Line, LastLine(mapping.Entries[^1].Value)),
-            YamlTreeSequence sequence => sequence.Items.Count == 0 ? sequence.Line : LastLine(sequence.Items[^1]),
-            _ => node.Line,
-        };
-
-        private static HashSet<int> RulesWithErrors(YamlTreeMapping root, List<RuleError> errors)
-        {
-            var result = new HashSet<int>();
-            if (root["rules"] is not YamlTreeSequence rules)
-            {
-                return result;
-            }
-
-            for (var i = 0; i < rules.Items.Count; i++)
-            {
-                var start = rules.Items[i].Line;
-                var end = LastLine(rules.Items[i]);
-                if (errors.Any(error => error.Location.Line >= start && error.Location.Line <= end))
-                {
-                    result.Add(i);
-                }
-            }
-
-            return result;
         }
     }
 }

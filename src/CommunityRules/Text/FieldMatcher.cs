@@ -65,7 +65,7 @@ internal sealed class FieldMatcher
     public static FieldMatcher? Create(TextBinding[] bindings, TargetKind target, TextField field)
     {
         var mine = Enumerable.Range(0, bindings.Length)
-            .Where(i => bindings[i].Rule.Rule.Target == target && bindings[i].Contribution.Fields.Contains(field))
+            .Where(i => bindings[i].Rule.Target == target && bindings[i].Contribution.Fields.Contains(field))
             .ToList();
         return mine.Count == 0 ? null : new FieldMatcher(bindings, mine, field);
     }

@@ -58,6 +58,30 @@ internal static class RuleSchema
                 {
                     ["description"] = Text("What the profile is for, such as 'stricter rules during a crisis'."),
                     ["severity"] = Ref("severityMap"),
+                    ["options"] = Ref("optionsOverrides"),
+                },
+            },
+            ["optionsOverrides"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["description"] = "Options by rule id, merged over the rule's own options: a mapping key by key, a list replaces a list, a value replaces a value, ~ removes the rule's value. An outcome's id or a further target's id names its rule.",
+                ["propertyNames"] = new JsonObject { ["pattern"] = RuleIdPattern },
+                ["additionalProperties"] = new JsonObject { ["type"] = "object", ["description"] = "The options to change, as the rule's check names them." },
+            },
+            ["perTarget"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["description"] = "How the findings on one of the rule's targets are reported: their own id, title, message or severity. Everything not set is the rule's.",
+                ["additionalProperties"] = false,
+                ["properties"] = new JsonObject
+                {
+                    ["id"] = new JsonObject { ["type"] = "string", ["pattern"] = RuleIdPattern, ["description"] = "The id of the findings on this target; default: the rule's id." },
+                    ["title"] = Text("A short title."),
+                    ["description"] = Text("A longer description."),
+                    ["message"] = Text("The message, with {placeholders} of this target."),
+                    ["severity"] = Ref("severity"),
+                    ["enabled"] = new JsonObject { ["type"] = "boolean" },
+                    ["help"] = new JsonObject { ["type"] = "string", ["format"] = "uri" },
                 },
             },
         };
@@ -99,6 +123,7 @@ internal static class RuleSchema
                     ["additionalProperties"] = Ref("profile"),
                 },
                 ["exemptions"] = new JsonObject { ["type"] = "array", ["description"] = "Findings accepted for a while, with a justification and an expiry date.", ["items"] = Ref("exemption") },
+                ["options"] = Ref("optionsOverrides"),
             },
             ["definitions"] = definitions,
         };
@@ -107,6 +132,25 @@ internal static class RuleSchema
     }
 
     public static string OptionsDefinitionName(string kind) => $"{kind}Options";
+
+    private const string RuleIdPattern = "^[A-Za-z][A-Za-z0-9_.-]{0,63}$";
+
+    /// <summary>One kind, or a list of kinds without repeats.</summary>
+    private static JsonObject TargetList(string[] kinds, string? description = null)
+    {
+        var list = new JsonObject();
+        if (description is not null)
+        {
+            list["description"] = description;
+        }
+
+        list["anyOf"] = new JsonArray
+        {
+            new JsonObject { ["enum"] = Array(kinds) },
+            new JsonObject { ["type"] = "array", ["minItems"] = 1, ["uniqueItems"] = true, ["items"] = new JsonObject { ["enum"] = Array(kinds) } },
+        };
+        return list;
+    }
 
     public static readonly (string Name, Type Type)[] EntityTypes =
     [
@@ -138,7 +182,7 @@ internal static class RuleSchema
                                 ["description"] = $"{outcome.Title}. Default id: the rule's id + '.{outcome.Name}'; default severity: {outcome.DefaultSeverity.ToString().ToLowerInvariant()}.",
                             }))),
                         },
-                        ["target"] = new JsonObject { ["enum"] = Array([.. check.SupportedTargets.Select(t => t.ToString().ToLowerInvariant())]) },
+                        ["target"] = TargetList([.. check.SupportedTargets.Select(t => t.ToString().ToLowerInvariant())]),
                     },
                 },
             });
@@ -156,14 +200,20 @@ internal static class RuleSchema
                 {
                     ["type"] = "string",
                     ["description"] = "A unique identifier, such as GOV001; configuration, exemptions and output refer to it.",
-                    ["pattern"] = "^[A-Za-z][A-Za-z0-9_.-]{0,63}$",
+                    ["pattern"] = RuleIdPattern,
                 },
                 ["title"] = Text("A short title, shown with each finding."),
                 ["description"] = Text("Why the rule exists and what to do about a finding."),
                 ["category"] = Text("A category, such as naming or activity; configuration can set severities by category:NAME."),
                 ["severity"] = Ref("severity"),
                 ["enabled"] = new JsonObject { ["type"] = "boolean", ["description"] = "Whether the rule runs unless configuration turns it on; default true." },
-                ["target"] = new JsonObject { ["description"] = "What the rule looks at.", ["enum"] = Array(Targets) },
+                ["target"] = TargetList(Targets, "What the rule looks at: person, group, post or comment, or a list such as [post, comment]."),
+                ["perTarget"] = new JsonObject
+                {
+                    ["type"] = "object",
+                    ["description"] = "For a rule with several targets: the id, title, message or severity of the findings on one of them, such as comment: { id: POST002 }.",
+                    ["additionalProperties"] = Ref("perTarget"),
+                },
                 ["where"] = Ref("where"),
                 ["check"] = new JsonObject
                 {

@@ -24,8 +24,18 @@ internal static class SchemaErrorTranslator
     {
         foreach (var error in errors)
         {
+            // A list given where one value or a list is allowed (target: [post, comments]) is judged as a list, item by item.
+            if (error is ChildSchemaValidationError { Kind: ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf, Token: JArray } listChoice
+                && listChoice.Errors.FirstOrDefault(branch => branch.Key.ActualSchema.Type.HasFlag(JsonObjectType.Array)) is { Key: not null } listBranch)
+            {
+                foreach (var leaf in Leaves(listBranch.Value))
+                {
+                    yield return leaf;
+                }
+            }
+
             // anyOf/oneOf failures list every branch's complaint; one plain sentence about the value says more.
-            if (error is ChildSchemaValidationError child && error.Kind is not (ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf))
+            else if (error is ChildSchemaValidationError child && error.Kind is not (ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf))
             {
                 foreach (var leaf in Leaves(child.Errors.SelectMany(pair => pair.Value)))
                 {
@@ -108,6 +118,9 @@ internal static class SchemaErrorTranslator
             case ValidationErrorKind.NotAnyOf:
             case ValidationErrorKind.NotOneOf:
                 return new RuleError(at, RuleErrorCodes.WrongType, $"'{property}' should be {Expected(error)}, but is {shown}.");
+
+            case ValidationErrorKind.ItemsNotUnique:
+                return new RuleError(at, RuleErrorCodes.InvalidValue, $"'{property}' lists a value more than once; write each once.");
 
             case ValidationErrorKind.PatternMismatch when property == "id":
                 return new RuleError(at, RuleErrorCodes.InvalidValue, $"The rule id {shown} may only hold letters, digits, '_', '.' and '-', must start with a letter and be at most 64 characters, such as GOV001.");
