@@ -22,10 +22,12 @@ internal sealed class TextBatch<TItem>
     private readonly List<(TItem Item, Group? Group)> _items = new(Capacity);
     private readonly List<TextHit>[] _hits;
     private readonly ParallelOptions _parallel;
+    private readonly PatternTimeoutBudget? _budget;
 
     public TextBatch(TextRuleSet? text, AnalysisOptions options, CancellationToken cancellationToken)
     {
         _text = text;
+        _budget = text?.CreateTimeoutBudget(options.MaxRegexTimeoutsPerRule);
         _hits = text is null ? [new List<TextHit>()] : [.. Enumerable.Range(0, Capacity).Select(_ => new List<TextHit>())];
         _parallel = new ParallelOptions
         {
@@ -70,6 +72,7 @@ internal sealed class TextBatch<TItem>
         {
             var (item, group) = _items[i];
             var hits = _text is null ? default : TextHits.Of(_hits[i]);
+            hits.Budget = _budget;
             run(item, group, ref hits);
         }
 
@@ -78,7 +81,7 @@ internal sealed class TextBatch<TItem>
 
     private void Scan(int index)
     {
-        var hits = new TextHits(_hits[index]);
+        var hits = new TextHits(_hits[index]) { Budget = _budget };
         switch (_items[index].Item)
         {
             case Post post:
