@@ -21,6 +21,7 @@ internal sealed class TextBatch<TItem>
     private readonly TextRuleSet? _text;
     private readonly List<(TItem Item, Group? Group)> _items = new(Capacity);
     private readonly List<TextHit>[] _hits;
+    private readonly bool[] _skippedPatterns;
     private readonly ParallelOptions _parallel;
     private readonly PatternTimeoutBudget? _budget;
 
@@ -29,6 +30,7 @@ internal sealed class TextBatch<TItem>
         _text = text;
         _budget = text?.CreateTimeoutBudget(options.MaxRegexTimeoutsPerRule);
         _hits = text is null ? [new List<TextHit>()] : [.. Enumerable.Range(0, Capacity).Select(_ => new List<TextHit>())];
+        _skippedPatterns = new bool[_hits.Length];
         _parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism ?? Environment.ProcessorCount),
@@ -73,6 +75,7 @@ internal sealed class TextBatch<TItem>
             var (item, group) = _items[i];
             var hits = _text is null ? default : TextHits.Of(_hits[i]);
             hits.Budget = _budget;
+            hits.SkippedPatterns = _skippedPatterns[i];
             run(item, group, ref hits);
         }
 
@@ -91,5 +94,7 @@ internal sealed class TextBatch<TItem>
                 _text!.Scan(comment, ref hits);
                 break;
         }
+
+        _skippedPatterns[index] = hits.SkippedPatterns;
     }
 }

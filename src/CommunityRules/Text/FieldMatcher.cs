@@ -90,6 +90,7 @@ internal sealed class FieldMatcher
             var (binding, regex) = _patterns[i];
             if (hits.Budget?.IsExhausted(binding) == true)
             {
+                hits.SkippedPatterns = true;
                 continue;
             }
 

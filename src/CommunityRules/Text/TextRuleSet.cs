@@ -83,8 +83,12 @@ internal sealed class TextRuleSet
     /// <summary>Turns a post's or comment's hits into findings of the rules that own them, in the rules' scopes.</summary>
     public void Report(ref TextHits hits, object entity, Group? group, NetworkView network, FindingCollector collector)
     {
-        // Rules whose patterns ran out of time in this batch's scans are switched off before any of its items is reported.
-        hits.Budget?.SwitchOffExhausted(_bindings, collector);
+        if (hits.SkippedPatterns)
+        {
+            // The scan left out a rule whose patterns kept running out of time: it is switched off from here on.
+            hits.Budget!.SwitchOffExhausted(_bindings, collector);
+        }
+
         if (hits.Count == 0)
         {
             return;
