@@ -379,8 +379,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
             : null,
     };
 
-    /// <summary>Free text from the data as a finding quotes it: personal data masked, and cut to a short length.</summary>
-    private static string Quoted(string text) => EchoedText.Cut(Text.PersonalData.PersonalDataRedaction.Redact(text), EchoedText.MaxFieldLength);
+    private static string Quoted(string text) => EchoedText.Field(text);
 
     private static DiagnosticTarget TargetOf(object entity, Group? group) => entity switch
     {

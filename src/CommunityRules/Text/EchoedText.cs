@@ -12,6 +12,9 @@ internal static class EchoedText
     /// <summary>The most characters of a quoted field such as a title, a group's name or description, or a post's text.</summary>
     public const int MaxFieldLength = 200;
 
+    /// <summary>Free text from the data as a finding quotes it (a title, a group's name or description): personal data masked, cut to <see cref="MaxFieldLength"/>.</summary>
+    public static string Field(string text) => Cut(PersonalData.PersonalDataRedaction.Redact(text), MaxFieldLength);
+
     /// <summary>Returns the value, or its first characters and '…' when it is longer than <paramref name="maxLength"/>.</summary>
     public static string Cut(string value, int maxLength = MaxMatchLength)
     {

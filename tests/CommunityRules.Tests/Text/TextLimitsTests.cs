@@ -114,6 +114,22 @@ public sealed class TextLimitsTests
     }
 
     [Fact]
+    public async Task Look_alike_groups_are_named_masked()
+    {
+        var network = CommunityRules.Data.InMemoryNetwork.CreateBuilder()
+            .Add(new Group { Id = "g-a", Name = "Tolvans grupp 19121212-1212" })
+            .Add(new Group { Id = "g-b", Name = "Tolvans Grupp 19121212-1212" })
+            .Build();
+
+        var result = await new RuleEngine(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestInputs.ClockNow))
+            .AnalyzeAsync(TestInputs.LoadRules("duplicates-names.yaml"), network);
+
+        var finding = result.Of("DUP-NAMES")[0];
+        Assert.Contains("'Tolvans Grupp 19121212-****'", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("1212-1212", string.Join("\n", result.Diagnostics.Select(d => d.Message + d.Target.Name + string.Concat(d.Properties.Values))), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_term_found_inside_personal_data_is_quoted_masked()
     {
         var finding = Assert.Single(new PostChecker(Rules.Value).Check(Post("Ring 19121212-1212 i dag.")), finding => finding.Rule.Id == "LIM-DIGITS");
