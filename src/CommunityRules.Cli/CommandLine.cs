@@ -157,6 +157,12 @@ internal static class CommandLine
                 return ExitCodes.Invalid;
             }
 
+            if (parse.GetValue(strict) && result.Summary.RulesSwitchedOff > 0)
+            {
+                await error.WriteLineAsync($"communityrules: {result.Summary.RulesSwitchedOff:N0} rule(s) were switched off for the rest of the run (CR0006, --strict).").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
             if (parse.GetValue(strict) && result.Summary.Rejected > 0)
             {
                 await error.WriteLineAsync($"communityrules: {result.Summary.Rejected:N0} records could not be read (--strict).").ConfigureAwait(false);

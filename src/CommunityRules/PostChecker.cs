@@ -45,6 +45,21 @@ public sealed class PostChecker
         _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
+    /// <summary>
+    /// Gets the most findings one text rule reports on one post or comment; what it finds beyond that is counted
+    /// and reported as one more finding that says how many were left out.
+    /// </summary>
+    /// <value>The default value is 100.</value>
+    public int MaxFindingsPerPost
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            field = value;
+        }
+    } = AnalysisOptions.DefaultMaxFindingsPerPost;
+
     /// <summary>Gets the rule set the next post is checked against.</summary>
     public RuleSet RuleSet => _fixed ?? _live!.Current;
 
@@ -110,7 +125,7 @@ public sealed class PostChecker
             network = shared.View;
         }
 
-        return new FindingCollector(ruleSet, network, maxDataIssuesKept: 0, reportExpiredExemptions: false);
+        return new FindingCollector(ruleSet, network, maxDataIssuesKept: 0, reportExpiredExemptions: false) { MaxFindingsPerPost = MaxFindingsPerPost };
     }
 
     private sealed record NetworkOfTheDay(DateOnly Day, NetworkView View);

@@ -3,6 +3,9 @@ namespace CommunityRules.Engine;
 /// <summary>Settings for one run of the engine.</summary>
 public sealed class AnalysisOptions
 {
+    internal const int DefaultMaxFindingsPerPost = 100;
+    internal const int DefaultMaxRegexTimeoutsPerRule = 10;
+
     /// <summary>Gets or sets the moment the run checks as of.</summary>
     /// <value>The default value is <see langword="null"/>: the source's manifest, else the engine's <see cref="TimeProvider"/>.</value>
     public DateTimeOffset? AsOf { get; set; }
@@ -18,6 +21,21 @@ public sealed class AnalysisOptions
     /// <summary>Gets or sets how many data issues are kept in full; all of them are counted.</summary>
     /// <value>The default value is 10,000.</value>
     public int MaxDataIssuesKept { get; set; } = 10_000;
+
+    /// <summary>
+    /// Gets or sets the most findings one text rule (terms, personal data, links, patterns) reports on one post or
+    /// comment; what it finds beyond that is counted and reported as one more finding that says how many were left out.
+    /// </summary>
+    /// <value>The default value is 100.</value>
+    public int MaxFindingsPerPost { get; set; } = DefaultMaxFindingsPerPost;
+
+    /// <summary>
+    /// Gets or sets on how many records or texts a rule's regular expression may run past its time limit
+    /// (<c>matchTimeout</c>) before the rule is switched off for the rest of the run, with one error-level finding
+    /// (CR0006) that says so.
+    /// </summary>
+    /// <value>The default value is 10.</value>
+    public int MaxRegexTimeoutsPerRule { get; set; } = DefaultMaxRegexTimeoutsPerRule;
 
     /// <summary>
     /// Gets or sets how many threads scan post and comment text; all cores when <see langword="null"/>, one thread

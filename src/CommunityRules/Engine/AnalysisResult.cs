@@ -80,6 +80,9 @@ public sealed class RunSummary
     /// <summary>Gets how many times a check threw on a record (finding CR0005); the other rules ran.</summary>
     public int CheckFailures { get; internal init; }
 
+    /// <summary>Gets the number of rules switched off for the rest of the run after repeated check failures (CR0005) or regular-expression timeouts (CR0006).</summary>
+    public int RulesSwitchedOff { get; internal init; }
+
     /// <summary>Gets the number of data issues, rejected records and unknown references together.</summary>
     public long DataIssues { get; }
 

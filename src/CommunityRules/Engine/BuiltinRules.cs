@@ -33,12 +33,17 @@ internal static class BuiltinRules
         description: "The code of a check threw an error on a record, so its rule was skipped there; after repeated failures the rule is switched off for the rest of the run. The other rules ran. This is a bug in the check: report it to the check's author with the message.",
         helpLink: new Uri("https://github.com/communityrules/communityrules/blob/main/docs/extending.md#when-a-check-fails"));
 
+    public static readonly RuleDescriptor RuleSwitchedOff = new(
+        "CR0006", "A rule was switched off", "{reason}", "configuration", Severity.Error,
+        description: "A rule's regular expression ran past its time limit on too many records (10 by default), so the rule was switched off for the rest of the run and its findings are incomplete. Simplify the pattern: avoid nested repetition such as (a+)+.",
+        helpLink: new Uri("https://github.com/communityrules/communityrules/blob/main/docs/errors.md#cr0006"));
+
     public static readonly RuleDescriptor ExpiredExemption = new(
         "CR0100", "An exemption has expired", "The exemption of {rule} for '{target}' expired on {expires}; renew it with a new date and justification, or remove it", "configuration", Severity.Warning,
         description: "An exemption past its expiry date no longer suppresses anything; the findings it covered are reported again.",
         helpLink: new Uri("https://github.com/communityrules/communityrules/blob/main/docs/rule-language.md#exemptions"));
 
-    public static readonly IReadOnlyList<RuleDescriptor> All = [MalformedRecord, UnknownReference, DuplicateId, RegexTimeout, CheckFailed, ExpiredExemption];
+    public static readonly IReadOnlyList<RuleDescriptor> All = [MalformedRecord, UnknownReference, DuplicateId, RegexTimeout, CheckFailed, RuleSwitchedOff, ExpiredExemption];
 
     public static RuleDescriptor For(DataIssueKind kind) => kind switch
     {

@@ -1,8 +1,10 @@
+using System.Globalization;
 using CommunityRules.Checks;
 using CommunityRules.Data;
 using CommunityRules.Diagnostics;
 using CommunityRules.Model;
 using CommunityRules.Rules;
+using CommunityRules.Text;
 
 namespace CommunityRules.Engine;
 
@@ -31,6 +33,8 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
     // A check that throws on every post must not fill the report with a million findings.
     private const int MaxCheckFailuresPerRule = 10;
     private Dictionary<RuleRuntime, int>? _checkFailures;
+    private Dictionary<RuleRuntime, int>? _timeouts;
+    private HashSet<RuleRuntime>? _switchedOff;
 
     // Expired exemptions are findings of a run over a whole network; a bot checking one post leaves them out.
     public FindingCollector(RuleSet ruleSet, NetworkView network, int maxDataIssuesKept, bool reportExpiredExemptions = true)
@@ -62,6 +66,15 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
     }
 
     public NetworkView Network { get; }
+
+    /// <summary>Gets the most findings a text rule reports on one post or comment; the rest are counted in one finding.</summary>
+    public int MaxFindingsPerPost { get; init; } = AnalysisOptions.DefaultMaxFindingsPerPost;
+
+    /// <summary>Gets the number of texts or records a rule's regular expression may run out of time on before the rule is switched off.</summary>
+    public int MaxRegexTimeoutsPerRule { get; init; } = AnalysisOptions.DefaultMaxRegexTimeoutsPerRule;
+
+    /// <summary>Gets how many rules were switched off for the rest of the run, after repeated check failures or regex timeouts.</summary>
+    public int RulesSwitchedOff => _switchedOff?.Count ?? 0;
 
     /// <summary>Gets or sets the group of the post or comment whose actions run now.</summary>
     public Group? CurrentGroup { get; set; }
@@ -162,13 +175,11 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         _findings.Add((-1, diagnostic));
     }
 
-    /// <summary>Reports that a rule's regular expression ran past its time limit; the rule is skipped for that target only.</summary>
     /// <summary>Gets how many times a check threw, over all rules.</summary>
     public int CheckFailureCount { get; private set; }
 
-    /// <summary>Says whether a rule was switched off for the rest of the run because its check kept failing.</summary>
-    public bool IsSwitchedOff(RuleRuntime rule) =>
-        _checkFailures is not null && _checkFailures.TryGetValue(rule, out var failures) && failures >= MaxCheckFailuresPerRule;
+    /// <summary>Says whether a rule was switched off for the rest of the run because its check kept failing or its regular expression kept running out of time.</summary>
+    public bool IsSwitchedOff(RuleRuntime rule) => _switchedOff is not null && _switchedOff.Contains(rule);
 
     /// <summary>Reports that a rule's check threw: one finding naming the rule, the check and the record; the run goes on.</summary>
     public void ReportCheckFailure(RuleRuntime rule, object? entity, Exception exception)
@@ -176,6 +187,11 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         _checkFailures ??= [];
         var failures = _checkFailures[rule] = _checkFailures.GetValueOrDefault(rule) + 1;
         CheckFailureCount++;
+        if (failures >= MaxCheckFailuresPerRule)
+        {
+            (_switchedOff ??= []).Add(rule);
+        }
+
         var severity = _ruleSet.BuiltinSeverities[BuiltinRules.CheckFailed.Id];
         if (severity == Severity.None)
         {
@@ -200,7 +216,86 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         _findings.Add((-1, new Diagnostic(BuiltinRules.CheckFailed, severity, reason, target, properties)));
     }
 
+    /// <summary>
+    /// Reports that a rule's regular expression ran past its time limit; the rule is skipped for that target only, and
+    /// after <see cref="MaxRegexTimeoutsPerRule"/> timeouts it is switched off for the rest of the run.
+    /// </summary>
     public void ReportTimeout(RuleRuntime rule, object? entity, System.Text.RegularExpressions.RegexMatchTimeoutException exception)
+    {
+        if (IsSwitchedOff(rule))
+        {
+            return;
+        }
+
+        _timeouts ??= [];
+        var timeouts = _timeouts[rule] = _timeouts.GetValueOrDefault(rule) + 1;
+        ReportTimeoutFinding(rule, entity, exception);
+        if (timeouts >= MaxRegexTimeoutsPerRule)
+        {
+            SwitchOffForTimeouts(rule, timeouts, exception.Pattern, exception.MatchTimeout);
+        }
+    }
+
+    /// <summary>Switches a rule off for the rest of the run because its regular expression ran out of time too often: one error-level finding (CR0006) says so.</summary>
+    public void SwitchOffForTimeouts(RuleRuntime rule, int timeouts, string? pattern, TimeSpan? limit)
+    {
+        if (!(_switchedOff ??= []).Add(rule))
+        {
+            return;
+        }
+
+        var severity = _ruleSet.BuiltinSeverities[BuiltinRules.RuleSwitchedOff.Id];
+        if (severity == Severity.None)
+        {
+            return;
+        }
+
+        var location = rule.Rule.Location;
+        var target = new DiagnosticTarget(TargetKind.Configuration, $"rule/{rule.Rule.Id}", File: location.File, Line: location.Line, Column: location.Column);
+        var which = pattern is null ? "a regular expression" : $"the regular expression '{EchoedText.Cut(pattern)}'";
+        var within = limit is { } ms ? string.Create(CultureInfo.InvariantCulture, $" its time limit of {ms.TotalMilliseconds:0} ms") : " its time limit";
+        var reason = string.Create(CultureInfo.InvariantCulture, $"rule {rule.Rule.Id} ({location}) was switched off for the rest of the run: {which} ran past{within} on {timeouts} {(rule.Target == TargetKind.Post || rule.Target == TargetKind.Comment ? "texts" : "records")}, so its findings are incomplete; simplify the pattern (nested repetition such as (a+)+ is the usual culprit) or remove 'matchTimeout' so it runs on the non-backtracking engine");
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["reason"] = reason,
+            ["rule"] = rule.Rule.Id,
+            ["timeouts"] = timeouts.ToString(CultureInfo.InvariantCulture),
+        };
+        _findings.Add((-1, new Diagnostic(BuiltinRules.RuleSwitchedOff, severity, reason, target, properties)));
+    }
+
+    /// <summary>
+    /// Reports that a text rule found more on one post or comment than it may report: one finding of the rule, after
+    /// its others there, says how many more things it found.
+    /// </summary>
+    public void ReportLeftOut(RuleRuntime rule, object entity, int leftOut)
+    {
+        var (descriptor, _, severity) = rule.Resolve(null);
+        if (severity == Severity.None)
+        {
+            return;
+        }
+
+        var group = entity is Post or Comment ? CurrentGroup : null;
+        var target = TargetOf(entity, group);
+        var what = KindOf(entity) == TargetKind.Comment ? "comment" : "post";
+        var reason = string.Create(CultureInfo.InvariantCulture, $"and {leftOut:N0} more: rule {rule.Rule.Id} found {leftOut:N0} more {(leftOut == 1 ? "thing" : "things")} in this {what} than the {MaxFindingsPerPost:N0} findings it reports per {what}; they were left out of the report");
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["reason"] = reason,
+            ["leftOut"] = leftOut.ToString(CultureInfo.InvariantCulture),
+            ["limit"] = MaxFindingsPerPost.ToString(CultureInfo.InvariantCulture),
+        };
+        var diagnostic = new Diagnostic(descriptor, severity, reason, target, properties, discriminator: "left-out");
+        if (FindExemption(descriptor.Id, target) is { } exemption)
+        {
+            diagnostic = diagnostic.WithSuppression(new Suppression(exemption.Justification, exemption.Expires, exemption.Owner, exemption.Location.ToString()));
+        }
+
+        _findings.Add((rule.Order, diagnostic));
+    }
+
+    private void ReportTimeoutFinding(RuleRuntime rule, object? entity, System.Text.RegularExpressions.RegexMatchTimeoutException exception)
     {
         var severity = _ruleSet.BuiltinSeverities[BuiltinRules.RegexTimeout.Id];
         if (severity == Severity.None)
@@ -278,18 +373,20 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         "rule.title" => descriptor.Title,
         "rule.category" => descriptor.Category,
         _ => EntityFields.Find(target, name) is { } field
-            ? field.Path is "post.title" or "post.text" or "comment.text" && field.ReadText(subject) is { } text
-                ? Text.PersonalData.PersonalDataRedaction.Redact(text)
+            ? field.Path is "post.title" or "post.text" or "comment.text" or "group.name" or "group.description" && field.ReadText(subject) is { } text
+                ? Quoted(text)
                 : field.ReadText(subject)
             : null,
     };
 
+    private static string Quoted(string text) => EchoedText.Field(text);
+
     private static DiagnosticTarget TargetOf(object entity, Group? group) => entity switch
     {
         Person person => new DiagnosticTarget(TargetKind.Person, person.Id, person.Name),
-        Group g => new DiagnosticTarget(TargetKind.Group, g.Id, g.Name),
-        // A title can hold personal data, and the target's name goes into every report format.
-        Post post => new DiagnosticTarget(TargetKind.Post, post.Id, post.Title is { } title ? Text.PersonalData.PersonalDataRedaction.Redact(title) : null, post.GroupId),
+        // A group's name or a post's title can hold personal data, and the target's name goes into every report format.
+        Group g => new DiagnosticTarget(TargetKind.Group, g.Id, g.Name is { } name ? Quoted(name) : null),
+        Post post => new DiagnosticTarget(TargetKind.Post, post.Id, post.Title is { } title ? Quoted(title) : null, post.GroupId),
         Comment comment => new DiagnosticTarget(TargetKind.Comment, comment.Id, null, group?.Id),
         _ => throw new ArgumentException($"Cannot report on a {entity.GetType().Name}.", nameof(entity)),
     };

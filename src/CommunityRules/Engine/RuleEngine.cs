@@ -40,7 +40,13 @@ public sealed class RuleEngine
         var manifest = await source.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
         var asOf = options.AsOf ?? manifest?.AsOf ?? _timeProvider.GetUtcNow();
         var network = new NetworkView(manifest, asOf) { IncludeAutomatedAccounts = options.IncludeAutomatedAccounts };
-        var collector = new FindingCollector(ruleSet, network, options.MaxDataIssuesKept);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxFindingsPerPost, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRegexTimeoutsPerRule, 1, nameof(options));
+        var collector = new FindingCollector(ruleSet, network, options.MaxDataIssuesKept)
+        {
+            MaxFindingsPerPost = options.MaxFindingsPerPost,
+            MaxRegexTimeoutsPerRule = options.MaxRegexTimeoutsPerRule,
+        };
         var unservable = DataCoverage.Unservable(ruleSet.Runtimes, source.Capabilities);
         var run = new Run(ruleSet, unservable, network, collector, source, options, cancellationToken);
 
@@ -62,6 +68,7 @@ public sealed class RuleEngine
             diagnostics.Count(d => d.IsSuppressed))
         {
             CheckFailures = collector.CheckFailureCount,
+            RulesSwitchedOff = collector.RulesSwitchedOff,
         };
         return new AnalysisResult(diagnostics, collector.DataIssues, summary, network) { DataNotes = notes };
     }

@@ -21,12 +21,16 @@ internal sealed class TextBatch<TItem>
     private readonly TextRuleSet? _text;
     private readonly List<(TItem Item, Group? Group)> _items = new(Capacity);
     private readonly List<TextHit>[] _hits;
+    private readonly bool[] _skippedPatterns;
     private readonly ParallelOptions _parallel;
+    private readonly PatternTimeoutBudget? _budget;
 
     public TextBatch(TextRuleSet? text, AnalysisOptions options, CancellationToken cancellationToken)
     {
         _text = text;
+        _budget = text?.CreateTimeoutBudget(options.MaxRegexTimeoutsPerRule);
         _hits = text is null ? [new List<TextHit>()] : [.. Enumerable.Range(0, Capacity).Select(_ => new List<TextHit>())];
+        _skippedPatterns = new bool[_hits.Length];
         _parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism ?? Environment.ProcessorCount),
@@ -70,6 +74,8 @@ internal sealed class TextBatch<TItem>
         {
             var (item, group) = _items[i];
             var hits = _text is null ? default : TextHits.Of(_hits[i]);
+            hits.Budget = _budget;
+            hits.SkippedPatterns = _skippedPatterns[i];
             run(item, group, ref hits);
         }
 
@@ -78,7 +84,7 @@ internal sealed class TextBatch<TItem>
 
     private void Scan(int index)
     {
-        var hits = new TextHits(_hits[index]);
+        var hits = new TextHits(_hits[index]) { Budget = _budget };
         switch (_items[index].Item)
         {
             case Post post:
@@ -88,5 +94,7 @@ internal sealed class TextBatch<TItem>
                 _text!.Scan(comment, ref hits);
                 break;
         }
+
+        _skippedPatterns[index] = hits.SkippedPatterns;
     }
 }

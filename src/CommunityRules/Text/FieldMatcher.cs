@@ -87,15 +87,23 @@ internal sealed class FieldMatcher
 
         for (var i = 0; i < _patterns.Length; i++)
         {
+            var (binding, regex) = _patterns[i];
+            if (hits.Budget?.IsExhausted(binding) == true)
+            {
+                hits.SkippedPatterns = true;
+                continue;
+            }
+
             try
             {
-                foreach (var match in _patterns[i].Regex.Current.EnumerateMatches(span))
+                foreach (var match in regex.Current.EnumerateMatches(span))
                 {
                     hits.Add(new TextHit(_field, TextHitKind.Pattern, i, match.Index, match.Length));
                 }
             }
             catch (RegexMatchTimeoutException)
             {
+                hits.Budget?.CountTimeout(binding, regex);
                 hits.Add(new TextHit(_field, TextHitKind.PatternTimeout, i, 0, 0));
             }
         }
@@ -127,40 +135,49 @@ internal sealed class FieldMatcher
         }
     }
 
-    /// <summary>Reports one hit for each rule that owns it.</summary>
-    public void Report(in TextHit hit, string text, ref TextRuleSet.Reporter reporter)
+    /// <summary>Reports one hit for each rule that owns it; <paramref name="position"/> is the hit's 1-based position as people count.</summary>
+    /// <remarks>Each rule is asked first (<see cref="TextRuleSet.Reporter.Admit"/>), so a hit past a rule's cap costs its key only.</remarks>
+    public void Report(in TextHit hit, string text, int position, ref TextRuleSet.Reporter reporter)
     {
         var raw = hit.Length > 0 && hit.Start + hit.Length <= text.Length ? text.Substring(hit.Start, hit.Length) : string.Empty;
-        var found = Display(raw);
-        var position = Position(text, hit.Start);
         switch (hit.Kind)
         {
             case TextHitKind.Term:
+                string? match = null;
                 foreach (var owner in _terms!.Entries[hit.Id].Owners.Cast<TermOwner>())
                 {
+                    var term = "term:" + owner.Spec.Term;
+                    if (!reporter.Admit(owner.Binding, hit.Field, term))
+                    {
+                        continue;
+                    }
+
+                    // A term found across or inside personal data (a substring term in a number) must not quote it.
+                    match ??= EchoedText.Cut(Display(reporter.MaskPersonalData(text, hit.Start, hit.Length)));
                     var suggestion = owner.Spec.Suggestion;
                     var reason = suggestion is null
-                        ? $"it contains '{found}' at character {position}"
-                        : $"it contains '{found}' at character {position}; write '{suggestion}' instead";
-                    var term = "term:" + owner.Spec.Term;
-                    reporter.Report(owner.Binding, hit.Field, term, term, position, [
-                        new("term", owner.Spec.Term), new("match", found), new("suggestion", suggestion ?? string.Empty), new("reason", reason)]);
+                        ? $"it contains '{match}' at character {position}"
+                        : $"it contains '{match}' at character {position}; write '{suggestion}' instead";
+                    reporter.Report(owner.Binding, hit.Field, term, position, [
+                        new("term", owner.Spec.Term), new("match", match), new("suggestion", suggestion ?? string.Empty), new("reason", reason)]);
                 }
 
                 break;
             case TextHitKind.PersonalData:
                 var kind = (PersonalDataKinds)hit.Id;
-                var masked = PersonalDataScanner.Mask(kind, raw.AsSpan());
+                string? masked = null;
                 var detector = PersonalDataScanner.DisplayNameOf(kind);
                 var name = PersonalDataScanner.NameOf(kind);
                 foreach (var (binding, kinds, emails) in _personalData)
                 {
                     // A role mailbox or a colleague's work address is found by the scan but is not this rule's business.
-                    if ((kinds & kind) != 0 && !(kind == PersonalDataKinds.Email && emails.Ignores(raw)))
+                    // The same number twice is one finding, two numbers that mask alike are two; the fingerprint sees only the mask.
+                    if ((kinds & kind) != 0 && !(kind == PersonalDataKinds.Email && emails.Ignores(raw)) && reporter.Admit(binding, hit.Field, $"{name}:{raw}"))
                     {
-                        // The same number twice is one finding, two numbers that mask alike are two; the fingerprint sees only the mask.
-                        reporter.Report(binding, hit.Field, $"{name}:{raw}", $"{name}:{masked}", position, [
-                            new("detector", detector), new("value", masked), new("reason", $"it contains {Article(detector)} {detector} ({masked}) at character {position}")]);
+                        masked ??= PersonalDataScanner.Mask(kind, raw.AsSpan());
+                        var shown = EchoedText.Cut(masked);
+                        reporter.Report(binding, hit.Field, $"{name}:{masked}", position, [
+                            new("detector", detector), new("value", shown), new("reason", $"it contains {Article(detector)} {detector} ({shown}) at character {position}")]);
                     }
                 }
 
@@ -176,34 +193,49 @@ internal sealed class FieldMatcher
                     }
 
                     domain ??= DomainList.DisplayName(host);
+                    if (!reporter.Admit(binding, hit.Field, "link:" + domain))
+                    {
+                        continue;
+                    }
+
                     var reason = policy.Allow
                         ? $"it links to {domain} at character {position}, which is not among the allowed domains"
                         : $"it links to {domain} at character {position}, which is not allowed";
-                    reporter.Report(binding, hit.Field, "link:" + domain, "link:" + domain, position, [new("domain", domain), new("reason", reason)]);
+                    reporter.Report(binding, hit.Field, "link:" + domain, position, [new("domain", domain), new("reason", reason)]);
                 }
 
                 break;
             case TextHitKind.Pattern:
-                ReportPattern(hit, text, PersonalDataRedaction.Redact(found), position, ref reporter);
+                ReportPattern(hit, text, PersonalDataRedaction.Redact(Display(raw)), position, ref reporter);
                 break;
             case TextHitKind.PatternTimeout:
                 reporter.ReportTimeout(_patterns[hit.Id].Binding, _patterns[hit.Id].Regex);
                 break;
             case TextHitKind.Length:
                 var (lengthBinding, limits) = _lengths[hit.Id];
+                if (!reporter.Admit(lengthBinding, hit.Field, "length"))
+                {
+                    break;
+                }
+
                 var tooShort = hit.Value < limits.MinLength;
                 var limit = (tooShort ? limits.MinLength : limits.MaxLength)!.Value;
                 var length = hit.Value.ToString(CultureInfo.InvariantCulture);
-                reporter.Report(lengthBinding, hit.Field, "length", "length", 1, [
+                reporter.Report(lengthBinding, hit.Field, "length", 1, [
                     new("length", length),
                     new("limit", limit.ToString(CultureInfo.InvariantCulture)),
                     new("reason", $"it is {length} {(hit.Value == 1 ? "character" : "characters")} long; the {(tooShort ? "minimum" : "maximum")} is {limit}")]);
                 break;
             case TextHitKind.Shouting:
                 var (shoutingBinding, shouting) = _shouting[hit.Id];
+                if (!reporter.Admit(shoutingBinding, hit.Field, "shouting"))
+                {
+                    break;
+                }
+
                 var share = Percent((double)hit.Value / hit.Extra);
                 var most = Percent(shouting.MaxCapitalShare);
-                reporter.Report(shoutingBinding, hit.Field, "shouting", "shouting", 1, [
+                reporter.Report(shoutingBinding, hit.Field, "shouting", 1, [
                     new("share", share), new("limit", most), new("reason", $"{share} of its letters are capitals; the limit is {most}")]);
                 break;
         }
@@ -212,39 +244,30 @@ internal sealed class FieldMatcher
     private void ReportPattern(in TextHit hit, string text, string found, int position, ref TextRuleSet.Reporter reporter)
     {
         var (binding, regex) = _patterns[hit.Id];
+        var key = $"pattern:{hit.Id}:{found}";
+        if (!reporter.Admit(binding, hit.Field, key))
+        {
+            return;
+        }
+
+        var match = EchoedText.Cut(found);
         var arguments = new List<MessageArgument>
         {
-            new("match", found),
+            new("match", match),
             new("pattern", regex.Pattern),
-            new("reason", $"'{found}' at character {position} matches the pattern {regex.Pattern}"),
+            new("reason", $"'{match}' at character {position} matches the pattern {regex.Pattern}"),
         };
         if (regex.GroupNames.Count > 0)
         {
             // Named groups are read only for a match being reported; the scan itself keeps to allocation-free matching.
-            var match = regex.Current.Match(text, hit.Start, hit.Length);
+            var groups = regex.Current.Match(text, hit.Start, hit.Length);
             foreach (var name in regex.GroupNames)
             {
-                arguments.Add(new(name, PersonalDataRedaction.Redact(Display(match.Groups[name].Value))));
+                arguments.Add(new(name, EchoedText.Cut(PersonalDataRedaction.Redact(Display(groups.Groups[name].Value)))));
             }
         }
 
-        var key = $"pattern:{hit.Id}:{found}";
-        reporter.Report(binding, hit.Field, key, key, position, [.. arguments]);
-    }
-
-    /// <summary>The 1-based position people count: characters outside the Basic Multilingual Plane, such as emoji, count once.</summary>
-    private static int Position(string text, int index)
-    {
-        var position = index + 1;
-        foreach (var c in text.AsSpan(0, Math.Min(index, text.Length)))
-        {
-            if (char.IsLowSurrogate(c))
-            {
-                position--;
-            }
-        }
-
-        return position;
+        reporter.Report(binding, hit.Field, key, position, [.. arguments]);
     }
 
     /// <summary>Text from a post as a message shows it: on one line, each run of whitespace one space.</summary>

@@ -45,6 +45,12 @@ internal struct TextHits : ITermSink, IPersonalDataSink, ILinkSink
     /// <summary>Gets the hits an earlier scan left in a list, as the engine's batches hand them on.</summary>
     public static TextHits Of(List<TextHit> found) => new(found, keep: true);
 
+    /// <summary>Gets or sets the run's count of pattern timeouts, or <see langword="null"/> for a post checked on its own.</summary>
+    public PatternTimeoutBudget? Budget { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the scan left out the patterns of a rule that used up its <see cref="Budget"/>.</summary>
+    public bool SkippedPatterns { get; set; }
+
     /// <summary>Gets or sets the field being scanned.</summary>
     public TextField Field { get; set; }
 

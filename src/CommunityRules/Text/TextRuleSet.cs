@@ -28,9 +28,15 @@ internal sealed class TextRuleSet
     private readonly FieldMatcher? _postText;
     private readonly FieldMatcher? _commentText;
 
+    // The rules of the bindings, each once, and each binding's index into them: findings are capped per rule.
+    private readonly RuleRuntime[] _rules;
+    private readonly int[] _ruleSlots;
+
     private TextRuleSet(TextBinding[] bindings)
     {
         _bindings = bindings;
+        _rules = [.. bindings.Select(binding => binding.Rule).Distinct()];
+        _ruleSlots = [.. bindings.Select(binding => Array.IndexOf(_rules, binding.Rule))];
         _postTitle = FieldMatcher.Create(bindings, TargetKind.Post, TextField.Title);
         _postText = FieldMatcher.Create(bindings, TargetKind.Post, TextField.Text);
         _commentText = FieldMatcher.Create(bindings, TargetKind.Comment, TextField.Text);
@@ -71,9 +77,18 @@ internal sealed class TextRuleSet
         }
     }
 
+    /// <summary>Makes the count of pattern timeouts one run shares between its scanning threads.</summary>
+    public PatternTimeoutBudget CreateTimeoutBudget(int maxTimeoutsPerRule) => new(_bindings.Length, maxTimeoutsPerRule);
+
     /// <summary>Turns a post's or comment's hits into findings of the rules that own them, in the rules' scopes.</summary>
     public void Report(ref TextHits hits, object entity, Group? group, NetworkView network, FindingCollector collector)
     {
+        if (hits.SkippedPatterns)
+        {
+            // The scan left out a rule whose patterns kept running out of time: it is switched off from here on.
+            hits.Budget!.SwitchOffExhausted(_bindings, collector);
+        }
+
         if (hits.Count == 0)
         {
             return;
@@ -88,6 +103,8 @@ internal sealed class TextRuleSet
         };
 
         var reporter = new Reporter(this, entity, group, network, collector);
+        // Hits come sorted by field and start, so positions are counted in one walk per field, not one per hit.
+        var positions = default(TextPositions);
         foreach (var hit in hits.AsSpan())
         {
             var matcher = (kind, hit.Field) switch
@@ -97,50 +114,189 @@ internal sealed class TextRuleSet
                 _ => _commentText!,
             };
             var fieldText = (hit.Field == TextField.Title ? title : text) ?? string.Empty;
-            matcher.Report(hit, fieldText, ref reporter);
+            matcher.Report(hit, fieldText, positions.PositionOf(fieldText, hit.Start), ref reporter);
         }
+
+        reporter.ReportLeftOut();
     }
 
-    /// <summary>One post's reporting: scopes are checked once per rule, and each thing found is reported once per rule and field.</summary>
+    /// <summary>
+    /// One post's reporting: scopes are checked once per rule, each thing found is reported once per rule and field,
+    /// and at most <see cref="FindingCollector.MaxFindingsPerPost"/> per rule; the rest is counted and reported as one
+    /// finding that says how many were left out.
+    /// </summary>
     internal struct Reporter(TextRuleSet owner, object entity, Group? group, NetworkView network, FindingCollector collector)
     {
         private readonly sbyte[] _inScope = new sbyte[owner._bindings.Length];
         private readonly HashSet<(int, TextField, string)> _reported = [];
+        private readonly int[] _findings = new int[owner._rules.Length];
+        private int[]? _leftOut;
+        private HashSet<long>? _leftOutKeys;
+        private string? _scannedText;
+        private List<PersonalDataMatch>? _personalData;
+        private int _personalDataSeen;
+        private int _personalDataFrom;
 
         public readonly TextBinding Binding(int index) => owner._bindings[index];
 
+        /// <summary>
+        /// Says whether a rule reports a thing now: not when it is out of scope or switched off, reported the thing
+        /// already, or has reported its most (then the thing is counted as left out).
+        /// </summary>
         /// <param name="binding">The rule's binding.</param>
         /// <param name="field">The field the thing was found in.</param>
         /// <param name="key">What makes the thing the same thing twice; kept in memory only, as it may be a raw value.</param>
+        public bool Admit(int binding, TextField field, string key)
+        {
+            if (!InScope(binding) || _reported.Contains((binding, field, key)))
+            {
+                return false;
+            }
+
+            var slot = owner._ruleSlots[binding];
+            if (_findings[slot] >= collector.MaxFindingsPerPost)
+            {
+                // Only a hash of what was left out is kept, so a post of a million numbers costs little memory.
+                if ((_leftOutKeys ??= []).Add(KeyHash(binding, field, key)))
+                {
+                    (_leftOut ??= new int[owner._rules.Length])[slot]++;
+                }
+
+                return false;
+            }
+
+            _reported.Add((binding, field, key));
+            _findings[slot]++;
+            return true;
+        }
+
+        /// <summary>Reports a thing <see cref="Admit"/> let through.</summary>
+        /// <param name="binding">The rule's binding.</param>
+        /// <param name="field">The field the thing was found in.</param>
         /// <param name="discriminator">What tells this finding apart in its fingerprint; never a raw personal value.</param>
         /// <param name="position">The 1-based character position to show.</param>
         /// <param name="arguments">The message values.</param>
-        public void Report(int binding, TextField field, string key, string discriminator, int position, ReadOnlySpan<MessageArgument> arguments)
+        public readonly void Report(int binding, TextField field, string discriminator, int position, ReadOnlySpan<MessageArgument> arguments)
         {
             var rule = owner._bindings[binding].Rule;
-            if (_inScope[binding] == 0)
-            {
-                _inScope[binding] = rule.IsInScope(entity, network, group) ? (sbyte)1 : (sbyte)-1;
-            }
-
-            if (_inScope[binding] < 0 || !_reported.Add((binding, field, key)))
-            {
-                return;
-            }
-
             var fieldName = FieldName(field);
             Span<MessageArgument> all = [.. arguments, new MessageArgument("field", fieldName), new MessageArgument("position", position.ToString(CultureInfo.InvariantCulture))];
             collector.Report(rule, null, entity, all, inScope: true, discriminator: $"{fieldName}:{discriminator}:{position}");
         }
 
-        public readonly void ReportTimeout(int binding, SharedRegex regex)
+        public void ReportTimeout(int binding, SharedRegex regex)
         {
             var rule = owner._bindings[binding].Rule;
-            if (rule.IsInScope(entity, network, group))
+            if (InScope(binding))
             {
                 collector.ReportTimeout(rule, entity, new RegexMatchTimeoutException(string.Empty, regex.Pattern, regex.MatchTimeout));
+                if (collector.IsSwitchedOff(rule))
+                {
+                    _inScope[binding] = -1;
+                }
             }
         }
+
+        /// <summary>Reports, for each rule that reached its most, how many more things it found in this post.</summary>
+        public readonly void ReportLeftOut()
+        {
+            if (_leftOut is null)
+            {
+                return;
+            }
+
+            for (var slot = 0; slot < _leftOut.Length; slot++)
+            {
+                if (_leftOut[slot] > 0)
+                {
+                    collector.ReportLeftOut(owner._rules[slot], entity, _leftOut[slot]);
+                }
+            }
+        }
+
+        /// <summary>A stretch of a field's text with the letters and digits of any personal data in it hidden.</summary>
+        public string MaskPersonalData(string text, int start, int length)
+        {
+            if (!ReferenceEquals(text, _scannedText))
+            {
+                // Scanned once per field and only when a term is reported, so the cost stays linear in the text.
+                var found = new PersonalDataList();
+                PersonalDataScanner.Scan(text, PersonalDataKinds.All, ref found);
+                _scannedText = text;
+                _personalData = found.Matches;
+                _personalDataSeen = 0;
+                _personalDataFrom = 0;
+            }
+
+            var piece = text.Substring(start, length);
+            if (_personalData is null)
+            {
+                return piece;
+            }
+
+            // Terms come in text order and the values found do not overlap: those ending before this term are done with.
+            if (start < _personalDataFrom)
+            {
+                // A title and a text that are one string: start again for the second field.
+                _personalDataSeen = 0;
+            }
+
+            _personalDataFrom = start;
+            while (_personalDataSeen < _personalData.Count && _personalData[_personalDataSeen].Start + _personalData[_personalDataSeen].Length <= start)
+            {
+                _personalDataSeen++;
+            }
+
+            char[]? masked = null;
+            var end = start + length;
+            for (var next = _personalDataSeen; next < _personalData.Count && _personalData[next].Start < end; next++)
+            {
+                var match = _personalData[next];
+                var from = Math.Max(start, match.Start);
+                var to = Math.Min(end, match.Start + match.Length);
+                for (var i = from; i < to; i++)
+                {
+                    if (char.IsLetterOrDigit(text[i]))
+                    {
+                        (masked ??= piece.ToCharArray())[i - start] = '*';
+                    }
+                }
+            }
+
+            return masked is null ? piece : new string(masked);
+        }
+
+        private bool InScope(int binding)
+        {
+            if (_inScope[binding] == 0)
+            {
+                var rule = owner._bindings[binding].Rule;
+                _inScope[binding] = !collector.IsSwitchedOff(rule) && rule.IsInScope(entity, network, group) ? (sbyte)1 : (sbyte)-1;
+            }
+
+            return _inScope[binding] > 0;
+        }
+
+        private static long KeyHash(int binding, TextField field, string key)
+        {
+            // FNV-1a, 64 bits: stable, and two of a post's million keys collide with a chance of about 1 in 10^7.
+            var hash = unchecked((long)14695981039346656037UL);
+            hash = (hash ^ binding) * 1099511628211L;
+            hash = (hash ^ (int)field) * 1099511628211L;
+            foreach (var c in key)
+            {
+                hash = (hash ^ c) * 1099511628211L;
+            }
+
+            return hash;
+        }
+    }
+
+    private struct PersonalDataList : IPersonalDataSink
+    {
+        public List<PersonalDataMatch>? Matches;
+
+        public void Add(PersonalDataMatch match) => (Matches ??= []).Add(match);
     }
 
     internal static string FieldName(TextField field) => field == TextField.Title ? "title" : "text";

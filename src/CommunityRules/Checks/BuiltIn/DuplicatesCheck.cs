@@ -177,7 +177,7 @@ public sealed class DuplicatesCheck : Check<DuplicatesOptions>
             new("reason", reason),
             new("groups", List([.. cluster.Groups.Select(Quoted)])),
             new("groupIds", string.Join(", ", cluster.Groups.Select(group => group.Id))),
-            new("keep", cluster.Keep.Name ?? cluster.Keep.Id),
+            new("keep", cluster.Keep.Name is { } name ? CommunityRules.Text.EchoedText.Field(name) : cluster.Keep.Id),
             new("keepId", cluster.Keep.Id),
             new("evidence", evidence),
             new("size", cluster.Groups.Count.ToString(CultureInfo.InvariantCulture)),
@@ -185,7 +185,8 @@ public sealed class DuplicatesCheck : Check<DuplicatesOptions>
         ];
     }
 
-    private static string Quoted(Group group) => $"'{group.Name ?? group.Id}'";
+    // A group's name can hold personal data, and a finding quotes it in every report format.
+    private static string Quoted(Group group) => $"'{(group.Name is { } name ? CommunityRules.Text.EchoedText.Field(name) : group.Id)}'";
 
     /// <summary>"a", "a and b", "a, b and c".</summary>
     private static string List(List<string> items) =>
