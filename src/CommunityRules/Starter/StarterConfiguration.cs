@@ -96,20 +96,18 @@ internal static class StarterConfiguration
         if (options.MinLength is { } min)
         {
             var shorter = names.Where(name => name.Length < min).ToList();
-            var proposed = lengths[(int)Math.Floor(LengthOutliers * (lengths.Count - 1))];
-            if (shorter.Count > LengthOutliers * total && proposed < min)
+            if (shorter.Count > LengthOutliers * total)
             {
-                plan.Set(rule, [$"{Count(shorter.Count, total)} have names shorter than the pack's {min} characters, such as {Examples(shorter)}: short names are usual here."], $"minLength: {Yaml(Math.Max(1, proposed))}");
+                plan.Set(rule, [$"{Count(shorter.Count, total)} have names shorter than the pack's {min} characters, such as {Examples(shorter)}: short names are usual here, so the limit is the shortest name's length."], $"minLength: {Yaml(Math.Max(1, lengths[0]))}");
             }
         }
 
         if (options.MaxLength is { } max)
         {
             var longer = names.Where(name => name.Length > max).ToList();
-            var proposed = lengths[(int)Math.Ceiling((1 - LengthOutliers) * (lengths.Count - 1))];
-            if (longer.Count > LengthOutliers * total && proposed > max)
+            if (longer.Count > LengthOutliers * total)
             {
-                plan.Set(rule, [$"{Count(longer.Count, total)} have names longer than the pack's {max} characters: long names are usual here."], $"maxLength: {Yaml(proposed)}");
+                plan.Set(rule, [$"{Count(longer.Count, total)} have names longer than the pack's {max} characters, such as {Examples(longer)}: long names are usual here, so the limit is the longest name's length."], $"maxLength: {Yaml(lengths[^1])}");
             }
         }
 
@@ -440,10 +438,10 @@ internal static class StarterConfiguration
             .Where(person => person.Kind == PersonKind.Person && person.Email is { } email && email.LastIndexOf('@') is > 0 and var at && at < email.Length - 1)
             .Select(person => person.Email![(person.Email!.LastIndexOf('@') + 1)..].Trim().TrimEnd('.').ToLowerInvariant())
             .ToList();
-        var also = rule.Descriptors.Count > 1 ? $" ({string.Join(" and ", rule.Descriptors.Select(d => d.Id))})" : string.Empty;
+        var ids = string.Join(" and ", rule.Descriptors.Select(d => d.Id).Distinct(StringComparer.Ordinal));
         if (domains.Count == 0)
         {
-            plan.Keep(rule, [$"{rule.Id}{also} (personal data): the data has no e-mail addresses of people, so the organisation's own domains cannot be told; if colleagues' work addresses are reported, list the domains in ignoreEmailDomains."]);
+            plan.Keep(rule, [$"{ids} (personal data): the data has no e-mail addresses of people, so the organisation's own domains cannot be told; if colleagues' work addresses are reported, list the domains in ignoreEmailDomains."]);
             return;
         }
 
@@ -455,7 +453,7 @@ internal static class StarterConfiguration
             .ToList();
         if (common.Count == 0)
         {
-            plan.Keep(rule, [$"{rule.Id}{also} (personal data): no e-mail domain is shared by many of the {People(domains.Count)} with an address, so none is proposed as the organisation's own."]);
+            plan.Keep(rule, [$"{ids} (personal data): no e-mail domain is shared by many of the {People(domains.Count)} with an address, so none is proposed as the organisation's own."]);
             return;
         }
 
