@@ -73,6 +73,19 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_file_shown_in_the_docs_is_the_one_init_writes_for_the_sample()
+    {
+        var run = await RunAsync("init", "--data", Sample);
+        var docs = (await File.ReadAllTextAsync(Path.Combine(TestPaths.RepoRoot, "docs", "init.md"))).ReplaceLineEndings("\n");
+        var start = docs.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var shown = docs[start..docs.IndexOf("\n```", start, StringComparison.Ordinal)];
+
+        // The header names the data as it was given (the docs relative to the repository), so its lines wrap elsewhere.
+        var written = run.Output.Replace(Sample, "samples/nordic-network", StringComparison.Ordinal).TrimEnd('\n');
+        Assert.Equal(Unwrapped(shown), Unwrapped(written));
+    }
+
+    [Fact]
     public async Task An_existing_file_is_kept_unless_force_is_given()
     {
         var file = Path.Combine(_folder, "communityrules.yaml");
