@@ -8,11 +8,12 @@ using CommunityRules.Diagnostics;
 using CommunityRules.Engine;
 using CommunityRules.Reporting;
 using CommunityRules.Rules;
+using CommunityRules.Starter;
 using Spectre.Console;
 
 namespace CommunityRules.Cli;
 
-/// <summary>The <c>communityrules</c> command line: check, validate, test and schema.</summary>
+/// <summary>The <c>communityrules</c> command line: check, validate, test, schema and init.</summary>
 internal static class CommandLine
 {
     private static readonly string[] DefaultRules = [RuleSetLoader.BuiltinPrefix + "governance", RuleSetLoader.BuiltinPrefix + "posting-guidelines"];
@@ -33,6 +34,7 @@ internal static class CommandLine
             ValidateCommand(checks, output),
             TestCommand(checks, time, output),
             SchemaCommand(checks, output),
+            InitCommand(checks, time, output, error),
         };
 
         // The built-in --version prints the entry assembly's version with its commit hash; print the one reports carry.
@@ -60,16 +62,13 @@ internal static class CommandLine
     private static Command CheckCommand(IReadOnlyList<Check> checks, TimeProvider time, TextWriter output, TextWriter error)
     {
         var rules = RulesOption();
-        var data = new Option<string[]>("--data", "-d")
-        {
-            Description = "The export to check: a snapshot folder, a Slack, Viva Engage, Teams or Workplace export (folder or .zip); NAME:PATH names the kind. Give it again to layer a second source over the first. Default: the sample network shipped with the tool.",
-        };
+        var data = DataOption("The export to check: a snapshot folder, a Slack, Viva Engage, Teams or Workplace export (folder or .zip); NAME:PATH names the kind. Give it again to layer a second source over the first. Default: the sample network shipped with the tool.");
         var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, sarif or html (a self-contained page for the quarterly review).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif", "html");
         var outputFile = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of the console." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when findings at or above this severity remain: error, warning, suggestion or never.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning", "suggestion", "never");
-        var asOf = new Option<string?>("--as-of") { Description = "Check as of this date (YYYY-MM-DD or ISO 8601). Default: the snapshot's asOf, else now." };
+        var asOf = AsOfOption();
         var profile = new Option<string?>("--profile", "-p") { Description = "Switch on a named profile of severity overrides, such as crisis." };
         var strict = new Option<bool>("--strict") { Description = "Treat any record that cannot be read as a failure (exit 2)." };
         var includeBots = new Option<bool>("--include-bots") { Description = "Check bots' and system accounts' posts and comments like people's. Either way they are not activity." };
@@ -80,17 +79,12 @@ internal static class CommandLine
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            DateTimeOffset? moment = null;
-            if (parse.GetValue(asOf) is { } asOfText)
+            if (await TryParseAsOfAsync(parse.GetValue(asOf), error).ConfigureAwait(false) is not { Valid: true } parsedAsOf)
             {
-                if (!DateTimeOffset.TryParse(asOfText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsedAsOf))
-                {
-                    await error.WriteLineAsync($"communityrules: --as-of '{asOfText}' is not a date; write it as YYYY-MM-DD, such as 2026-10-01.").ConfigureAwait(false);
-                    return ExitCodes.Invalid;
-                }
-
-                moment = parsedAsOf;
+                return ExitCodes.Invalid;
             }
+
+            var moment = parsedAsOf.Moment;
 
             var rulePaths = RulePaths(parse.GetValue(rules));
             var loaded = new RuleSetLoader(checks).Load(rulePaths, new RuleSetLoadOptions { Profile = parse.GetValue(profile) });
@@ -100,27 +94,8 @@ internal static class CommandLine
                 return ExitCodes.Invalid;
             }
 
-            var sources = new NetworkSourceBuilder();
-            foreach (var value in DataValues(parse.GetValue(data)))
+            if (await BuildSourceAsync(DataValues(parse.GetValue(data)), error).ConfigureAwait(false) is not { } source)
             {
-                var (resolved, problem) = DataFormats.Resolve(value);
-                if (resolved is null)
-                {
-                    await error.WriteLineAsync($"communityrules: {problem}").ConfigureAwait(false);
-                    return ExitCodes.Invalid;
-                }
-
-                sources.AddSource(resolved);
-            }
-
-            INetworkProvider source;
-            try
-            {
-                source = sources.Build();
-            }
-            catch (DataSourceException ex)
-            {
-                await error.WriteLineAsync($"communityrules: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Invalid;
             }
 
@@ -172,6 +147,124 @@ internal static class CommandLine
             return threshold != Severity.None && result.Summary.CountAtOrAbove(threshold) > 0 ? ExitCodes.Findings : ExitCodes.Success;
         });
         return command;
+    }
+
+    private static Command InitCommand(IReadOnlyList<Check> checks, TimeProvider time, TextWriter output, TextWriter error)
+    {
+        var data = DataOption("The network to learn from: a snapshot folder, a Slack, Viva Engage, Teams or Workplace export (folder or .zip); NAME:PATH names the kind. Give it again to layer a second source over the first, as in check.");
+        data.Required = true;
+        var outputFile = new Option<string?>("--output", "-o") { Description = "Write the configuration to this file (such as communityrules.yaml) instead of the console." };
+        var asOf = AsOfOption();
+        var force = new Option<bool>("--force") { Description = "Overwrite the output file if it exists." };
+        var command = new Command("init", "Learn a network and write a starter configuration (YAML) that fits it: its naming convention, who creates its groups, its e-mail domains, how quiet its groups are, and what its data cannot tell.")
+        {
+            data, outputFile, asOf, force,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (await TryParseAsOfAsync(parse.GetValue(asOf), error).ConfigureAwait(false) is not { Valid: true } parsedAsOf)
+            {
+                return ExitCodes.Invalid;
+            }
+
+            var target = parse.GetValue(outputFile);
+            if (target is not null && File.Exists(target) && !parse.GetValue(force))
+            {
+                await error.WriteLineAsync($"communityrules: '{target}' exists; init does not overwrite it. Choose another --output, or add --force to replace it.").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            var packs = new RuleSetLoader(checks).Load([.. StarterConfiguration.Packs]);
+            if (packs.RuleSet is not { } ruleSet)
+            {
+                await WriteErrorsAsync(error, packs.Errors).ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            if (await BuildSourceAsync(parse.GetValue(data) ?? [], error).ConfigureAwait(false) is not { } source)
+            {
+                return ExitCodes.Invalid;
+            }
+
+            string configuration;
+            try
+            {
+                var profile = await NetworkProfile.ReadAsync(source, parsedAsOf.Moment, time, cancellationToken).ConfigureAwait(false);
+                configuration = StarterConfiguration.Write(profile, ruleSet);
+            }
+            catch (DataSourceException ex)
+            {
+                await error.WriteLineAsync($"communityrules: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            if (target is null)
+            {
+                await output.WriteAsync(configuration).ConfigureAwait(false);
+                return ExitCodes.Success;
+            }
+
+            try
+            {
+                await File.WriteAllTextAsync(target, configuration, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"communityrules: the configuration could not be written: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            await error.WriteLineAsync($"Wrote {target}. Check it with: communityrules check --rules {target} {string.Join(' ', parse.GetValue(data)!.Select(value => "--data " + value))}").ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Option<string[]> DataOption(string description) => new("--data", "-d") { Description = description };
+
+    private static Option<string?> AsOfOption() => new("--as-of") { Description = "Measure as of this date (YYYY-MM-DD or ISO 8601). Default: the snapshot's asOf, else now." };
+
+    private static async Task<(bool Valid, DateTimeOffset? Moment)> TryParseAsOfAsync(string? text, TextWriter error)
+    {
+        if (text is null)
+        {
+            return (true, null);
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var moment))
+        {
+            await error.WriteLineAsync($"communityrules: --as-of '{text}' is not a date; write it as YYYY-MM-DD, such as 2026-10-01.").ConfigureAwait(false);
+            return (false, null);
+        }
+
+        return (true, moment);
+    }
+
+    /// <summary>Layers the <c>--data</c> values into one source, or says why not and returns null.</summary>
+    private static async Task<INetworkProvider?> BuildSourceAsync(IEnumerable<string> values, TextWriter error)
+    {
+        var sources = new NetworkSourceBuilder();
+        foreach (var value in values)
+        {
+            var (resolved, problem) = DataFormats.Resolve(value);
+            if (resolved is null)
+            {
+                await error.WriteLineAsync($"communityrules: {problem}").ConfigureAwait(false);
+                return null;
+            }
+
+            sources.AddSource(resolved);
+        }
+
+        try
+        {
+            return sources.Build();
+        }
+        catch (DataSourceException ex)
+        {
+            await error.WriteLineAsync($"communityrules: {ex.Message}").ConfigureAwait(false);
+            return null;
+        }
     }
 
     private static Command ValidateCommand(IReadOnlyList<Check> checks, TextWriter output)

@@ -48,6 +48,13 @@ internal static class DataCoverage
         }
     }
 
+    /// <summary>What a rule needs that the source cannot tell, in words: "group admins".</summary>
+    public static IReadOnlyList<string> MissingFor(Rules.Rule rule, DataCapabilities known)
+    {
+        var missing = rule.Check.RequiredDataFor(rule.Options) & ~known;
+        return [.. Capabilities.Where(entry => missing.HasFlag(entry.Capability)).Select(entry => entry.What)];
+    }
+
     // A rule's outcomes have ids of their own (GOV011 and GOV012 of GOV010): name them, so nobody looks for their findings.
     private static string Describe(RuleRuntime rule) => rule.Rule.Outcomes.Count == 0
         ? $"{rule.Descriptor.Id} ({rule.Rule.CheckKind})"
