@@ -3,7 +3,8 @@ namespace CommunityRules.Data;
 /// <summary>
 /// What a data format can tell. A provider declares what its data holds; a rule whose check needs something that no
 /// layered source holds is not run, and the run says so once in a <see cref="DataNote"/> instead of reporting a
-/// finding for every group.
+/// finding for every group. The run also looks at the data itself: when not one group has an admin, a creator or a
+/// description, or there is not one membership, that is taken as the data not telling it, whatever was declared.
 /// </summary>
 [Flags]
 public enum DataCapabilities
@@ -35,6 +36,12 @@ public enum DataCapabilities
     /// <summary>Which comment was accepted as a question's answer.</summary>
     AcceptedAnswers = 1 << 7,
 
+    /// <summary>
+    /// What each group is for: its description. Every format can hold descriptions, so providers need not declare it;
+    /// the run finds out whether a network's data does.
+    /// </summary>
+    Descriptions = 1 << 8,
+
     /// <summary>Everything above.</summary>
-    All = Memberships | Admins | Departures | GroupCreators | Reactions | ReactionTimes | QuestionType | AcceptedAnswers,
+    All = Memberships | Admins | Departures | GroupCreators | Reactions | ReactionTimes | QuestionType | AcceptedAnswers | Descriptions,
 }

@@ -18,7 +18,72 @@ internal static class DataCoverage
         (DataCapabilities.ReactionTimes, "when reactions were made", "a snapshot folder with reactions.jsonl that gives createdAt"),
         (DataCapabilities.QuestionType, "which posts are questions", "a snapshot folder with posts.jsonl that gives type: question"),
         (DataCapabilities.AcceptedAnswers, "accepted answers", "a snapshot folder with comments.jsonl that gives acceptedAnswer"),
+        (DataCapabilities.Descriptions, "what groups are for (no group has a description)", "a snapshot folder with groups.jsonl that gives description"),
     ];
+
+    /// <summary>
+    /// Below this many groups, a field no group has may be chance (a rule's example, a small test network), so the
+    /// data is taken at its sources' word.
+    /// </summary>
+    public const int GroupsToJudgeMissingFields = 10;
+
+    /// <summary>
+    /// What the data really tells: what its sources declare (and descriptions, which every format can hold), less what
+    /// not one record of a network of at least <see cref="GroupsToJudgeMissingFields"/> groups shows — no membership,
+    /// no admin, no creator, no description. An export converted without those fields is not reported group by group.
+    /// </summary>
+    public static DataCapabilities Known(DataCapabilities declared, Model.NetworkView network)
+    {
+        var known = declared | DataCapabilities.Descriptions;
+        if (network.Groups.Count < GroupsToJudgeMissingFields)
+        {
+            return known;
+        }
+
+        var groups = network.Groups;
+        var anyMember = false;
+        var anyAdmin = false;
+        foreach (var group in groups)
+        {
+            var members = network.GetMembers(group.Id);
+            anyMember |= members.Count > 0;
+            foreach (var membership in members)
+            {
+                if (membership.Role == Model.MembershipRole.Admin)
+                {
+                    anyAdmin = true;
+                    break;
+                }
+            }
+
+            if (anyAdmin)
+            {
+                break;
+            }
+        }
+
+        if (!anyMember)
+        {
+            known &= ~DataCapabilities.Memberships;
+        }
+
+        if (!anyAdmin)
+        {
+            known &= ~DataCapabilities.Admins;
+        }
+
+        if (!groups.Any(group => !string.IsNullOrWhiteSpace(group.CreatedBy)))
+        {
+            known &= ~DataCapabilities.GroupCreators;
+        }
+
+        if (!groups.Any(group => !string.IsNullOrWhiteSpace(group.Description)))
+        {
+            known &= ~DataCapabilities.Descriptions;
+        }
+
+        return known;
+    }
 
     /// <summary>Finds the active rules whose checks need what the source cannot tell.</summary>
     public static HashSet<RuleRuntime> Unservable(IEnumerable<RuleRuntime> rules, DataCapabilities known) =>

@@ -47,11 +47,10 @@ public sealed class RuleEngine
             MaxFindingsPerPost = options.MaxFindingsPerPost,
             MaxRegexTimeoutsPerRule = options.MaxRegexTimeoutsPerRule,
         };
-        var unservable = DataCoverage.Unservable(ruleSet.Runtimes, source.Capabilities);
-        var run = new Run(ruleSet, unservable, network, collector, source, options, cancellationToken);
+        var run = new Run(ruleSet, network, collector, source, options, cancellationToken);
 
         var counts = await run.ExecuteAsync().ConfigureAwait(false);
-        IReadOnlyList<DataNote> notes = [.. DataCoverage.Notes(unservable, source.Capabilities, source.Description), .. collector.DataNotes];
+        IReadOnlyList<DataNote> notes = [.. DataCoverage.Notes(run.Unservable, run.Known, source.Description), .. collector.DataNotes];
 
         var diagnostics = collector.OrderedDiagnostics();
         var bySeverity = diagnostics.Where(d => !d.IsSuppressed).GroupBy(d => d.Severity).ToDictionary(g => g.Key, g => g.Count());
@@ -76,7 +75,6 @@ public sealed class RuleEngine
     /// <summary>One run's state: the indexes being built and the post-to-group map the comments need.</summary>
     private sealed class Run(
         RuleSet ruleSet,
-        HashSet<RuleRuntime> unservable,
         NetworkView network,
         FindingCollector collector,
         INetworkProvider source,
@@ -86,18 +84,28 @@ public sealed class RuleEngine
         private readonly Dictionary<string, string> _groupOfPost = new(StringComparer.Ordinal);
         private readonly TextBatch<Post> _postBatch = new(ruleSet.Text is { HasPostRules: true } ? ruleSet.Text : null, options, cancellationToken);
         private readonly TextBatch<Comment> _commentBatch = new(ruleSet.Text is { HasCommentRules: true } ? ruleSet.Text : null, options, cancellationToken);
-        private readonly RuleRuntime[] _personRules = [.. Servable(ruleSet.Runtimes, unservable).Where(r => r.PersonActions.Count > 0)];
-        private readonly RuleRuntime[] _groupRules = [.. Servable(ruleSet.Runtimes, unservable).Where(r => r.GroupActions.Count > 0)];
-        private readonly RuleRuntime[] _postRules = [.. Servable(ruleSet.PostRuntimes, unservable)];
-        private readonly RuleRuntime[] _commentRules = [.. Servable(ruleSet.CommentRuntimes, unservable)];
+
+        // What the sources declare; once people, groups and memberships are read, less what not one record shows.
+        private DataCapabilities _known = DataCoverage.Known(source.Capabilities, network);
+        private HashSet<RuleRuntime> _unservable = [];
+        private RuleRuntime[] _personRules = [];
+        private RuleRuntime[] _groupRules = [];
+        private RuleRuntime[] _postRules = [];
+        private RuleRuntime[] _commentRules = [];
 
         // Posts by bots are scanned only when the run asks for them or a rule names the author's kind.
         private readonly bool _automatedPostsChecked = options.IncludeAutomatedAccounts || NamesAuthorKind(ruleSet, TargetKind.Post);
         private readonly bool _automatedCommentsChecked = options.IncludeAutomatedAccounts || NamesAuthorKind(ruleSet, TargetKind.Comment);
 
         // What the rules' run start actions registered for this run; started before anything is read.
-        private readonly RunActions[] _runActions = Start(Servable(ruleSet.Runtimes, unservable), network, collector, cancellationToken);
+        private readonly RunActions[] _runActions = Start(Servable(ruleSet.Runtimes, DataCoverage.Unservable(ruleSet.Runtimes, DataCoverage.Known(source.Capabilities, network))), network, collector, cancellationToken);
         private RunActions[]? _groupPostObservers;
+
+        /// <summary>Gets what the data tells, once the people, groups and memberships are read.</summary>
+        public DataCapabilities Known => _known;
+
+        /// <summary>Gets the rules that were not run because the data does not tell what their checks need.</summary>
+        public IReadOnlyCollection<RuleRuntime> Unservable => _unservable;
 
         public async Task<RecordCounts> ExecuteAsync()
         {
@@ -144,6 +152,7 @@ public sealed class RuleEngine
             }
 
             Progress("people and groups", people + groups);
+            Plan();
             RunPersonAndGroupActions();
 
             await foreach (var post in Read("posts", source.ReadPostsAsync(collector, cancellationToken)).ConfigureAwait(false))
@@ -218,7 +227,7 @@ public sealed class RuleEngine
             }
 
             Progress("end-of-run", 0);
-            foreach (var rule in Servable(ruleSet.Runtimes, unservable))
+            foreach (var rule in Servable(ruleSet.Runtimes, _unservable))
             {
                 foreach (var action in rule.EndActions.Concat(_runActions.Where(run => run.Rule == rule).SelectMany(run => run.EndActions)))
                 {
@@ -306,6 +315,18 @@ public sealed class RuleEngine
             }
         }
 
+        // Decides which rules run, now that the data shows what it holds: an export that could list admins but lists
+        // none is treated like one that cannot.
+        private void Plan()
+        {
+            _known = DataCoverage.Known(source.Capabilities, network);
+            _unservable = DataCoverage.Unservable(ruleSet.Runtimes, _known);
+            _personRules = [.. Servable(ruleSet.Runtimes, _unservable).Where(r => r.PersonActions.Count > 0)];
+            _groupRules = [.. Servable(ruleSet.Runtimes, _unservable).Where(r => r.GroupActions.Count > 0)];
+            _postRules = [.. Servable(ruleSet.PostRuntimes, _unservable)];
+            _commentRules = [.. Servable(ruleSet.CommentRuntimes, _unservable)];
+        }
+
         private static RunActions[] Start(IEnumerable<RuleRuntime> rules, NetworkView network, FindingCollector collector, CancellationToken cancellationToken)
         {
             var started = new List<RunActions>();
@@ -336,7 +357,7 @@ public sealed class RuleEngine
         /// <summary>Runs the group post actions of the rules whose scope includes the post's group; they only gather, so they run at once, not batched.</summary>
         private void ObserveGroupPost(Post post, Group group)
         {
-            _groupPostObservers ??= [.. _runActions.Where(run => run.GroupPostActions.Count > 0)];
+            _groupPostObservers ??= [.. _runActions.Where(run => run.GroupPostActions.Count > 0 && !_unservable.Contains(run.Rule))];
             collector.CurrentGroup = group;
             foreach (var run in _groupPostObservers)
             {

@@ -98,6 +98,27 @@ public sealed class LayeringTests
         Assert.Equal("Nordlys med botar", result.Manifest!.Name);
     }
 
+    [Theory]
+    [InlineData(10, true)]
+    [InlineData(9, false)]
+    public async Task A_field_not_one_of_ten_groups_has_is_read_as_one_the_export_lacks(int groups, bool saidOnce)
+    {
+        var builder = InMemoryNetwork.CreateBuilder();
+        for (var i = 0; i < groups; i++)
+        {
+            builder.Add(new Group { Id = $"g-{i}", Name = $"SE-Grupp {i}" });
+        }
+
+        var load = TestInputs.CreateLoader().LoadText("extends: [builtin:governance]\n", "config.yaml");
+        var result = await new RuleEngine(new FakeTimeProvider(TestInputs.ClockNow)).AnalyzeAsync(load.RuleSet!, builder.Build());
+
+        // No description, admin, member or creator anywhere: with ten groups that is the export, not the groups.
+        Assert.Equal(saidOnce ? 0 : groups, result.Of("GOV002").Count);
+        Assert.Equal(saidOnce ? 0 : groups, result.Of("GOV003").Count);
+        Assert.Equal(saidOnce, result.DataNotes.Any(note => note.Missing == DataCapabilities.Descriptions && note.SkippedRules.Contains("GOV002")));
+        Assert.Equal(saidOnce, result.DataNotes.Any(note => note.Missing == DataCapabilities.Admins && note.SkippedRules.Contains("GOV003")));
+    }
+
     [Fact]
     public void Building_with_no_source_says_what_to_add()
     {

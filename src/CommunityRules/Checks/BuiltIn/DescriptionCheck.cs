@@ -1,3 +1,4 @@
+using CommunityRules.Data;
 using CommunityRules.Diagnostics;
 
 namespace CommunityRules.Checks.BuiltIn;
@@ -23,6 +24,9 @@ public sealed class DescriptionCheck : Check<DescriptionOptions>
 
     /// <inheritdoc/>
     public override IReadOnlyList<TargetKind> SupportedTargets { get; } = [TargetKind.Group];
+
+    /// <inheritdoc/>
+    protected override DataCapabilities GetRequiredData(DescriptionOptions options) => DataCapabilities.Descriptions;
 
     /// <inheritdoc/>
     protected override void Validate(DescriptionOptions options, CheckOptionsContext context)

@@ -263,6 +263,10 @@ public sealed class HtmlReportScenarioTests
 
         builder.Add(new Post { Id = "p1", GroupId = "g0000", CreatedAt = new DateTimeOffset(2025, 9, 1, 0, 0, 0, TimeSpan.Zero) });
 
+        // One admin in the whole network, so the data shows it knows admins (a network with none is read as one whose
+        // export lacks them); she has left, so every group still has too few.
+        builder.Add(new Person { Id = "p-1", Name = "Åsa Lindqvist", Active = false }).AddMember("g0000", "p-1", MembershipRole.Admin);
+
         var loaded = new RuleSetLoader(Checks()).LoadText(Yaml, "rules.yaml");
         var result = await new RuleEngine(new FakeTimeProvider(AsOf)).AnalyzeAsync(loaded.RuleSet!, builder.Build(), new AnalysisOptions { AsOf = AsOf });
         var html = await HtmlReportSupport.WriteAsync(new AnalysisReport(result, loaded.RuleSet!, "1.0.0", loaded.Files));
