@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -129,6 +130,12 @@ internal static class RuleInputFile
                 column));
         }
 
+        return LongLine(text, noun) is { } problem ? new FileText(null, problem) : new FileText(text, null);
+    }
+
+    /// <summary>The first line longer than <see cref="MaxLineLength"/>, as a problem at that line; text given in memory is held to it too.</summary>
+    public static FileProblem? LongLine(string text, string noun)
+    {
         var lineNumber = 1;
         var from = 0;
         while (from <= text.Length)
@@ -137,11 +144,11 @@ internal static class RuleInputFile
             var length = (end < 0 ? text.Length : end) - from;
             if (length > MaxLineLength)
             {
-                return new FileText(null, new FileProblem(
+                return new FileProblem(
                     RuleErrorCodes.TooLarge,
-                    $"The line is longer than {MaxLineLength:N0} characters, the limit of a line in a {noun}; break it up (a YAML list may go one item a line, and long word lists belong in a list file).",
+                    string.Create(CultureInfo.InvariantCulture, $"The line is longer than {MaxLineLength:N0} characters, the limit of a line in a {noun}; break it up (a YAML list may go one item a line, and long word lists belong in a list file)."),
                     lineNumber,
-                    MaxLineLength + 1));
+                    MaxLineLength + 1);
             }
 
             if (end < 0)
@@ -153,7 +160,7 @@ internal static class RuleInputFile
             lineNumber++;
         }
 
-        return new FileText(text, null);
+        return null;
     }
 
     /// <summary>

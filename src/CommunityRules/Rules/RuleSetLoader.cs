@@ -110,6 +110,11 @@ public sealed class RuleSetLoader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         var session = new LoadSession(this);
+        if (yaml.Length <= Yaml.YamlTreeReader.MaxBytes && RuleInputFile.LongLine(yaml, "rule file") is { } longLine)
+        {
+            return new RuleSetLoadResult(null, [new RuleError(new SourceLocation(fileName, longLine.Line, longLine.Column), longLine.Code, longLine.Message)], []);
+        }
+
         session.LoadFile(fileName, yaml, directory: null);
         return session.Finish(options ?? new RuleSetLoadOptions());
     }
@@ -423,17 +428,14 @@ public sealed class RuleSetLoader
                 return new RuleSetLoadResult(null, sorted, files);
             }
 
-            var ruleSet = new RuleSet(rules, configuration, exemptions, options.Profile);
-            if (!ruleSet.Rules.Any(rule => rule.Descriptors.Any(descriptor => ruleSet.GetSeverity(descriptor) != Severity.None)))
+            // A configuration with no rule would run nothing and pass; that is a mistake (or a file read mid-save), not a pass.
+            if (rules.Count == 0)
             {
-                var at = new SourceLocation(files.FirstOrDefault() ?? "(no file)", 1, 1);
-                var why = rules.Count == 0
-                    ? "the files define no rule and extend no pack. Add rules under 'rules:', or 'extends: [builtin:governance]'."
-                    : "every rule is switched off (severity 'none', or off by default). Switch one on under 'severity:'.";
-                var error = new RuleError(at, RuleErrorCodes.NoRules, "The configuration runs no rule: " + why);
-                return new RuleSetLoadResult(null, [error], files);
+                var at = new SourceLocation(files.Count > 0 ? files[0] : "(no rule file)", 1, 1);
+                return new RuleSetLoadResult(null, [new RuleError(at, RuleErrorCodes.NoRules, "The configuration defines no rule: its files have no 'rules:' and extend no pack. Add rules under 'rules:', or 'extends: [builtin:governance]'.")], files);
             }
 
+            var ruleSet = new RuleSet(rules, configuration, exemptions, options.Profile);
             return new RuleSetLoadResult(ruleSet, [], files);
         }
 

@@ -163,16 +163,19 @@ public sealed class RuleSetLoaderTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("# Rules will come here.\n")]
-    [InlineData("rules: []\n")]
-    public void An_empty_file_loads_as_no_rules(string yaml)
+    [InlineData("", "The rule file is empty")]
+    [InlineData("# Rules will come here.\n", "The rule file is empty")]
+    [InlineData("\n   \n", "The rule file is empty")]
+    [InlineData("rules: []\n", "The configuration defines no rule")]
+    [InlineData("severity:\n  default: warning\n", "The configuration defines no rule")]
+    public void An_empty_file_or_a_configuration_without_rules_is_an_error(string yaml, string message)
     {
-        var ruleSet = RuleTestData.LoadTextClean(yaml, "empty.yaml");
+        var result = RuleTestData.CreateLoader().LoadText(yaml, "empty.yaml");
 
-        Assert.Empty(ruleSet.Rules);
-        Assert.Empty(ruleSet.Exemptions);
-        Assert.Null(ruleSet.Profile);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((new SourceLocation("empty.yaml", 1, 1), "CR1026"), (error.Location, error.Code));
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.Null(result.RuleSet);
     }
 
     [Fact]
