@@ -131,13 +131,10 @@ internal static class CommandLine
                 return ExitCodes.Invalid;
             }
 
-            // Every rule switched off (severity none, or off by default) would run nothing and pass.
-            if (!ruleSet.Rules.Any(rule => rule.Descriptors.Any(descriptor => ruleSet.GetSeverity(descriptor) != Severity.None)))
+            // No rule defined, or every rule switched off, would run nothing and pass.
+            if (RuleSetLoader.NothingToRun(ruleSet, loaded.Files) is { } nothingToRun)
             {
-                // At the file read last: its settings are the ones that apply over all others.
-                var at = new SourceLocation(loaded.Files.Count > 0 ? loaded.Files[^1] : rulePaths[^1], 1, 1);
-                var noRule = new RuleError(at, RuleErrorCodes.NoRules, $"The configuration runs no rule: all {ruleSet.Rules.Count} are switched off (severity 'none', or off by default{(ruleSet.Profile is { } active ? $", with profile '{active}'" : string.Empty)}). Switch one on under 'severity:'.");
-                await WriteErrorsAsync(error, [noRule]).ConfigureAwait(false);
+                await WriteErrorsAsync(error, [nothingToRun]).ConfigureAwait(false);
                 return ExitCodes.Invalid;
             }
 

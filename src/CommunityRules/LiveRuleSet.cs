@@ -63,13 +63,13 @@ public sealed class LiveRuleSet : IDisposable
     /// <param name="watch">Whether to reload when the files change; without it, call <see cref="Reload"/>.</param>
     /// <param name="timeProvider">The clock that waits for a burst of file changes to end; the system clock when left out.</param>
     /// <returns>The live rule set.</returns>
-    /// <exception cref="RuleSetLoadException">The files have errors, so there is no rule set to start with.</exception>
+    /// <exception cref="RuleSetLoadException">The files have errors, or run no rule (CR1026), so there is no rule set to start with.</exception>
     public static LiveRuleSet Load(RuleSetLoader loader, IEnumerable<string> paths, RuleSetLoadOptions? options = null, bool watch = true, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(paths);
         string[] files = [.. paths];
-        var first = loader.Load(files, options);
+        var first = RefuseNothingToRun(loader.Load(files, options));
         return first.RuleSet is null
             ? throw new RuleSetLoadException(first.Errors)
             : new LiveRuleSet(loader, files, options, first, watch, timeProvider ?? TimeProvider.System);
@@ -147,11 +147,17 @@ public sealed class LiveRuleSet : IDisposable
         }
     }
 
+    /// <summary>A bot with no rule to run would let every post through: that is an error, not a rule set.</summary>
+    private static RuleSetLoadResult RefuseNothingToRun(RuleSetLoadResult result) =>
+        result.RuleSet is { } loaded && RuleSetLoader.NothingToRun(loaded, result.Files) is { } error
+            ? new RuleSetLoadResult(null, [error], result.Files)
+            : result;
+
     private RuleSetLoadResult LoadOnce()
     {
         try
         {
-            return _loader.Load(_paths, _options);
+            return RefuseNothingToRun(_loader.Load(_paths, _options));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

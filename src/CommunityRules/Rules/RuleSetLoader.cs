@@ -101,6 +101,26 @@ public sealed class RuleSetLoader
         return session.Finish(options ?? new RuleSetLoadOptions());
     }
 
+    /// <summary>
+    /// Says why a rule set would run no rule — it defines none, or every rule is switched off — as a CR1026 error at
+    /// the file read last (whose settings apply over the others); <see langword="null"/> when some rule runs. A run
+    /// with no rule would pass every time, so the command line and <see cref="LiveRuleSet"/> refuse it; the loader
+    /// itself accepts it, for a program that wants only the engine's own data rules.
+    /// </summary>
+    internal static RuleError? NothingToRun(RuleSet ruleSet, IReadOnlyList<string> files)
+    {
+        if (ruleSet.Rules.Any(rule => rule.Descriptors.Any(descriptor => ruleSet.GetSeverity(descriptor) != Severity.None)))
+        {
+            return null;
+        }
+
+        var at = new SourceLocation(files.Count > 0 ? files[^1] : "(no rule file)", 1, 1);
+        var profile = ruleSet.Profile is { } active ? $", with profile '{active}'" : string.Empty;
+        return new RuleError(at, RuleErrorCodes.NoRules, ruleSet.Rules.Count == 0
+            ? "The configuration defines no rule: its files have no 'rules:' and extend no pack. Add rules under 'rules:', or 'extends: [builtin:governance]'."
+            : $"The configuration runs no rule: all {ruleSet.Rules.Count} are switched off (severity 'none', or off by default{profile}). Switch one on under 'severity:'.");
+    }
+
     /// <summary>Loads rules from YAML text, for bots and tests; <c>extends</c> may name bundled packs and paths relative to the current directory.</summary>
     /// <param name="yaml">The YAML.</param>
     /// <param name="fileName">The name errors show for the text.</param>
@@ -428,15 +448,7 @@ public sealed class RuleSetLoader
                 return new RuleSetLoadResult(null, sorted, files);
             }
 
-            // A configuration with no rule would run nothing and pass; that is a mistake (or a file read mid-save), not a pass.
-            if (rules.Count == 0)
-            {
-                var at = new SourceLocation(files.Count > 0 ? files[0] : "(no rule file)", 1, 1);
-                return new RuleSetLoadResult(null, [new RuleError(at, RuleErrorCodes.NoRules, "The configuration defines no rule: its files have no 'rules:' and extend no pack. Add rules under 'rules:', or 'extends: [builtin:governance]'.")], files);
-            }
-
-            var ruleSet = new RuleSet(rules, configuration, exemptions, options.Profile);
-            return new RuleSetLoadResult(ruleSet, [], files);
+            return new RuleSetLoadResult(new RuleSet(rules, configuration, exemptions, options.Profile), [], files);
         }
 
         /// <summary>

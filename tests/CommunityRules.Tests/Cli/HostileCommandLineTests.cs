@@ -122,6 +122,19 @@ public sealed class HostileCommandLineTests
     }
 
     [Fact]
+    public async Task A_configuration_without_rules_exits_2()
+    {
+        using var folder = new TempFolder();
+        var none = Path.Combine(folder.Path, "none.yaml");
+        File.WriteAllText(none, "rules: []\n");
+
+        var run = await RunAsync("check", "--rules", none, "--data", Clean);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"{none}(1,1): error CR1026: The configuration defines no rule: its files have no 'rules:' and extend no pack. Add rules under 'rules:', or 'extends: [builtin:governance]'.", Assert.Single(run.ErrorLines));
+    }
+
+    [Fact]
     public async Task A_configuration_that_switches_every_rule_off_exits_2()
     {
         using var folder = new TempFolder();

@@ -195,6 +195,25 @@ public sealed class LiveRuleSetSaveRaceTests
     }
 
     [Fact]
+    public void A_file_that_defines_no_rule_keeps_the_rules_in_force_and_cannot_start_a_bot()
+    {
+        using var folder = new TempFolder();
+        var file = Path.Combine(folder.Path, "rules.yaml");
+        File.WriteAllText(file, Rules(0));
+        using var live = LiveRuleSet.Load(TestInputs.CreateLoader(), [file], watch: false);
+        var before = live.Current;
+
+        File.WriteAllText(file, "rules: []\n");
+        var reloaded = live.Reload();
+
+        Assert.False(reloaded.Succeeded);
+        Assert.Same(before, live.Current);
+        Assert.Equal("CR1026", Assert.Single(reloaded.Errors).Code);
+        var refused = Assert.Throws<RuleSetLoadException>(() => LiveRuleSet.Load(TestInputs.CreateLoader(), [file], watch: false));
+        Assert.Equal("CR1026", Assert.Single(refused.Errors).Code);
+    }
+
+    [Fact]
     public void A_file_that_really_loses_a_rule_is_swapped_in_once_it_holds_still()
     {
         using var folder = new TempFolder();
