@@ -28,14 +28,16 @@ internal static class CommandLine
     {
         var checks = BuiltInChecks.Create().Concat(extraChecks ?? []).ToList();
         var time = timeProvider ?? TimeProvider.System;
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "On failure, also print the details (stack traces) to the error output.", Recursive = true };
         var root = new RootCommand("Check an internal social network against governance rules written in YAML.")
         {
-            CheckCommand(checks, time, output, error),
+            CheckCommand(checks, time, output, error, verbose),
             ValidateCommand(checks, output),
             TestCommand(checks, time, output),
             SchemaCommand(checks, output),
             InitCommand(checks, time, output, error),
         };
+        root.Options.Add(verbose);
 
         // The built-in --version prints the entry assembly's version with its commit hash; print the one reports carry.
         if (args is ["--version"])
@@ -56,10 +58,33 @@ internal static class CommandLine
             return ExitCodes.Invalid;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).ConfigureAwait(false);
+        // Any exception that escapes a command is a bug or an input nobody foresaw: one line and exit 2, never a stack
+        // trace (unless asked for) and never exit 1, which a pipeline reads as "findings".
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            var command = parsed.CommandResult.Command.Name;
+            await error.WriteLineAsync($"communityrules: '{command}' failed: {OneLine(ex.Message)} ({ex.GetType().Name}; run again with --verbose for details).").ConfigureAwait(false);
+            await WriteDetailsAsync(error, parsed.GetValue(verbose), ex).ConfigureAwait(false);
+            return ExitCodes.Invalid;
+        }
     }
 
-    private static Command CheckCommand(IReadOnlyList<Check> checks, TimeProvider time, TextWriter output, TextWriter error)
+    /// <summary>A message on one line, cut, with control characters written out, so it cannot break or forge an error line.</summary>
+    internal static string OneLine(string message) => TerminalText.Escape(message.Length > 500 ? message[..500] + "…" : message);
+
+    private static async Task WriteDetailsAsync(TextWriter error, bool verbose, Exception exception)
+    {
+        if (verbose)
+        {
+            await error.WriteLineAsync(exception.ToString()).ConfigureAwait(false);
+        }
+    }
+
+    private static Command CheckCommand(IReadOnlyList<Check> checks, TimeProvider time, TextWriter output, TextWriter error, Option<bool> verbose)
     {
         var rules = RulesOption();
         var data = DataOption("The export to check: a snapshot folder, a Slack, Viva Engage, Teams or Workplace export (folder or .zip); NAME:PATH names the kind. Give it again to layer a second source over the first. Default: the sample network shipped with the tool.");
@@ -86,6 +111,12 @@ internal static class CommandLine
 
             var moment = parsedAsOf.Moment;
 
+            if (parse.GetValue(outputFile) is { } reportPath && OutputProblem(reportPath) is { } outputProblem)
+            {
+                await error.WriteLineAsync($"communityrules: --output {outputProblem}").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
             var rulePaths = RulePaths(parse.GetValue(rules));
             var loaded = new RuleSetLoader(checks).Load(rulePaths, new RuleSetLoadOptions { Profile = parse.GetValue(profile) });
             if (loaded.RuleSet is not { } ruleSet)
@@ -94,7 +125,14 @@ internal static class CommandLine
                 return ExitCodes.Invalid;
             }
 
-            if (await BuildSourceAsync(DataValues(parse.GetValue(data)), error).ConfigureAwait(false) is not { } source)
+            // No rule defined, or every rule switched off, would run nothing and pass.
+            if (RuleSetLoader.NothingToRun(ruleSet, loaded.Files) is { } nothingToRun)
+            {
+                await WriteErrorsAsync(error, [nothingToRun]).ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            if (await BuildSourceAsync(DataValues(parse.GetValue(data)), error, parse.GetValue(verbose)).ConfigureAwait(false) is not { } source)
             {
                 return ExitCodes.Invalid;
             }
@@ -107,7 +145,8 @@ internal static class CommandLine
             }
             catch (DataSourceException ex)
             {
-                await error.WriteLineAsync($"communityrules: {ex.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"communityrules: {OneLine(ex.Message)}").ConfigureAwait(false);
+                await WriteDetailsAsync(error, parse.GetValue(verbose), ex).ConfigureAwait(false);
                 return ExitCodes.Invalid;
             }
             finally
@@ -122,7 +161,8 @@ internal static class CommandLine
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                await error.WriteLineAsync($"communityrules: the report could not be written: {ex.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"communityrules: the report could not be written: {OneLine(ex.Message)}").ConfigureAwait(false);
+                await WriteDetailsAsync(error, parse.GetValue(verbose), ex).ConfigureAwait(false);
                 return ExitCodes.Invalid;
             }
 
@@ -222,7 +262,7 @@ internal static class CommandLine
 
     private static Option<string[]> DataOption(string description) => new("--data", "-d") { Description = description };
 
-    private static Option<string?> AsOfOption() => new("--as-of") { Description = "Measure as of this date (YYYY-MM-DD or ISO 8601). Default: the snapshot's asOf, else now." };
+    private static Option<string?> AsOfOption() => new("--as-of") { Description = "Measure as of this date, in ISO 8601: YYYY-MM-DD, or with a time such as 2026-10-01T12:00:00Z (UTC unless an offset is given). Default: the snapshot's asOf, else now." };
 
     private static async Task<(bool Valid, DateTimeOffset? Moment)> TryParseAsOfAsync(string? text, TextWriter error)
     {
@@ -231,9 +271,9 @@ internal static class CommandLine
             return (true, null);
         }
 
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var moment))
+        if (!IsoDate.TryParse(text, out var moment))
         {
-            await error.WriteLineAsync($"communityrules: --as-of '{text}' is not a date; write it as YYYY-MM-DD, such as 2026-10-01.").ConfigureAwait(false);
+            await error.WriteLineAsync($"communityrules: --as-of '{OneLine(Echo.Short(text))}' is not an ISO 8601 date; write it as YYYY-MM-DD, such as 2026-10-01, or with a time, such as 2026-10-01T12:00:00Z.").ConfigureAwait(false);
             return (false, null);
         }
 
@@ -241,7 +281,7 @@ internal static class CommandLine
     }
 
     /// <summary>Layers the <c>--data</c> values into one source, or says why not and returns null.</summary>
-    private static async Task<INetworkProvider?> BuildSourceAsync(IEnumerable<string> values, TextWriter error)
+    private static async Task<INetworkProvider?> BuildSourceAsync(IEnumerable<string> values, TextWriter error, bool verbose = false)
     {
         var sources = new NetworkSourceBuilder();
         foreach (var value in values)
@@ -262,7 +302,8 @@ internal static class CommandLine
         }
         catch (DataSourceException ex)
         {
-            await error.WriteLineAsync($"communityrules: {ex.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"communityrules: {OneLine(ex.Message)}").ConfigureAwait(false);
+            await WriteDetailsAsync(error, verbose, ex).ConfigureAwait(false);
             return null;
         }
     }
@@ -378,6 +419,59 @@ internal static class CommandLine
         return console;
     }
 
+    /// <summary>
+    /// Says what is wrong with a report path before the run: a folder, a link that leads nowhere, a pipe (opening one
+    /// waits for a reader), a device other than the null device, or a folder that does not exist.
+    /// </summary>
+    internal static string? OutputProblem(string path)
+    {
+        var shown = OneLine(Echo.Path(path));
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is { } linkTarget)
+            {
+                FileSystemInfo? final;
+                try
+                {
+                    final = info.ResolveLinkTarget(returnFinalTarget: true);
+                }
+                catch (IOException)
+                {
+                    return $"'{shown}' is a symbolic link that leads back to itself (a loop); name a file.";
+                }
+
+                if (final is null || (!File.Exists(final.FullName) && !Directory.Exists(final.FullName)))
+                {
+                    return $"'{shown}' is a symbolic link to '{OneLine(Echo.Path(linkTarget))}', which does not exist; name a file, or fix the link.";
+                }
+            }
+
+            if (RuleInputFile.IsFolder(path))
+            {
+                return $"'{shown}' is a folder; name a file to write the report to.";
+            }
+
+            if (File.Exists(path))
+            {
+                return RuleInputFile.KindOf(path) switch
+                {
+                    RuleInputFile.SpecialKind.Pipe => $"'{shown}' is a named pipe (FIFO); the report is written to files only.",
+                    RuleInputFile.SpecialKind.Socket => $"'{shown}' is a socket; the report is written to files only.",
+                    RuleInputFile.SpecialKind.Device when RuleInputFile.RealPath(path) != "/dev/null" => $"'{shown}' is a device; the report is written to files only (or /dev/null).",
+                    _ => null,
+                };
+            }
+
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            return folder is null || RuleInputFile.IsFolder(folder) ? null : $"'{shown}' cannot be written: the folder '{OneLine(Echo.Path(folder))}' does not exist.";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return $"'{shown}' cannot be written: {OneLine(ex.Message)}";
+        }
+    }
+
     private static bool IsTerminal(TextWriter writer) => ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
 
     private static Option<string[]> RulesOption() => new("--rules", "-r")
@@ -411,7 +505,7 @@ internal static class CommandLine
     {
         foreach (var ruleError in errors)
         {
-            await writer.WriteLineAsync(ruleError.ToString()).ConfigureAwait(false);
+            await writer.WriteLineAsync(TerminalText.Escape(ruleError.ToString())).ConfigureAwait(false);
         }
     }
 }

@@ -12,16 +12,16 @@ internal static class TextReport
     {
         var summary = result.Summary;
         var read = summary.Read;
-        console.MarkupLine($"[bold]{Markup.Escape(networkName)}[/] as of {summary.AsOf.UtcDateTime:yyyy-MM-dd} ([grey]{Markup.Escape(summary.Source)}[/])");
-        console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Read {read.People:N0} people, {read.Groups:N0} groups, {read.Memberships:N0} memberships, {read.Posts:N0} posts, {read.Comments:N0} comments and {read.Reactions:N0} reactions; {summary.RulesRun} rules ran.")));
+        console.MarkupLine($"[bold]{Shown(networkName)}[/] as of {summary.AsOf.UtcDateTime:yyyy-MM-dd} ([grey]{Shown(summary.Source)}[/])");
+        console.MarkupLine(Shown(string.Create(CultureInfo.InvariantCulture, $"Read {read.People:N0} people, {read.Groups:N0} groups, {read.Memberships:N0} memberships, {read.Posts:N0} posts, {read.Comments:N0} comments and {read.Reactions:N0} reactions; {summary.RulesRun} rules ran.")));
         foreach (var note in result.DataNotes)
         {
-            console.MarkupLine($"[blue]note:[/] {Markup.Escape(note.Message)}");
+            console.MarkupLine($"[blue]note:[/] {Shown(note.Message)}");
         }
 
         if (summary.Rejected > 0)
         {
-            console.MarkupLine($"[yellow]{summary.Rejected:N0} records were left out: lines that could not be read (CR0001) or that repeat an identifier (CR0003).[/]");
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[yellow]{summary.Rejected:N0} records were left out: lines that could not be read (CR0001) or that repeat an identifier (CR0003).[/]"));
         }
 
         var visible = result.Diagnostics.Where(d => !d.IsSuppressed && d.Severity > Severity.Silent).ToList();
@@ -29,28 +29,31 @@ internal static class TextReport
         {
             var first = rule.First();
             console.WriteLine();
-            console.MarkupLine($"{Badge(first.Severity)} [bold]{Markup.Escape(first.Rule.Id)}[/] {Markup.Escape(first.Rule.Title)} [grey]({rule.Count():N0})[/]");
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{Badge(first.Severity)} [bold]{Shown(first.Rule.Id)}[/] {Shown(first.Rule.Title)} [grey]({rule.Count():N0})[/]"));
             if (first.Rule.HelpLink is { } help)
             {
-                console.MarkupLine($"  [grey]{Markup.Escape(help.ToString())}[/]");
+                console.MarkupLine($"  [grey]{Shown(help.ToString())}[/]");
             }
 
             foreach (var diagnostic in rule)
             {
-                console.MarkupLine($"  [grey]{Markup.Escape(diagnostic.Target.LogicalPath),-22}[/] {Markup.Escape(diagnostic.Message)}");
+                console.MarkupLine($"  [grey]{Shown(diagnostic.Target.LogicalPath),-22}[/] {Shown(diagnostic.Message)}");
             }
         }
 
         console.WriteLine();
         var counts = string.Join(", ", new[] { Severity.Error, Severity.Warning, Severity.Suggestion }
-            .Select(s => $"{summary.FindingsBySeverity.GetValueOrDefault(s):N0} {Plural(s, summary.FindingsBySeverity.GetValueOrDefault(s))}"));
-        var suppressed = summary.Suppressed > 0 ? $", {summary.Suppressed:N0} suppressed" : string.Empty;
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{summary.FindingsBySeverity.GetValueOrDefault(s):N0} {Plural(s, summary.FindingsBySeverity.GetValueOrDefault(s))}")));
+        var suppressed = summary.Suppressed > 0 ? string.Create(CultureInfo.InvariantCulture, $", {summary.Suppressed:N0} suppressed") : string.Empty;
         var failing = failOn == Severity.None ? 0 : summary.CountAtOrAbove(failOn);
         var verdict = failOn == Severity.None
             ? "[grey](--fail-on never)[/]"
-            : failing > 0 ? $"[red]fails: {failing:N0} at or above {Name(failOn)}[/]" : $"[green]passes: nothing at or above {Name(failOn)}[/]";
-        console.MarkupLine($"[bold]{Markup.Escape(counts + suppressed)}[/] — {verdict}");
+            : failing > 0 ? string.Create(CultureInfo.InvariantCulture, $"[red]fails: {failing:N0} at or above {Name(failOn)}[/]") : $"[green]passes: nothing at or above {Name(failOn)}[/]";
+        console.MarkupLine($"[bold]{Shown(counts + suppressed)}[/] — {verdict}");
     }
+
+    /// <summary>Data (names, messages, paths) as text that can neither style the output nor act on a terminal.</summary>
+    private static string Shown(string text) => Markup.Escape(TerminalText.Escape(text));
 
     public static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
 

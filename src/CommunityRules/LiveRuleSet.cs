@@ -11,6 +11,12 @@ public sealed class LiveRuleSet : IDisposable
 {
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How long a reload waits before it looks again at files that changed while they were read.</summary>
+    private static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often a reload reads the files before it gives up on files that keep changing.</summary>
+    private const int MaxAttempts = 5;
+
     private readonly RuleSetLoader _loader;
     private readonly string[] _paths;
     private readonly RuleSetLoadOptions? _options;
@@ -18,6 +24,7 @@ public sealed class LiveRuleSet : IDisposable
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly ITimer? _debounce;
     private RuleSet _current;
+    private IReadOnlyList<string> _files;
     private IReadOnlyList<RuleError> _lastErrors = [];
     private bool _disposed;
 
@@ -27,6 +34,7 @@ public sealed class LiveRuleSet : IDisposable
         _paths = paths;
         _options = options;
         _current = first.RuleSet!;
+        _files = first.Files;
         if (watch)
         {
             _debounce = timeProvider.CreateTimer(_ => ReloadIfLive(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -35,6 +43,11 @@ public sealed class LiveRuleSet : IDisposable
     }
 
     /// <summary>Raised after each reload, whether the new rule set was swapped in or kept out for its errors.</summary>
+    /// <remarks>
+    /// After a reload that a file change started, the event is raised on a timer thread; an exception a handler throws
+    /// there is caught, so it cannot end the process, and the other handlers still run. After a call to
+    /// <see cref="Reload"/>, the event is raised on the caller's thread and a handler's exception reaches the caller.
+    /// </remarks>
     public event EventHandler<RuleSetReloadedEventArgs>? Reloaded;
 
     /// <summary>Gets the rule set in force.</summary>
@@ -50,60 +63,163 @@ public sealed class LiveRuleSet : IDisposable
     /// <param name="watch">Whether to reload when the files change; without it, call <see cref="Reload"/>.</param>
     /// <param name="timeProvider">The clock that waits for a burst of file changes to end; the system clock when left out.</param>
     /// <returns>The live rule set.</returns>
-    /// <exception cref="RuleSetLoadException">The files have errors, so there is no rule set to start with.</exception>
+    /// <exception cref="RuleSetLoadException">The files have errors, or run no rule (CR1026), so there is no rule set to start with.</exception>
     public static LiveRuleSet Load(RuleSetLoader loader, IEnumerable<string> paths, RuleSetLoadOptions? options = null, bool watch = true, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(paths);
         string[] files = [.. paths];
-        var first = loader.Load(files, options);
+        var first = RefuseNothingToRun(loader.Load(files, options));
         return first.RuleSet is null
             ? throw new RuleSetLoadException(first.Errors)
             : new LiveRuleSet(loader, files, options, first, watch, timeProvider ?? TimeProvider.System);
     }
 
-    /// <summary>Loads the files again now; swaps the new rule set in when it has no errors.</summary>
+    /// <summary>Loads the files again now; swaps the new rule set in when it has no errors and the files held still while read.</summary>
+    /// <remarks>
+    /// <para>
+    /// A rule set with errors is never swapped in: the rule set in force stays, and the errors are returned and kept
+    /// in <see cref="LastErrors"/>. An empty rule file and a configuration that runs no rule are errors, so a bot never
+    /// runs without rules.
+    /// </para>
+    /// <para>
+    /// Editors that save in place truncate the file and write it in steps, so a reload may read half a file: an empty
+    /// file, broken YAML, or valid YAML with the last rules cut off. So a reload whose files changed while they were
+    /// read, that fails, or that yields fewer rules than the rule set in force, waits a moment (100 ms) and reads
+    /// again; it accepts the outcome only when two reads in a row saw the same files (same sizes and times). After 5
+    /// reads of files that keep changing it gives up and keeps the rule set in force, with an error. A call may thus
+    /// block for up to half a second.
+    /// </para>
+    /// <para>Reloads are serialised; posts checked meanwhile use the rule set in force, which is replaced as a whole.</para>
+    /// </remarks>
     /// <returns>Whether the new rule set is in force, and the errors when it is not.</returns>
     public RuleSetReloadedEventArgs Reload()
     {
-        RuleSetReloadedEventArgs outcome;
+        var outcome = ReloadCore();
+        Reloaded?.Invoke(this, outcome);
+        return outcome;
+    }
+
+    private RuleSetReloadedEventArgs ReloadCore()
+    {
         lock (_reloading)
         {
-            RuleSetLoadResult result;
-            try
+            RuleSetLoadResult? result = null;
+            FileStamp[]? previous = null;
+            var settled = false;
+            for (var attempt = 0; attempt < MaxAttempts && !settled; attempt++)
             {
-                result = _loader.Load(_paths, _options);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // An editor may still hold the file; the next change event or call tries again.
-                result = new RuleSetLoadResult(null, [new RuleError(new SourceLocation(_paths[0], 0, 0), RuleErrorCodes.FileNotFound, $"The rule files could not be read: {ex.Message}")], []);
+                if (attempt > 0)
+                {
+                    // A short real pause for a writer to finish its save; nothing in the results depends on it.
+                    Thread.Sleep(SettleDelay);
+                }
+
+                var before = Stamp(_files);
+                result = LoadOnce();
+                var after = Stamp(result.Files.Count > 0 ? result.Files : _files);
+                var stillDuringRead = before.SequenceEqual(Stamp(_files));
+                var suspicious = result.RuleSet is null || result.RuleSet.Rules.Count < Current.Rules.Count;
+                settled = suspicious
+                    ? previous is not null && previous.SequenceEqual(after) && stillDuringRead
+                    : stillDuringRead;
+                previous = after;
             }
 
-            if (result.RuleSet is { } loaded)
+            if (!settled && result!.RuleSet is not null)
+            {
+                var at = new SourceLocation(result.Files.Count > 0 ? result.Files[0] : _paths[0], 0, 0);
+                result = new RuleSetLoadResult(null, [new RuleError(at, RuleErrorCodes.UnreadableFile, $"The rule files kept changing while they were read ({MaxAttempts} times); the rule set in force is kept until they hold still.")], result.Files);
+            }
+
+            if (result!.RuleSet is { } loaded)
             {
                 Volatile.Write(ref _current, loaded);
                 Volatile.Write(ref _lastErrors, []);
+                _files = result.Files;
             }
             else
             {
                 Volatile.Write(ref _lastErrors, result.Errors);
             }
 
-            outcome = new RuleSetReloadedEventArgs(result.RuleSet is not null, Current, result.Errors);
+            return new RuleSetReloadedEventArgs(result.RuleSet is not null, Current, result.Errors);
+        }
+    }
+
+    /// <summary>A bot with no rule to run would let every post through: that is an error, not a rule set.</summary>
+    private static RuleSetLoadResult RefuseNothingToRun(RuleSetLoadResult result) =>
+        result.RuleSet is { } loaded && RuleSetLoader.NothingToRun(loaded, result.Files) is { } error
+            ? new RuleSetLoadResult(null, [error], result.Files)
+            : result;
+
+    private RuleSetLoadResult LoadOnce()
+    {
+        try
+        {
+            return RefuseNothingToRun(_loader.Load(_paths, _options));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // An editor may still hold the file; the next change event or call tries again.
+            return new RuleSetLoadResult(null, [new RuleError(new SourceLocation(_paths[0], 0, 0), RuleErrorCodes.FileNotFound, $"The rule files could not be read: {ex.Message}")], []);
+        }
+    }
+
+    /// <summary>The size and last write time of each rule file read, to tell whether a file changed while it was read.</summary>
+    private static FileStamp[] Stamp(IReadOnlyList<string> files)
+    {
+        var stamps = new FileStamp[files.Count];
+        for (var index = 0; index < files.Count; index++)
+        {
+            var file = files[index];
+            try
+            {
+                var info = new FileInfo(file);
+                stamps[index] = info.Exists ? new FileStamp(file, info.Length, info.LastWriteTimeUtc.Ticks) : new FileStamp(file, -1, 0);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                stamps[index] = new FileStamp(file, -1, 0);
+            }
         }
 
-        Reloaded?.Invoke(this, outcome);
-        return outcome;
+        return stamps;
     }
 
     private void ReloadIfLive()
     {
-        if (!Volatile.Read(ref _disposed))
+        if (Volatile.Read(ref _disposed))
         {
-            Reload();
+            return;
+        }
+
+        // On the timer thread nobody could catch an exception: it would end the process.
+        RuleSetReloadedEventArgs outcome;
+        try
+        {
+            outcome = ReloadCore();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Volatile.Write(ref _lastErrors, [new RuleError(new SourceLocation(_paths[0], 0, 0), RuleErrorCodes.UnreadableFile, $"Reloading the rule files failed: {ex.Message}")]);
+            return;
+        }
+
+        foreach (var handler in Reloaded?.GetInvocationList() ?? [])
+        {
+            try
+            {
+                ((EventHandler<RuleSetReloadedEventArgs>)handler)(this, outcome);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A subscriber's own bug; it must not stop the bot nor the other subscribers.
+            }
         }
     }
+
+    private readonly record struct FileStamp(string File, long Length, long LastWriteTicks);
 
     /// <summary>Stops watching the files.</summary>
     public void Dispose()

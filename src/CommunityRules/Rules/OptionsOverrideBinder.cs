@@ -17,9 +17,9 @@ namespace CommunityRules.Rules;
 /// A mapping merges key by key, nested mappings too; a list replaces a list; a value replaces a value; <c>~</c> (null)
 /// removes the rule's own value, so the check's default applies.
 /// </remarks>
-internal sealed class OptionsOverrideBinder(List<RuleError> errors, Func<string, string?> readFile)
+internal sealed class OptionsOverrideBinder(List<RuleError> errors, Func<string, SourceLocation, FileText> readFile)
 {
-    private readonly Func<string, string?> _readFile = readFile;
+    private readonly Func<string, SourceLocation, FileText> _readFile = readFile;
 
     /// <summary>Gives the rule with the layers merged over its options, in order, or <see langword="null"/> after reporting what is wrong.</summary>
     public Rule? Apply(Rule rule, IReadOnlyList<OptionsOverride> layers)
@@ -171,14 +171,23 @@ internal sealed class OptionsOverrideBinder(List<RuleError> errors, Func<string,
             var writer = WriterOf(optionName);
             var directory = writer is null ? rule.WrittenOptions.Directory : writer.Directory;
             var fullPath = directory is null ? path : Path.Combine(directory, path);
-            var text = binder._readFile(fullPath);
-            if (text is null)
+            var read = binder._readFile(fullPath, PositionOf(optionName));
+            if (read.Problem is { } problem)
             {
-                ReportError(optionName, $"The list file '{path}' was not found (looked for '{fullPath}'). Paths are relative to the file that names the list.");
+                if (problem.Code == RuleErrorCodes.FileNotFound)
+                {
+                    ReportError(optionName, $"The list file '{Echo.Path(path)}' was not found (looked for '{Echo.Path(fullPath)}'). Paths are relative to the file that names the list.");
+                }
+                else
+                {
+                    _hasErrors = true;
+                    binder.Add(new RuleError(problem.Line > 0 ? new SourceLocation(fullPath, problem.Line, problem.Column) : PositionOf(optionName), problem.Code, problem.Message));
+                }
+
                 return [];
             }
 
-            return [.. text.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#'))];
+            return [.. read.Text!.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#'))];
         }
 
         public override System.Text.RegularExpressions.Regex? CompileRegex(string optionName, string pattern)
@@ -187,7 +196,7 @@ internal sealed class OptionsOverrideBinder(List<RuleError> errors, Func<string,
             if (regex is null)
             {
                 _hasErrors = true;
-                binder.Add(new RuleError(PositionOf(optionName), RuleErrorCodes.InvalidRegex, $"The regular expression '{pattern}' is not valid: {error}."));
+                binder.Add(new RuleError(PositionOf(optionName), RuleErrorCodes.InvalidRegex, $"The regular expression '{Echo.Short(pattern)}' is not valid: {error}."));
             }
 
             return regex;

@@ -26,5 +26,8 @@ internal static class RuleErrorCodes
     public const string TooLarge = "CR1021";
     public const string UnknownRule = "CR1022";
     public const string InvalidMessage = "CR1023";
+    public const string UnreadableFile = "CR1024";
+    public const string InvalidEncoding = "CR1025";
+    public const string NoRules = "CR1026";
     public const string ExampleFailed = "CR2001";
 }

@@ -24,12 +24,12 @@ internal sealed class RuleFileBinder
     private readonly string _file;
     private readonly string? _directory;
     private readonly List<RuleError> _errors;
-    private readonly Func<string, string?> _readFile;
+    private readonly Func<string, SourceLocation, FileText> _readFile;
     private readonly string[] _sourceLines;
     private readonly SchemaErrorIndex _schemaErrors;
     private readonly YamlJson _document;
 
-    public RuleFileBinder(IReadOnlyDictionary<string, Check> checks, string file, string? directory, string source, List<RuleError> errors, Func<string, string?> readFile, YamlJson document, SchemaErrorIndex schemaErrors)
+    public RuleFileBinder(IReadOnlyDictionary<string, Check> checks, string file, string? directory, string source, List<RuleError> errors, Func<string, SourceLocation, FileText> readFile, YamlJson document, SchemaErrorIndex schemaErrors)
     {
         _sourceLines = source.Split('\n');
         _document = document;
@@ -148,7 +148,7 @@ internal sealed class RuleFileBinder
 
         if (!DateOnly.TryParseExact(expiresNode.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var expires))
         {
-            Error(expiresNode, RuleErrorCodes.InvalidDate, $"'{expiresNode.Value}' is not a date; write the last day the exemption applies as YYYY-MM-DD, such as 2026-12-31.");
+            Error(expiresNode, RuleErrorCodes.InvalidDate, $"'{Echo.Short(expiresNode.Value)}' is not a date; write the last day the exemption applies as YYYY-MM-DD, such as 2026-12-31.");
             return null;
         }
 
@@ -172,7 +172,7 @@ internal sealed class RuleFileBinder
         Uri? help = null;
         if (node["help"] is YamlTreeScalar helpNode && !_schemaErrors.Within(helpNode) && !IsWebLink(helpNode.Value, out help))
         {
-            Error(helpNode, RuleErrorCodes.InvalidValue, $"'{helpNode.Value}' is not a web link; write it in full, starting with https://, such as https://intranet.example/community/naming.");
+            Error(helpNode, RuleErrorCodes.InvalidValue, $"'{Echo.Short(helpNode.Value)}' is not a web link; write it in full, starting with https://, such as https://intranet.example/community/naming.");
         }
 
         var messageNode = _schemaErrors.Within(node["message"]) ? null : node["message"] as YamlTreeScalar;
@@ -248,7 +248,7 @@ internal sealed class RuleFileBinder
             if (check is not null && !check.SupportedTargets.Contains(target))
             {
                 var fix = node is YamlTreeSequence
-                    ? $"remove '{item.Value}' from the list"
+                    ? $"remove '{Echo.Short(item.Value)}' from the list"
                     : $"set 'target: {(check.SupportedTargets.Count > 1 ? "[" + string.Join(", ", check.SupportedTargets.Select(Name)) + "]" : Name(check.SupportedTargets[0]))}'";
                 Error(item, RuleErrorCodes.UnsupportedTarget, $"The check '{check.Kind}' looks at {string.Join(" or ", check.SupportedTargets.Select(Name))}, not at a {Name(target)}; {fix}.");
                 continue;
@@ -296,7 +296,7 @@ internal sealed class RuleFileBinder
             Uri? help = rule.HelpLink;
             if (settings["help"] is YamlTreeScalar helpNode && !IsWebLink(helpNode.Value, out help))
             {
-                Error(helpNode, RuleErrorCodes.InvalidValue, $"'{helpNode.Value}' is not a web link; write it in full, starting with https://, such as https://intranet.example/community/naming.");
+                Error(helpNode, RuleErrorCodes.InvalidValue, $"'{Echo.Short(helpNode.Value)}' is not a web link; write it in full, starting with https://, such as https://intranet.example/community/naming.");
                 ok = false;
             }
 
@@ -333,7 +333,7 @@ internal sealed class RuleFileBinder
             {
                 var known = check.Outcomes.Select(outcome => outcome.Name).ToList();
                 var hint = known.Count == 0 ? $" The check '{check.Kind}' has no further outcomes." : Suggestions.DidYouMean(name.Value, known);
-                Error(name, RuleErrorCodes.UnknownKey, $"'{name.Value}' is not an outcome of check '{check.Kind}'.{hint}");
+                Error(name, RuleErrorCodes.UnknownKey, $"'{Echo.Short(name.Value)}' is not an outcome of check '{check.Kind}'.{hint}");
             }
         }
 
@@ -346,7 +346,7 @@ internal sealed class RuleFileBinder
             Uri? help = rule.HelpLink;
             if (settings?["help"] is YamlTreeScalar helpNode && !IsWebLink(helpNode.Value, out help))
             {
-                Error(helpNode, RuleErrorCodes.InvalidValue, $"'{helpNode.Value}' is not a web link; write it in full, starting with https://, such as https://intranet.example/community/naming.");
+                Error(helpNode, RuleErrorCodes.InvalidValue, $"'{Echo.Short(helpNode.Value)}' is not a web link; write it in full, starting with https://, such as https://intranet.example/community/naming.");
             }
 
             var enabled = settings?["enabled"] is YamlTreeScalar enabledNode ? enabledNode.Value is not ("false" or "False" or "FALSE") : rule.IsEnabledByDefault;
@@ -423,7 +423,7 @@ internal sealed class RuleFileBinder
             {
                 var prefix = EntityFields.SelfPrefix(target) + ".";
                 var names = EntityFields.PathsOf(target).Select(path => path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : path);
-                Error(key, RuleErrorCodes.UnknownField, $"A {Name(target)} has no field '{key.Value}'.{Suggestions.DidYouMean(key.Value, names)}");
+                Error(key, RuleErrorCodes.UnknownField, $"A {Name(target)} has no field '{Echo.Short(key.Value)}'.{Suggestions.DidYouMean(key.Value, names)}");
                 continue;
             }
 
@@ -463,7 +463,7 @@ internal sealed class RuleFileBinder
                     var regex = BoundedRegex.TryCreate(pattern.Value, ignoreCase: false, out var error);
                     if (regex is null)
                     {
-                        Error(pattern, RuleErrorCodes.InvalidRegex, $"The regular expression '{pattern.Value}' is not valid: {error}.");
+                        Error(pattern, RuleErrorCodes.InvalidRegex, $"The regular expression '{Echo.Short(pattern.Value)}' is not valid: {error}.");
                         return null;
                     }
 
@@ -522,9 +522,9 @@ internal sealed class RuleFileBinder
         DateTimeOffset? asOf = null;
         if (node["asOf"] is YamlTreeScalar asOfNode)
         {
-            if (!DateTimeOffset.TryParse(asOfNode.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+            if (!IsoDate.TryParse(asOfNode.Value, out var parsed))
             {
-                Error(asOfNode, RuleErrorCodes.InvalidDate, $"'{asOfNode.Value}' is not a date; write it as YYYY-MM-DD, such as 2026-10-01.");
+                Error(asOfNode, RuleErrorCodes.InvalidDate, $"'{Echo.Short(asOfNode.Value)}' is not a date; write it in ISO 8601 as YYYY-MM-DD, such as 2026-10-01, or with a time, such as 2026-10-01T12:00:00Z.");
                 return null;
             }
 
@@ -720,14 +720,23 @@ internal sealed class RuleFileBinder
         public override IReadOnlyList<string> ReadListFile(string optionName, string path)
         {
             var fullPath = binder._directory is null ? path : Path.Combine(binder._directory, path);
-            var text = binder._readFile(fullPath);
-            if (text is null)
+            var read = binder._readFile(fullPath, PositionOf(optionName).At(binder._file));
+            if (read.Problem is { } problem)
             {
-                ReportError(optionName, $"The list file '{path}' was not found (looked for '{fullPath}'). Paths are relative to the rule file.");
+                if (problem.Code == RuleErrorCodes.FileNotFound)
+                {
+                    ReportError(optionName, $"The list file '{Echo.Path(path)}' was not found (looked for '{Echo.Path(fullPath)}'). Paths are relative to the rule file.");
+                }
+                else
+                {
+                    _hasErrors = true;
+                    binder.Add(new RuleError(problem.Line > 0 ? new SourceLocation(fullPath, problem.Line, problem.Column) : PositionOf(optionName).At(binder._file), problem.Code, problem.Message));
+                }
+
                 return [];
             }
 
-            return [.. text.Split('\n')
+            return [.. read.Text!.Split('\n')
                 .Select(line => line.Trim())
                 .Where(line => line.Length > 0 && !line.StartsWith('#'))];
         }
@@ -738,7 +747,7 @@ internal sealed class RuleFileBinder
             if (regex is null)
             {
                 _hasErrors = true;
-                binder.Error(PositionOf(optionName), RuleErrorCodes.InvalidRegex, $"The regular expression '{pattern}' is not valid: {error}.");
+                binder.Error(PositionOf(optionName), RuleErrorCodes.InvalidRegex, $"The regular expression '{Echo.Short(pattern)}' is not valid: {error}.");
             }
 
             return regex;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using CommunityRules.Checks;
+using CommunityRules.Diagnostics;
 using CommunityRules.Engine;
 using CommunityRules.Rules.Schema;
 using CommunityRules.Rules.Yaml;
@@ -100,6 +101,26 @@ public sealed class RuleSetLoader
         return session.Finish(options ?? new RuleSetLoadOptions());
     }
 
+    /// <summary>
+    /// Says why a rule set would run no rule — it defines none, or every rule is switched off — as a CR1026 error at
+    /// the file read last (whose settings apply over the others); <see langword="null"/> when some rule runs. A run
+    /// with no rule would pass every time, so the command line and <see cref="LiveRuleSet"/> refuse it; the loader
+    /// itself accepts it, for a program that wants only the engine's own data rules.
+    /// </summary>
+    internal static RuleError? NothingToRun(RuleSet ruleSet, IReadOnlyList<string> files)
+    {
+        if (ruleSet.Rules.Any(rule => rule.Descriptors.Any(descriptor => ruleSet.GetSeverity(descriptor) != Severity.None)))
+        {
+            return null;
+        }
+
+        var at = new SourceLocation(files.Count > 0 ? files[^1] : "(no rule file)", 1, 1);
+        var profile = ruleSet.Profile is { } active ? $", with profile '{active}'" : string.Empty;
+        return new RuleError(at, RuleErrorCodes.NoRules, ruleSet.Rules.Count == 0
+            ? "The configuration defines no rule: its files have no 'rules:' and extend no pack. Add rules under 'rules:', or 'extends: [builtin:governance]'."
+            : $"The configuration runs no rule: all {ruleSet.Rules.Count} are switched off (severity 'none', or off by default{profile}). Switch one on under 'severity:'.");
+    }
+
     /// <summary>Loads rules from YAML text, for bots and tests; <c>extends</c> may name bundled packs and paths relative to the current directory.</summary>
     /// <param name="yaml">The YAML.</param>
     /// <param name="fileName">The name errors show for the text.</param>
@@ -109,6 +130,11 @@ public sealed class RuleSetLoader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         var session = new LoadSession(this);
+        if (yaml.Length <= Yaml.YamlTreeReader.MaxBytes && RuleInputFile.LongLine(yaml, "rule file") is { } longLine)
+        {
+            return new RuleSetLoadResult(null, [new RuleError(new SourceLocation(fileName, longLine.Line, longLine.Column), longLine.Code, longLine.Message)], []);
+        }
+
         session.LoadFile(fileName, yaml, directory: null);
         return session.Finish(options ?? new RuleSetLoadOptions());
     }
@@ -125,28 +151,15 @@ public sealed class RuleSetLoader
         return reader.ReadToEnd();
     }
 
-    private static string? ReadFileOrNull(string path)
-    {
-        try
-        {
-            return File.Exists(path) ? File.ReadAllText(path) : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>The state of one load: files in the order their settings apply, and the errors.</summary>
     private sealed class LoadSession(RuleSetLoader loader)
     {
         private readonly List<RuleError> _errors = [];
         private readonly List<RuleFile> _files = [];
         private readonly HashSet<string> _visited = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _visitedFolders = new(StringComparer.Ordinal);
+        private int _filesRead;
+        private bool _tooManyFiles;
 
         public void LoadPath(string path, SourceLocation referencedAt)
         {
@@ -168,39 +181,122 @@ public sealed class RuleSetLoader
                 return;
             }
 
-            if (Directory.Exists(path))
+            if (RuleInputFile.IsFolder(path))
             {
-                var files = Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
-                    .Where(file => file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal)
-                    .ToList();
-                if (files.Count == 0)
+                LoadFolder(path, referencedAt);
+                return;
+            }
+
+            // One file reached by two names (a link, a second path) is read once.
+            if (!_visited.Add(RealPathOrFull(path)) || !CountFile(referencedAt))
+            {
+                return;
+            }
+
+            var read = RuleInputFile.Read(path, "rule file");
+            if (read.Problem is { } problem)
+            {
+                _errors.Add(new RuleError(problem.Line > 0 ? new SourceLocation(path, problem.Line, problem.Column) : referencedAt, problem.Code, problem.Message));
+                return;
+            }
+
+            LoadFile(path, read.Text!, Path.GetDirectoryName(Path.GetFullPath(path)));
+        }
+
+        /// <summary>Reads a list file a rule's options name, under the limits of rule files, counting it among the files read.</summary>
+        public FileText ReadListFile(string path, SourceLocation referencedAt) =>
+            CountFile(referencedAt) ? RuleInputFile.Read(path, "list file") : new FileText(null, new FileProblem(RuleErrorCodes.TooLarge, TooManyFilesMessage));
+
+        private const string TooManyFilesMessage = "The rule set reads more than 1,000 files (rule files, list files, folders' files); merge small files, or name fewer folders.";
+
+        private bool CountFile(SourceLocation referencedAt)
+        {
+            if (++_filesRead <= RuleInputFile.MaxFiles)
+            {
+                return true;
+            }
+
+            if (!_tooManyFiles)
+            {
+                _tooManyFiles = true;
+                _errors.Add(new RuleError(referencedAt, RuleErrorCodes.TooLarge, TooManyFilesMessage));
+            }
+
+            return false;
+        }
+
+        private static string RealPathOrFull(string path)
+        {
+            try
+            {
+                return RuleInputFile.RealPath(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+            {
+                return Path.GetFullPath(path);
+            }
+        }
+
+        /// <summary>Loads a folder's .yaml and .yml files in name order, its subfolders too; a folder reached again through a link is read once.</summary>
+        private void LoadFolder(string folder, SourceLocation referencedAt)
+        {
+            var files = new List<string>();
+            if (!CollectRuleFiles(folder, depth: 0, files, referencedAt))
+            {
+                return;
+            }
+
+            if (files.Count == 0)
+            {
+                _errors.Add(new RuleError(referencedAt, RuleErrorCodes.FileNotFound, $"The folder '{Echo.Path(folder)}' holds no .yaml or .yml rule file."));
+            }
+
+            foreach (var file in files.Order(StringComparer.Ordinal))
+            {
+                LoadPath(file, new SourceLocation(file, 1, 1));
+            }
+        }
+
+        private bool CollectRuleFiles(string folder, int depth, List<string> files, SourceLocation referencedAt)
+        {
+            if (!_visitedFolders.Add(RealPathOrFull(folder)))
+            {
+                return true;
+            }
+
+            if (depth > RuleInputFile.MaxFolderDepth)
+            {
+                _errors.Add(new RuleError(referencedAt, RuleErrorCodes.TooLarge, $"The folder '{Echo.Path(folder)}' lies more than {RuleInputFile.MaxFolderDepth} folders deep; rule folders are searched that deep at most."));
+                return false;
+            }
+
+            List<string> entries;
+            try
+            {
+                entries = [.. Directory.EnumerateFileSystemEntries(folder)];
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                _errors.Add(new RuleError(referencedAt, RuleErrorCodes.UnreadableFile, $"The folder '{Echo.Path(folder)}' cannot be read: {ex.Message}"));
+                return false;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (RuleInputFile.IsFolder(entry))
                 {
-                    _errors.Add(new RuleError(referencedAt, RuleErrorCodes.FileNotFound, $"The folder '{path}' holds no .yaml or .yml rule file."));
+                    if (!CollectRuleFiles(entry, depth + 1, files, referencedAt))
+                    {
+                        return false;
+                    }
                 }
-
-                foreach (var file in files)
+                else if (entry.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || entry.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
                 {
-                    LoadPath(file, new SourceLocation(file, 1, 1));
+                    files.Add(entry);
                 }
-
-                return;
             }
 
-            var full = Path.GetFullPath(path);
-            if (!_visited.Add(full))
-            {
-                return;
-            }
-
-            var text = ReadFileOrNull(path);
-            if (text is null)
-            {
-                _errors.Add(new RuleError(referencedAt, RuleErrorCodes.FileNotFound, $"The rule file '{path}' was not found."));
-                return;
-            }
-
-            LoadFile(path, text, Path.GetDirectoryName(full));
+            return true;
         }
 
         public void LoadFile(string file, string text, string? directory)
@@ -214,13 +310,15 @@ public sealed class RuleSetLoader
 
             if (tree is null)
             {
+                // An empty file is most often one being saved, or a mistake; a file with nothing to say is an error, not a pass.
+                _errors.Add(new RuleError(new SourceLocation(file, 1, 1), RuleErrorCodes.NoRules, "The rule file is empty: it has no rules and no settings. Write 'rules:' or 'extends:' in it, or remove it."));
                 _files.Add(new RuleFile(file));
                 return;
             }
 
             if (tree is not YamlTreeMapping root)
             {
-                _errors.Add(new RuleError(tree.At(file), RuleErrorCodes.WrongType, "A rule file is a mapping with 'rules:' and configuration keys such as 'extends:' and 'severity:', not " + tree.ShapeName + "."));
+                _errors.Add(new RuleError(tree.At(file), RuleErrorCodes.WrongType, "A rule file is a mapping with 'rules:' and configuration keys such as 'extends:' and 'severity:', not " + (tree is YamlTreeScalar ? "a text" : tree.ShapeName) + "; is this the file you meant?"));
                 return;
             }
 
@@ -230,7 +328,7 @@ public sealed class RuleSetLoader
             ValidateOptions(document, file, schemaErrors);
             _errors.AddRange(schemaErrors);
 
-            var binder = new RuleFileBinder(loader._checks, file, directory, text, _errors, ReadFileOrNull, document, new SchemaErrorIndex(schemaErrors));
+            var binder = new RuleFileBinder(loader._checks, file, directory, text, _errors, ReadListFile, document, new SchemaErrorIndex(schemaErrors));
             var bound = binder.Bind(root);
 
             // A file's extends apply before its own settings, so its own override theirs.
@@ -299,7 +397,7 @@ public sealed class RuleSetLoader
 
             // When a file could not be read, its rules are unknown; naming them elsewhere is no error of its own.
             // Nor is naming a rule that is written but has errors: those are reported at the rule.
-            var complete = !_errors.Any(error => error.Code == RuleErrorCodes.FileNotFound);
+            var complete = !_errors.Any(error => error.Code is RuleErrorCodes.FileNotFound or RuleErrorCodes.UnreadableFile or RuleErrorCodes.TooLarge or RuleErrorCodes.InvalidEncoding);
             var broken = _files.SelectMany(file => file.RuleIdsWithErrors).ToHashSet(StringComparer.Ordinal);
             var ruleIds = byId.Keys.Concat(BuiltinRules.All.Select(rule => rule.Id)).Concat(broken).ToList();
             var categories = rules.SelectMany(rule => rule.Descriptors).Select(descriptor => descriptor.Category).Concat(BuiltinRules.All.Select(rule => rule.Category)).Distinct(StringComparer.Ordinal).ToList();
@@ -389,7 +487,7 @@ public sealed class RuleSetLoader
                 }
             }
 
-            var binder = new OptionsOverrideBinder(_errors, ReadFileOrNull);
+            var binder = new OptionsOverrideBinder(_errors, ReadListFile);
             var replaced = new Dictionary<Rule, Rule>(ReferenceEqualityComparer.Instance);
             foreach (var (rule, (baseLayers, profileLayers)) in byRule)
             {

@@ -238,7 +238,7 @@ public sealed partial class CommandLineTests
         var run = await RunAsync("check", "--rules", CliRules, "--data", Clean, "--as-of", "nonsense");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Equal("communityrules: --as-of 'nonsense' is not a date; write it as YYYY-MM-DD, such as 2026-10-01.", Assert.Single(run.ErrorLines));
+        Assert.Equal("communityrules: --as-of 'nonsense' is not an ISO 8601 date; write it as YYYY-MM-DD, such as 2026-10-01, or with a time, such as 2026-10-01T12:00:00Z.", Assert.Single(run.ErrorLines));
     }
 
     [Fact]

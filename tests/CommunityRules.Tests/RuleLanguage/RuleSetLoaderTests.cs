@@ -165,14 +165,32 @@ public sealed class RuleSetLoaderTests
     [Theory]
     [InlineData("")]
     [InlineData("# Rules will come here.\n")]
-    [InlineData("rules: []\n")]
-    public void An_empty_file_loads_as_no_rules(string yaml)
+    [InlineData("\n   \n")]
+    public void An_empty_file_is_an_error(string yaml)
     {
-        var ruleSet = RuleTestData.LoadTextClean(yaml, "empty.yaml");
+        var result = RuleTestData.CreateLoader().LoadText(yaml, "empty.yaml");
 
-        Assert.Empty(ruleSet.Rules);
-        Assert.Empty(ruleSet.Exemptions);
-        Assert.Null(ruleSet.Profile);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((new SourceLocation("empty.yaml", 1, 1), "CR1026"), (error.Location, error.Code));
+        Assert.StartsWith("The rule file is empty", error.Message, StringComparison.Ordinal);
+        Assert.Null(result.RuleSet);
+    }
+
+    [Theory]
+    [InlineData("rules: []\n", "The configuration defines no rule")]
+    [InlineData("severity:\n  default: warning\n", "The configuration defines no rule")]
+    [InlineData("extends: [builtin:governance]\nseverity:\n  default: none\n", "The configuration runs no rule: all")]
+    public void A_configuration_that_runs_no_rule_loads_but_is_named_as_running_nothing(string yaml, string message)
+    {
+        // The loader accepts it, for programs that want only the engine's data rules; the command line and bots refuse it.
+        var ruleSet = RuleTestData.LoadTextClean(yaml, "config.yaml");
+
+        var error = RuleSetLoader.NothingToRun(ruleSet, ["config.yaml"]);
+
+        Assert.NotNull(error);
+        Assert.Equal((new SourceLocation("config.yaml", 1, 1), "CR1026"), (error.Location, error.Code));
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.Null(RuleSetLoader.NothingToRun(RuleTestData.LoadTextClean("extends: [builtin:governance]\n"), ["config.yaml"]));
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public sealed class SeverityConfigurationTests
     [Fact]
     public void Built_in_rules_can_be_tuned_like_any_rule()
     {
-        var ruleSet = RuleTestData.LoadTextClean("severity:\n  CR0100: error\n  category:data: none\n");
+        var ruleSet = RuleTestData.LoadTextClean("extends: [builtin:governance]\nseverity:\n  CR0100: error\n  category:data: none\n");
 
         Assert.Equal(Severity.Error, ruleSet.BuiltinSeverities["CR0100"]);
         Assert.Equal(Severity.None, ruleSet.BuiltinSeverities["CR0001"]);

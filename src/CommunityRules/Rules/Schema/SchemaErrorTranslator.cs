@@ -58,7 +58,7 @@ internal static class SchemaErrorTranslator
         // An item of a list has no name of its own; the list's key names it.
         var property = error.Property ?? key?.Value ?? (token?.Parent is JArray { Parent: JProperty list } ? list.Name : "value");
         var at = Location(file, error.Kind == ValidationErrorKind.NoAdditionalPropertiesAllowed ? (YamlTreeNode?)key ?? node : node);
-        var shown = node is YamlTreeScalar scalar ? $"'{scalar.Value}'" : node?.ShapeName ?? "the value";
+        var shown = node is YamlTreeScalar scalar ? $"'{Echo.Short(scalar.Value)}'" : node?.ShapeName ?? "the value";
 
         switch (error.Kind)
         {
@@ -86,13 +86,13 @@ internal static class SchemaErrorTranslator
                     _ when allowed.SequenceEqual(["error", "warning", "suggestion", "silent", "none"]) => (RuleErrorCodes.InvalidSeverity, "severity"),
                     _ => (RuleErrorCodes.InvalidValue, $"value for '{property}'"),
                 };
-                return new RuleError(at, code, $"'{value}' is not a known {noun}.{Suggestions.DidYouMean(value, allowed)}");
+                return new RuleError(at, code, $"'{Echo.Short(value)}' is not a known {noun}.{Suggestions.DidYouMean(value, allowed)}");
             }
 
             case ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf when EnumerationOf(error.Schema) is { Count: > 0 } allowedValues:
             {
                 var value = node is YamlTreeScalar s ? s.Value : shown;
-                return new RuleError(at, RuleErrorCodes.InvalidValue, $"'{value}' is not a known value for '{property}'.{Suggestions.DidYouMean(value, allowedValues)}");
+                return new RuleError(at, RuleErrorCodes.InvalidValue, $"'{Echo.Short(value)}' is not a known value for '{property}'.{Suggestions.DidYouMean(value, allowedValues)}");
             }
 
             case ValidationErrorKind.NoTypeValidates or ValidationErrorKind.DateTimeExpected when IsDate(error.Schema):

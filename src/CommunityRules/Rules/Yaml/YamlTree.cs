@@ -26,7 +26,7 @@ internal sealed class YamlTreeScalar(string value, bool isQuoted, int line, int 
 
     public bool IsNull => !IsQuoted && Value is "" or "~" or "null" or "Null" or "NULL";
 
-    public override string ShapeName => IsNull ? "nothing (null)" : $"'{Value}'";
+    public override string ShapeName => IsNull ? "nothing (null)" : $"'{Echo.Short(Value)}'";
 }
 
 /// <summary>A sequence (list).</summary>

@@ -114,7 +114,7 @@ internal static partial class YamlTreeReader
                 errors.Add(new RuleError(
                     new SourceLocation(file, key.Line, key.Column),
                     RuleErrorCodes.DuplicateKey,
-                    $"The key '{key.Value}' appears twice in the same mapping (first at line {first.Line}); remove one of them."));
+                    $"The key '{Echo.Short(key.Value)}' appears twice in the same mapping (first at line {first.Line}); remove one of them."));
                 continue;
             }
 
