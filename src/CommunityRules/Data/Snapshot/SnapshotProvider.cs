@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -140,7 +139,7 @@ public sealed class SnapshotProvider : INetworkProvider
     private static T? Parse<T>(ReadOnlySpan<byte> line, JsonTypeInfo<T> typeInfo, Func<T, string?> requiredKey, string path, long lineNumber, IDataIssueReporter issues)
         where T : class
     {
-        if (IsBlank(line))
+        if (JsonLinesReader.IsBlank(line))
         {
             return null;
         }
@@ -169,12 +168,10 @@ public sealed class SnapshotProvider : INetworkProvider
         }
     }
 
-    private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r') < 0;
-
     private static Stream OpenStream(string path)
     {
         Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBufferSize, FileOptions.SequentialScan | FileOptions.Asynchronous);
-        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new CheckedGZipStream(stream) : stream;
     }
 
     private static string? FindFile(string folder, string fileName)
