@@ -37,6 +37,7 @@ public sealed class RecordValueTests
         Assert.Equal("'kind' should be person, bot or system", messages[3]);
         Assert.Equal("'active' should be true or false", messages[4]);
         Assert.Equal("'roles' should be a list of text, such as [\"a\", \"b\"]", messages[5]);
+        Assert.Equal("invalid record at 'active' (column 45): 'tru191212**-**** och mer…' is an invalid JSON literal. Expected the literal 'true'", messages[7]);
         Assert.All(messages.Values, message =>
         {
             Assert.DoesNotContain("System.", message, StringComparison.Ordinal);
@@ -85,6 +86,8 @@ public sealed class RecordValueTests
     {
         Assert.Equal("a\\u001b[2Jb\\nc", EchoedValue.Show("a\u001b[2Jb\nc"));
         Assert.Equal(EchoedValue.MaxShown + 1, EchoedValue.Show(new string('x', 10_000_000)).Length);
+        Assert.Equal("konto 123456*******", EchoedValue.Show("konto 1234567890123"));
+        Assert.Equal("den 2026-04-02T09:15:00Z", EchoedValue.Show("den 2026-04-02T09:15:00Z"));
     }
 
     [Fact]

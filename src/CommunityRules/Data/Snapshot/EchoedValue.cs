@@ -19,7 +19,7 @@ internal static class EchoedValue
     public static string Show(string value)
     {
         var scanned = value.Length > MaxScanned ? value[..MaxScanned] : value;
-        var masked = PersonalDataRedaction.Redact(scanned);
+        var masked = MaskLongNumbers(PersonalDataRedaction.Redact(scanned));
         var cut = masked.Length > MaxShown || value.Length > scanned.Length;
         var shown = new StringBuilder(MaxShown + 8);
         foreach (var c in masked.AsSpan(0, Math.Min(masked.Length, MaxShown)))
@@ -30,6 +30,48 @@ internal static class EchoedValue
         }
 
         return cut ? shown.Append('…').ToString() : shown.ToString();
+    }
+
+    // The scanner wants a number to stand alone; in a broken token ("tru19121212-1212") it does not, so any run of
+    // more than eight digits (joined by hyphens) shows its first six only. A date has eight at most.
+    private static string MaskLongNumbers(string text)
+    {
+        const int MaxDigits = 8;
+        const int KeptDigits = 6;
+        char[]? masked = null;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            var digits = 0;
+            while (end < text.Length && (char.IsAsciiDigit(text[end]) || (text[end] == '-' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))))
+            {
+                digits += char.IsAsciiDigit(text[end]) ? 1 : 0;
+                end++;
+            }
+
+            if (digits > MaxDigits)
+            {
+                masked ??= text.ToCharArray();
+                for (int at = i, seen = 0; at < end; at++)
+                {
+                    if (char.IsAsciiDigit(text[at]) && ++seen > KeptDigits)
+                    {
+                        masked[at] = '*';
+                    }
+                }
+            }
+
+            i = end;
+        }
+
+        return masked is null ? text : new string(masked);
     }
 }
 

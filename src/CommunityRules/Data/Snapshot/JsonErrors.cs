@@ -59,6 +59,13 @@ internal static class JsonErrors
             message = "the value is not of the kind the field holds";
         }
 
+        // The reader quotes the bad token first ("'tru19121212-1212}' is an invalid JSON literal"): it is data, shown safely.
+        var quoteEnd = message.StartsWith('\'') ? message.IndexOf("' ", 1, StringComparison.Ordinal) : -1;
+        if (quoteEnd > 0)
+        {
+            message = $"'{EchoedValue.Show(message[1..quoteEnd])}{message[quoteEnd..]}";
+        }
+
         return $"invalid record{where}{column}: {message}";
     }
 
