@@ -92,14 +92,15 @@ public sealed class CompressedSnapshotTests
         var compressed = Gzip(Posts);
         var outcomes = new Dictionary<GZipProblem, int>();
 
-        // Every length from empty to one byte short, the trailer's eight bytes included.
-        for (var length = 0; length < compressed.Length; length++)
+        // Every length in the first and last 64 bytes (header, last block, trailer), every 7th between.
+        var lengths = Enumerable.Range(0, compressed.Length).Where(length => length < 64 || length >= compressed.Length - 64 || length % 7 == 0).ToList();
+        foreach (var length in lengths)
         {
             var ex = Assert.Throws<GZipDataException>(() => Decompress(compressed[..length]));
             outcomes[ex.Problem] = outcomes.GetValueOrDefault(ex.Problem) + 1;
         }
 
-        Assert.Equal(compressed.Length, outcomes[GZipProblem.Truncated]);
+        Assert.Equal(lengths.Count, outcomes[GZipProblem.Truncated]);
 
         using var folder = CompressedCopy();
         foreach (var cut in new[] { 0, 5, 10, 11, compressed.Length / 3, compressed.Length - 9, compressed.Length - 8, compressed.Length - 4, compressed.Length - 1 })
@@ -163,9 +164,10 @@ public sealed class CompressedSnapshotTests
             }
         }
 
-        // Only the text flag (byte 3), time stamp, extra flags and system byte carry nothing we read.
-        Assert.Subset(new SortedSet<int> { 3, 4, 5, 6, 7, 8, 9 }, harmless);
-        Assert.InRange(errors, bits.Count - (7 * 8), bits.Count);
+        // Only the text flag (byte 3), time stamp, extra flags and system byte carry nothing we read, and the padding
+        // bits of the last deflate byte.
+        Assert.Subset(new SortedSet<int> { 3, 4, 5, 6, 7, 8, 9, compressed.Length - 9 }, harmless);
+        Assert.InRange(errors, bits.Count - (8 * 8), bits.Count);
     }
 
     [Fact]
