@@ -49,7 +49,7 @@ public sealed class MalformedRecordTests
         Assert.StartsWith("invalid record", MessageAt("people.jsonl", 3), StringComparison.Ordinal);
         Assert.Equal("missing required field 'id'", MessageAt("people.jsonl", 5));
         Assert.Equal("the line is 'null', not a record", MessageAt("people.jsonl", 6));
-        Assert.StartsWith("invalid record", MessageAt("people.jsonl", 8), StringComparison.Ordinal);
+        Assert.Equal("the line is not a record: each line holds one JSON object, such as {\"id\": \"p1\"}", MessageAt("people.jsonl", 8));
         Assert.Contains("'privacy' should be open, closed or secret", MessageAt("groups.jsonl", 2), StringComparison.Ordinal);
         Assert.Contains("'privacy' should be open, closed or secret", MessageAt("groups.jsonl", 3), StringComparison.Ordinal);
         Assert.Equal("a required identifier field is empty", MessageAt("posts.jsonl", 2));

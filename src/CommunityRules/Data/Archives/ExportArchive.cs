@@ -40,6 +40,8 @@ internal abstract class ExportArchive : IDisposable
             throw new DataSourceException($"'{path}' does not exist. Pass the export's folder or its .zip file.");
         }
 
+        DataFiles.RefuseSpecial(path);
+
         return ZipFileArchive.OpenZip(path);
     }
 
@@ -55,7 +57,8 @@ internal abstract class ExportArchive : IDisposable
     {
         try
         {
-            if (!File.Exists(path))
+            // A pipe would block the open and a device never ends: only a regular file can be a zip.
+            if (DataFiles.Inspect(path) != DataFileKind.Regular)
             {
                 return false;
             }
@@ -136,6 +139,7 @@ internal abstract class ExportArchive : IDisposable
     private sealed class FolderArchive : ExportArchive
     {
         private readonly string[] _entries;
+        private readonly List<ArchiveProblem> _problems = [];
 
         public FolderArchive(string folder)
             : base(folder)
@@ -144,9 +148,23 @@ internal abstract class ExportArchive : IDisposable
             {
                 // Symbolic links are not followed: an export is plain files, and a link loop must not hang the run.
                 var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = false, MaxRecursionDepth = 16 };
-                _entries = [.. Directory.EnumerateFiles(folder, "*", options)
-                    .Select(file => System.IO.Path.GetRelativePath(folder, file).Replace('\\', '/'))
-                    .Order(StringComparer.Ordinal)];
+                var entries = new List<string>();
+                foreach (var file in Directory.EnumerateFiles(folder, "*", options))
+                {
+                    // A pipe, device or socket among the files would hang or never end the run: it is named and left out.
+                    var entry = System.IO.Path.GetRelativePath(folder, file).Replace('\\', '/');
+                    if (DataFiles.Problem(file) is { } problem)
+                    {
+                        _problems.Add(new ArchiveProblem(entry, $"'{entry}' {problem}; it was not read."));
+                    }
+                    else
+                    {
+                        entries.Add(entry);
+                    }
+                }
+
+                _entries = [.. entries.Order(StringComparer.Ordinal)];
+                _problems.Sort((a, b) => string.CompareOrdinal(a.Entry, b.Entry));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -156,11 +174,14 @@ internal abstract class ExportArchive : IDisposable
 
         public override IReadOnlyList<string> Entries => _entries;
 
+        public override IReadOnlyList<ArchiveProblem> Problems => _problems;
+
         public override bool Contains(string entry) => File.Exists(System.IO.Path.Combine(Path, entry));
 
         public override Stream OpenRead(string entry)
         {
             var file = System.IO.Path.Combine(Path, entry);
+            DataFiles.RefuseSpecial(file);
             try
             {
                 return new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

@@ -32,6 +32,9 @@ internal sealed class JsonLinesReader : IDisposable
     /// <summary>Gets the 1-based number of the current line.</summary>
     public long LineNumber { get; private set; }
 
+    /// <summary>Gets the number of lines so far that are not blank: the records read, good or bad.</summary>
+    public long Records { get; private set; }
+
     /// <summary>Moves to the next line.</summary>
     /// <returns><see langword="false"/> at the end of the stream.</returns>
     public async ValueTask<bool> ReadLineAsync(CancellationToken cancellationToken)
@@ -85,7 +88,14 @@ internal sealed class JsonLinesReader : IDisposable
         }
 
         Current = _buffer.AsMemory(start, length);
+        if (!IsBlank(Current.Span))
+        {
+            Records++;
+        }
     }
+
+    /// <summary>Says whether a line holds only spaces and tabs: it is skipped, not a record.</summary>
+    public static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r') < 0;
 
     private async ValueTask FillAsync(CancellationToken cancellationToken)
     {
@@ -113,6 +123,11 @@ internal sealed class JsonLinesReader : IDisposable
         try
         {
             read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        }
+        catch (GZipDataException ex)
+        {
+            var where = LineNumber > 0 ? $" after {Records} records (line {LineNumber})" : string.Empty;
+            throw new DataSourceException($"{_path}: the compressed file {ex.What}{where}: {ex.Detail}", ex);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
         {

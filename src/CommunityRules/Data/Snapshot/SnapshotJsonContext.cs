@@ -35,6 +35,9 @@ internal static class SnapshotJsonContext
             PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             ReadCommentHandling = JsonCommentHandling.Disallow,
+
+            // A field written twice is a data issue, not last-wins: which of two names or dates is right, no one can say.
+            AllowDuplicateProperties = false,
             TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
             Converters =
             {
@@ -51,20 +54,37 @@ internal static class SnapshotJsonContext
 }
 
 /// <summary>
-/// Reads dates as UTC when they carry no offset (<c>2026-04-02</c> is midnight UTC), whatever the machine's time zone,
-/// so a run gives the same findings everywhere; the default reader would take the local zone.
+/// Reads dates as ISO 8601 only (System.Text.Json's extended profile: <c>2026-04-02</c>, <c>2026-04-02T09:15</c>,
+/// <c>2026-04-02T09:15:00.5Z</c>, <c>2026-04-02T11:15:00+02:00</c>), never as a US date or a time of today, and as UTC
+/// when they carry no offset (<c>2026-04-02</c> is midnight UTC), whatever the machine's time zone, so a run gives the
+/// same findings everywhere.
 /// </summary>
 internal sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {
+    public const string Expected = "an ISO 8601 date such as 2026-04-02 or 2026-04-02T09:15:00Z";
+
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        var text = reader.GetString();
-        if (text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        if (reader.TokenType != JsonTokenType.String)
         {
-            return value;
+            throw new SnapshotValueException(Expected, null);
         }
 
-        throw new JsonException($"'{text}' is not a date; write dates as ISO 8601, such as 2026-04-02 or 2026-04-02T09:15:00Z.");
+        // The reader's own parser is exact and allocation-free; without an offset it would take the local zone.
+        if (reader.TryGetDateTime(out var value))
+        {
+            if (value.Kind == DateTimeKind.Unspecified)
+            {
+                return new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+            }
+
+            if (reader.TryGetDateTimeOffset(out var withOffset))
+            {
+                return withOffset.ToUniversalTime();
+            }
+        }
+
+        throw new SnapshotValueException(Expected, reader.GetString());
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -25,9 +24,23 @@ public sealed class SnapshotProvider : INetworkProvider
     public SnapshotProvider(string folder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        if (!Directory.Exists(folder) && DataFiles.Inspect(folder) is not DataFileKind.Missing and var kind)
+        {
+            throw new DataSourceException($"The data folder '{folder}' is {DataFiles.Name(kind)}, not a folder. Pass the folder that holds people.jsonl, groups.jsonl and the other snapshot files.");
+        }
+
         if (!Directory.Exists(folder))
         {
             throw new DataSourceException($"The data folder '{folder}' does not exist. Pass the folder that holds people.jsonl, groups.jsonl and the other snapshot files.");
+        }
+
+        // A folder, pipe, device or broken link where a snapshot file belongs stops the run before anything is opened:
+        // opening a FIFO would wait for ever, /dev/urandom never ends, and a folder would be read as "no posts".
+        DataFiles.RefuseSpecial(Path.Combine(folder, SnapshotFiles.Manifest));
+        foreach (var name in SnapshotFiles.Records)
+        {
+            DataFiles.RefuseSpecial(Path.Combine(folder, name));
+            DataFiles.RefuseSpecial(Path.Combine(folder, name + ".gz"));
         }
 
         if (!SnapshotFiles.Records.Any(name => FindFile(folder, name) is not null))
@@ -68,7 +81,8 @@ public sealed class SnapshotProvider : INetworkProvider
             return null;
         }
 
-        await using var stream = File.OpenRead(path);
+        DataFiles.RefuseSpecial(path);
+        await using var stream = Open(path);
         try
         {
             return await JsonSerializer.DeserializeAsync(stream, SnapshotJsonContext.Default.NetworkManifest, cancellationToken).ConfigureAwait(false);
@@ -76,6 +90,10 @@ public sealed class SnapshotProvider : INetworkProvider
         catch (JsonException ex)
         {
             throw new DataSourceException($"{path}({(ex.LineNumber ?? 0) + 1}): the manifest is not valid: {JsonErrors.Describe(ex)}", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new DataSourceException($"'{path}' could not be read to its end: {ex.Message}", ex);
         }
     }
 
@@ -140,7 +158,7 @@ public sealed class SnapshotProvider : INetworkProvider
     private static T? Parse<T>(ReadOnlySpan<byte> line, JsonTypeInfo<T> typeInfo, Func<T, string?> requiredKey, string path, long lineNumber, IDataIssueReporter issues)
         where T : class
     {
-        if (IsBlank(line))
+        if (JsonLinesReader.IsBlank(line))
         {
             return null;
         }
@@ -169,12 +187,23 @@ public sealed class SnapshotProvider : INetworkProvider
         }
     }
 
-    private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r') < 0;
-
     private static Stream OpenStream(string path)
     {
-        Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBufferSize, FileOptions.SequentialScan | FileOptions.Asynchronous);
-        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        DataFiles.RefuseSpecial(path);
+        var stream = Open(path);
+        return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new CheckedGZipStream(stream) : stream;
+    }
+
+    private static FileStream Open(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBufferSize, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DataSourceException($"'{path}' cannot be read: {ex.Message}", ex);
+        }
     }
 
     private static string? FindFile(string folder, string fileName)

@@ -30,8 +30,11 @@ public sealed class SnapshotFormat : NetworkFormat
     public override string Expects => "a folder with people.jsonl, groups.jsonl, posts.jsonl and the other snapshot files (optionally .jsonl.gz)";
 
     /// <inheritdoc/>
+    /// <remarks>A snapshot file that is a folder or a broken link still makes a snapshot, so that reading it says what is wrong.</remarks>
     public override bool Recognizes(string path) =>
-        Directory.Exists(path) && SnapshotFiles.Records.Any(name => File.Exists(Path.Combine(path, name)) || File.Exists(Path.Combine(path, name + ".gz")));
+        Directory.Exists(path) && SnapshotFiles.Records.Any(name => IsThere(Path.Combine(path, name)) || IsThere(Path.Combine(path, name + ".gz")));
+
+    private static bool IsThere(string path) => File.Exists(path) || Directory.Exists(path);
 
     /// <inheritdoc/>
     public override INetworkSource CreateSource(string path) => new SnapshotSource(path);
