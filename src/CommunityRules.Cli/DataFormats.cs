@@ -31,9 +31,20 @@ internal static class DataFormats
         if (colon > 1 && All.FirstOrDefault(format => string.Equals(format.Name, value[..colon], StringComparison.OrdinalIgnoreCase)) is { } named)
         {
             var path = value[(colon + 1)..];
+            if (!Directory.Exists(path) && Data.DataFiles.Problem(path) is { } special)
+            {
+                return (null, $"--data {value}: '{path}' {special}.");
+            }
+
             return Directory.Exists(path) || File.Exists(path)
                 ? (named.CreateSource(path), null)
                 : (null, $"--data {value}: '{path}' does not exist.");
+        }
+
+        // A pipe or a device would hang the first format that opened it to look inside.
+        if (!Directory.Exists(value) && Data.DataFiles.Problem(value) is { } problem)
+        {
+            return (null, $"--data {value}: '{value}' {problem}. Pass an export's folder or .zip file, or a snapshot folder.");
         }
 
         if (!Directory.Exists(value) && !File.Exists(value))

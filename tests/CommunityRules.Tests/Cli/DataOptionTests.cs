@@ -134,4 +134,26 @@ public sealed partial class CommandLineTests
             Directory.Delete(Path.GetDirectoryName(zip)!, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_named_pipe_given_as_data_exits_2_at_once_with_or_without_a_kind()
+    {
+        var folder = Directory.CreateTempSubdirectory("communityrules-fifo-").FullName;
+        try
+        {
+            var fifo = Path.Combine(folder, "export.zip");
+            SpecialFiles.MakeFifo(fifo);
+
+            var guessed = await RunAsync("check", "--rules", BotsRules, "--data", fifo).WaitAsync(TimeSpan.FromSeconds(20));
+            var named = await RunAsync("check", "--rules", BotsRules, "--data", $"slack:{fifo}").WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal((2, 2), (guessed.ExitCode, named.ExitCode));
+            Assert.Contains($"'{fifo}' is a named pipe (FIFO)", guessed.Error, StringComparison.Ordinal);
+            Assert.Contains($"'{fifo}' is a named pipe (FIFO)", named.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CommunityRules.Data;
 using CommunityRules.Data.Slack;
 using CommunityRules.Data.Snapshot;
@@ -14,13 +13,6 @@ namespace CommunityRules.Tests.Data;
 public sealed class SpecialFileTests
 {
     private static readonly TimeSpan NoHang = TimeSpan.FromSeconds(20);
-
-    private static void MakeFifo(string path)
-    {
-        using var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
-    }
 
     private static async Task<DataSourceException> RunFailsAsync(string folder)
     {
@@ -57,7 +49,7 @@ public sealed class SpecialFileTests
                 Directory.CreateDirectory(path);
                 break;
             case "fifo":
-                MakeFifo(path);
+                SpecialFiles.MakeFifo(path);
                 break;
             case "loop":
                 File.CreateSymbolicLink(folder.File("other.jsonl"), path);
@@ -93,7 +85,7 @@ public sealed class SpecialFileTests
     {
         using var folder = new TempFolder();
         var path = folder.File("export");
-        MakeFifo(path);
+        SpecialFiles.MakeFifo(path);
 
         var ex = Assert.Throws<DataSourceException>(() => new SnapshotProvider(path));
 
@@ -107,7 +99,7 @@ public sealed class SpecialFileTests
     {
         using var folder = new TempFolder();
         CopyTree(Slack.SlackExportProviderTests.Nordlys, folder.Path);
-        MakeFifo(Path.Combine(folder.Path, "allmänt", "2026-09-09.json"));
+        SpecialFiles.MakeFifo(Path.Combine(folder.Path, "allmänt", "2026-09-09.json"));
         File.CreateSymbolicLink(Path.Combine(folder.Path, "allmänt", "2026-09-10.json"), "/dev/urandom");
         var issues = new IssueList();
 

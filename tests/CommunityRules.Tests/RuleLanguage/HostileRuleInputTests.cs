@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using CommunityRules.Rules;
 using CommunityRules.Tests.Engine;
@@ -246,50 +245,5 @@ public sealed class HostileRuleInputTests
         var path = Path.Combine(folder.Path, name);
         File.WriteAllText(path, text, new UTF8Encoding(false));
         return [path];
-    }
-}
-
-/// <summary>Creates the special files of the hostile-input tests at run time: pipes, dangling links, link loops.</summary>
-internal static class SpecialFiles
-{
-    public static string Create(string folder, string kind)
-    {
-        switch (kind)
-        {
-            case "fifo":
-                var fifo = Path.Combine(folder, "pipe.yaml");
-                MakeFifo(fifo);
-                return fifo;
-            case "dangling":
-                var dangling = Path.Combine(folder, "dangling.yaml");
-                File.CreateSymbolicLink(dangling, Path.Combine(folder, "nowhere.yaml"));
-                return dangling;
-            case "loop":
-                var first = Path.Combine(folder, "loop-a.yaml");
-                var second = Path.Combine(folder, "loop-b.yaml");
-                File.CreateSymbolicLink(first, second);
-                File.CreateSymbolicLink(second, first);
-                return first;
-            case "folder":
-                return Directory.CreateDirectory(Path.Combine(folder, "a-folder.yaml")).FullName;
-            default:
-                return kind;
-        }
-    }
-
-    public static string ExpectedWords(string kind) => kind switch
-    {
-        "fifo" => "is a named pipe (FIFO)",
-        "dangling" => "which does not exist",
-        "loop" => "leads back to itself (a loop)",
-        "folder" => "is a folder, not a file",
-        _ => "is a device",
-    };
-
-    public static void MakeFifo(string path)
-    {
-        using var process = Process.Start(new ProcessStartInfo("mkfifo", [path]) { RedirectStandardError = true })!;
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"mkfifo failed: {process.StandardError.ReadToEnd()}");
     }
 }
