@@ -20,6 +20,14 @@ internal abstract class ExportArchive : IDisposable
     public abstract IReadOnlyList<string> Entries { get; }
 
     /// <summary>
+    /// Lists the entries one at a time, in no set order, for a provider that keeps only what it makes of them: a
+    /// folder of 400,000 files is then not held as 400,000 names.
+    /// </summary>
+    /// <returns>The entries that are files, as in <see cref="Entries"/>.</returns>
+    /// <exception cref="DataSourceException">The folder cannot be listed.</exception>
+    public virtual IEnumerable<string> EnumerateEntries() => Entries;
+
+    /// <summary>
     /// Gets the entries that are there but cannot be read, such as the last entry of a zip file that was cut off;
     /// they are not in <see cref="Entries"/>. A provider reports each as a data issue.
     /// </summary>
@@ -145,24 +153,59 @@ internal abstract class ExportArchive : IDisposable
         {
         }
 
-        public override IReadOnlyList<string> Entries => _entries ??= List(Path);
-
-        private static string[] List(string folder)
+        public override IReadOnlyList<string> Entries
         {
+            get
+            {
+                if (_entries is null)
+                {
+                    var entries = EnumerateEntries().ToArray();
+                    Array.Sort(entries, StringComparer.Ordinal);
+                    _entries = entries;
+                }
+
+                return _entries;
+            }
+        }
+
+        public override IEnumerable<string> EnumerateEntries() => _entries ?? Enumerate(Path);
+
+        private static IEnumerable<string> Enumerate(string folder)
+        {
+            // Symbolic links are not followed: an export is plain files, and a link loop must not hang the run.
+            // Each entry's name is made once from the enumerator's parts, not from a full path made and cut.
+            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = false, MaxRecursionDepth = 16 };
+            IEnumerator<string> files;
             try
             {
-                // Symbolic links are not followed: an export is plain files, and a link loop must not hang the run.
-                // Each entry's name is made once from the enumerator's parts, not from a full path made and cut.
-                var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = false, MaxRecursionDepth = 16 };
-                var files = new FileSystemEnumerable<string>(folder, RelativeName, options) { ShouldIncludePredicate = (ref entry) => !entry.IsDirectory };
-                var entries = files.ToArray();
-                Array.Sort(entries, StringComparer.Ordinal);
-                return entries;
+                files = new FileSystemEnumerable<string>(folder, RelativeName, options) { ShouldIncludePredicate = (ref entry) => !entry.IsDirectory }.GetEnumerator();
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new DataSourceException($"The folder '{folder}' cannot be listed: {ex.Message}", ex);
+                throw CannotList(folder, ex);
             }
+
+            using (files)
+            {
+                while (true)
+                {
+                    try
+                    {
+                        if (!files.MoveNext())
+                        {
+                            yield break;
+                        }
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        throw CannotList(folder, ex);
+                    }
+
+                    yield return files.Current;
+                }
+            }
+
+            static DataSourceException CannotList(string folder, Exception ex) => new($"The folder '{folder}' cannot be listed: {ex.Message}", ex);
 
             static string RelativeName(ref FileSystemEntry entry)
             {
