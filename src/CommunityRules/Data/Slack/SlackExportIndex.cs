@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CommunityRules.Data.Archives;
@@ -80,7 +81,7 @@ internal sealed class SlackExportIndex
         foreach (var file in new[] { UsersFile, OrgUsersFile })
         {
             // An Enterprise Grid export may hold both; a person in both is read once.
-            foreach (var (user, _, _) in await ReadListAsync(archive, file, SlackJsonContext.Default.SlackUser, "user", u => u.Id, index.PeopleIssues, cancellationToken).ConfigureAwait(false))
+            await foreach (var user in ReadListAsync(archive, file, SlackJsonContext.Default.SlackUser, "user", u => u.Id, index.PeopleIssues, cancellationToken).ConfigureAwait(false))
             {
                 if (!index._peopleById.ContainsKey(user.Id!))
                 {
@@ -95,7 +96,7 @@ internal sealed class SlackExportIndex
         var directMessages = await index.AddChannelsAsync(archive, PrivateChannelsFile, isPrivate: true, folders, claimed, cancellationToken).ConfigureAwait(false);
         foreach (var file in new[] { DirectMessagesFile, GroupDirectMessagesFile })
         {
-            foreach (var (conversation, _, _) in await ReadListAsync(archive, file, SlackJsonContext.Default.SlackChannel, "conversation", c => c.Id, index.ChannelIssues, cancellationToken).ConfigureAwait(false))
+            await foreach (var conversation in ReadListAsync(archive, file, SlackJsonContext.Default.SlackChannel, "conversation", c => c.Id, index.ChannelIssues, cancellationToken).ConfigureAwait(false))
             {
                 directMessages.Add(conversation);
             }
@@ -117,21 +118,24 @@ internal sealed class SlackExportIndex
     /// <summary>Finds the bot user that posts as a bot id, as its profile says.</summary>
     public string? UserForBot(string botId) => _userByBotId.GetValueOrDefault(botId);
 
-    /// <summary>Reads a file that holds one JSON array of records; a record that cannot be read is an issue, the rest are read.</summary>
-    public static async Task<List<(T Record, long Line, int Index)>> ReadListAsync<T>(
+    /// <summary>
+    /// Reads a file that holds one JSON array of records, one at a time (users.json can hold 100,000 people, and each
+    /// raw record is dropped once it has been made into what is kept); a record that cannot be read is an issue, the
+    /// rest are read.
+    /// </summary>
+    public static async IAsyncEnumerable<T> ReadListAsync<T>(
         ExportArchive archive,
         string entry,
         JsonTypeInfo<T> typeInfo,
         string what,
         Func<T, string?> id,
         List<DataIssue> issues,
-        CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
-        var records = new List<(T, long, int)>();
         if (!archive.Contains(entry))
         {
-            return records;
+            yield break;
         }
 
         var source = archive.Describe(entry);
@@ -150,15 +154,13 @@ internal sealed class SlackExportIndex
                 continue;
             }
 
-            records.Add((record, reader.Line, reader.Index));
+            yield return record;
         }
 
         if (reader.Error is { } error)
         {
             issues.Add(new DataIssue(DataIssueKind.MalformedRecord, source, error.Line, $"{error.Message}; the {what} records after it were not read"));
         }
-
-        return records;
     }
 
     /// <summary>Turns the reader's current element into a record, or reports why it cannot be read.</summary>
@@ -186,13 +188,13 @@ internal sealed class SlackExportIndex
     /// <summary>Returns a text that holds more than white space, or <see langword="null"/>.</summary>
     public static string? NonBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    // The folders that hold day files (YYYY-MM-DD.json), each with its days in order (the entries are in ordinal
-    // order, which for these names is date order). A day is all that is kept of a file: its name is made again from it.
+    // The folders that hold day files (YYYY-MM-DD.json), each with its days in order. A day is all that is kept of a
+    // file: its name is made again from it, and the export's list of names is never held.
     private static Dictionary<string, List<DateOnly>> DayFolders(ExportArchive archive)
     {
         var folders = new Dictionary<string, List<DateOnly>>(StringComparer.Ordinal);
         var byName = folders.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var entry in archive.Entries)
+        foreach (var entry in archive.EnumerateEntries())
         {
             var slash = entry.IndexOf('/', StringComparison.Ordinal);
             if (slash <= 0 || entry.IndexOf('/', slash + 1) >= 0 || !IsDayFile(entry.AsSpan(slash + 1), out var day))
@@ -208,6 +210,11 @@ internal sealed class SlackExportIndex
             }
 
             days.Add(day);
+        }
+
+        foreach (var days in folders.Values)
+        {
+            days.Sort();
         }
 
         return folders;
@@ -266,12 +273,22 @@ internal sealed class SlackExportIndex
         CancellationToken cancellationToken)
     {
         var directMessages = new List<SlackChannel>();
-        foreach (var (channel, _, _) in await ReadListAsync(archive, file, SlackJsonContext.Default.SlackChannel, "channel", c => c.Id, ChannelIssues, cancellationToken).ConfigureAwait(false))
+        await foreach (var channel in ReadListAsync(archive, file, SlackJsonContext.Default.SlackChannel, "channel", c => c.Id, ChannelIssues, cancellationToken).ConfigureAwait(false))
         {
             if (channel.IsMpim == true)
             {
                 directMessages.Add(channel);
                 continue;
+            }
+
+            // Members are held for the run: each names a person by the person's own id string, not a copy of it.
+            var members = channel.Members ?? [];
+            for (var i = 0; i < members.Length; i++)
+            {
+                if (members[i] is { } member && _peopleById.TryGetValue(member, out var person))
+                {
+                    members[i] = person.Id;
+                }
             }
 
             var folder = FolderOf(channel, folders);
