@@ -8,10 +8,16 @@ namespace CommunityRules.Data.Slack;
 /// <summary>
 /// Reads a Slack export (a folder or its .zip): people from <c>users.json</c>, public and private channels with their
 /// members from <c>channels.json</c> and <c>groups.json</c>, and messages from each channel's day files. A thread's
-/// first message is a post and its replies are comments; reactions say who, not when. The day files are read once for
-/// posts, once for comments and once for reactions (and once more for bots that users.json lacks), one message at a
-/// time, so memory does not grow with the number of messages.
+/// first message is a post and its replies are comments; reactions say who, not when.
 /// </summary>
+/// <remarks>
+/// The day files are read one message at a time in up to four passes, in the engine's order: bots that users.json
+/// lacks (with the people), posts, comments, reactions. Each pass opens a day file once and reads it into a pooled
+/// buffer, 64 KB at a time (most day files in one read). What is held grows with the people and the channels' members
+/// (<see cref="SlackExportIndex"/>), with the day files (four bytes each for their days, one byte each for
+/// <see cref="DayFileFacts"/>) and with the bots found; never with the messages, reactions or threads. The time grows
+/// with the number of day files opened: on an export of many small day files, opening them is most of it.
+/// </remarks>
 internal sealed class SlackExportProvider : INetworkProvider
 {
     // Messages Slack writes about the channel rather than in it; they are counted and left out.
