@@ -3,6 +3,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
+using CommunityRules.Data;
 using CommunityRules.Data.Slack;
 using CommunityRules.Data.Snapshot;
 using CommunityRules.Data.VivaEngage;
@@ -25,7 +26,11 @@ public class ProviderBenchmarks
     [Params(40_000, 400_000)]
     public int Posts { get; set; }
 
-    /// <summary>Generates (or reuses) the snapshot and its two exports, and checks that all three read the same messages.</summary>
+    /// <summary>
+    /// Generates (or reuses) the snapshot and its two exports, and checks that all three read the same messages, but
+    /// for those Slack cannot hold: posts in groups the network lacks (the generator plants a few) and their replies
+    /// have no channel, so the Slack export has them in folders no channel names and its reader leaves them out.
+    /// </summary>
     [GlobalSetup]
     public void Setup()
     {
@@ -36,10 +41,39 @@ public class ProviderBenchmarks
         var snapshot = ReadSnapshot().GetAwaiter().GetResult();
         var slack = ReadSlackExport().GetAwaiter().GetResult();
         var vivaEngage = ReadVivaEngageExport().GetAwaiter().GetResult();
-        if (snapshot.Messages != slack.Messages || snapshot.Messages != vivaEngage.Messages || snapshot.Issues + slack.Issues + vivaEngage.Issues > 0)
+        var outsideChannels = CountMessagesInUnknownGroups(_snapshot).GetAwaiter().GetResult();
+        if (snapshot.Messages - outsideChannels != slack.Messages || snapshot.Messages != vivaEngage.Messages || snapshot.Issues + slack.Issues + vivaEngage.Issues > 0)
         {
             throw new InvalidOperationException($"The formats do not read the same network: snapshot {snapshot}, Slack {slack}, Viva Engage {vivaEngage}.");
         }
+    }
+
+    private static async Task<long> CountMessagesInUnknownGroups(string snapshot)
+    {
+        var provider = new SnapshotSource(snapshot).Build();
+        var issues = new IgnoringReporter();
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var group in provider.ReadGroupsAsync(issues, CancellationToken.None).ConfigureAwait(false))
+        {
+            groups.Add(group.Id);
+        }
+
+        var posts = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var post in provider.ReadPostsAsync(issues, CancellationToken.None).ConfigureAwait(false))
+        {
+            if (!groups.Contains(post.GroupId))
+            {
+                posts.Add(post.Id);
+            }
+        }
+
+        long comments = 0;
+        await foreach (var comment in provider.ReadCommentsAsync(issues, CancellationToken.None).ConfigureAwait(false))
+        {
+            comments += posts.Contains(comment.PostId) ? 1 : 0;
+        }
+
+        return posts.Count + comments;
     }
 
     /// <summary>Streams the snapshot's records.</summary>
@@ -73,5 +107,17 @@ public sealed class ExportBenchmarkConfig : ManualConfig
         AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithId("Export"));
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(BaselineRatioColumn.RatioMean, BaselineAllocationRatioColumn.RatioMean);
+    }
+}
+
+/// <summary>Ignores what a source reports, for counting its records.</summary>
+internal sealed class IgnoringReporter : IDataIssueReporter
+{
+    public void Report(DataIssue issue)
+    {
+    }
+
+    public void Report(DataNote note)
+    {
     }
 }

@@ -16,8 +16,10 @@ namespace CommunityRules.ExportWriters;
 /// <remarks>
 /// What Slack cannot hold is lost: admins (the export names no channel managers), post titles and types, accepted
 /// answers, reaction times, the difference between closed and secret groups, and person fields Slack's profile lacks.
-/// Text with *, _ or ~ around words reads back without them, as Slack shows it. Messages are written channel by
-/// channel and day by day, straight to their files: beyond the network, the writer holds only index arrays.
+/// Text with *, _ or ~ around words reads back without them, as Slack shows it. A post in a group the network does not
+/// have (a deleted group) goes, with its replies, to a folder named by the group id that no channel list names, as Slack
+/// has no channel for it; the reader leaves that folder out with a note. Messages are written channel by channel and
+/// day by day, straight to their files: beyond the network, the writer holds only index arrays.
 /// </remarks>
 public sealed class SlackExportWriter : IExportWriter
 {
@@ -122,6 +124,19 @@ public sealed class SlackExportWriter : IExportWriter
             groupIndex.TryAdd(network.Groups[i].Id, i);
         }
 
+        // A post in a group the network does not have (a deleted group) cannot be in a listed channel: it goes to a
+        // folder named by the group's id that no channel list names, as in an export whose channel lists lack it, and
+        // the reader reports the folder as left out. Dropping it here would lose it without a word.
+        var unlisted = new List<string>();
+        foreach (var post in network.Posts)
+        {
+            if (!groupIndex.ContainsKey(post.GroupId))
+            {
+                groupIndex.Add(post.GroupId, network.Groups.Count + unlisted.Count);
+                unlisted.Add(post.GroupId);
+            }
+        }
+
         var postIndex = new Dictionary<string, int>(network.Posts.Count, StringComparer.Ordinal);
         for (var i = 0; i < network.Posts.Count; i++)
         {
@@ -160,7 +175,7 @@ public sealed class SlackExportWriter : IExportWriter
         }
 
         var reactions = network.Reactions.ToLookup(r => r.TargetId, StringComparer.Ordinal);
-        var folders = FolderNames(network.Groups);
+        var folders = FolderNames(network.Groups, unlisted);
         var people = network.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
         Utf8JsonWriter? json = null;
         FileStream? file = null;
@@ -299,11 +314,11 @@ public sealed class SlackExportWriter : IExportWriter
         return output.ToString();
     }
 
-    private static string[] FolderNames(List<Group> groups)
+    private static string[] FolderNames(List<Group> groups, List<string> unlisted)
     {
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var invalid = Path.GetInvalidFileNameChars().Concat(['/', '\\', ':', '*', '?', '"', '<', '>', '|']).ToHashSet();
-        var names = new string[groups.Count];
+        var names = new string[groups.Count + unlisted.Count];
         for (var i = 0; i < groups.Count; i++)
         {
             // Slack names the folder by the channel; a name that cannot be a folder name (or clashes) uses the id.
@@ -311,6 +326,13 @@ public sealed class SlackExportWriter : IExportWriter
             names[i] = name is { Length: > 0 } && name is not ("." or "..") && !name.Any(invalid.Contains) && used.Add(name) ? name
                 : used.Add(groups[i].Id) ? groups[i].Id
                 : throw new NotSupportedException($"Group '{groups[i].Id}' has an id that cannot be a folder name.");
+        }
+
+        for (var i = 0; i < unlisted.Count; i++)
+        {
+            var id = unlisted[i];
+            names[groups.Count + i] = id.Length > 0 && id is not ("." or "..") && !id.Any(invalid.Contains) && used.Add(id) ? id
+                : throw new NotSupportedException($"Group '{id}', which the network does not have, has an id that cannot be a folder name.");
         }
 
         return names;

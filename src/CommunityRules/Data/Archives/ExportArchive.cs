@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Enumeration;
 using System.Text;
 
 namespace CommunityRules.Data.Archives;
@@ -17,6 +18,14 @@ internal abstract class ExportArchive : IDisposable
 
     /// <summary>Gets the entries that are files, by their path inside the export, in ordinal order.</summary>
     public abstract IReadOnlyList<string> Entries { get; }
+
+    /// <summary>
+    /// Lists the entries one at a time, in no set order, for a provider that keeps only what it makes of them: a
+    /// folder of 400,000 files is then not held as 400,000 names.
+    /// </summary>
+    /// <returns>The entries that are files, as in <see cref="Entries"/>.</returns>
+    /// <exception cref="DataSourceException">The folder cannot be listed.</exception>
+    public virtual IEnumerable<string> EnumerateEntries() => Entries;
 
     /// <summary>
     /// Gets the entries that are there but cannot be read, such as the last entry of a zip file that was cut off;
@@ -138,43 +147,96 @@ internal abstract class ExportArchive : IDisposable
 
     private sealed class FolderArchive : ExportArchive
     {
-        private readonly string[] _entries;
         private readonly List<ArchiveProblem> _problems = [];
+        private string[]? _entries;
 
+        // Listing is left until the entries are asked for: a provider that opens the folder for each pass and knows
+        // its files already opens them by name, and a folder of 400,000 day files takes a second to list.
         public FolderArchive(string folder)
             : base(folder)
         {
-            try
+        }
+
+        public override IReadOnlyList<string> Entries
+        {
+            get
             {
-                // Symbolic links are not followed: an export is plain files, and a link loop must not hang the run.
-                var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = false, MaxRecursionDepth = 16 };
-                var entries = new List<string>();
-                foreach (var file in Directory.EnumerateFiles(folder, "*", options))
+                if (_entries is null)
                 {
-                    // A pipe, device or socket among the files would hang or never end the run: it is named and left out.
-                    var entry = System.IO.Path.GetRelativePath(folder, file).Replace('\\', '/');
-                    if (DataFiles.Problem(file) is { } problem)
-                    {
-                        _problems.Add(new ArchiveProblem(entry, $"'{entry}' {problem}; it was not read."));
-                    }
-                    else
-                    {
-                        entries.Add(entry);
-                    }
+                    var entries = Enumerate(Path, _problems).ToArray();
+                    Array.Sort(entries, StringComparer.Ordinal);
+                    _problems.Sort((a, b) => string.CompareOrdinal(a.Entry, b.Entry));
+                    _entries = entries;
                 }
 
-                _entries = [.. entries.Order(StringComparer.Ordinal)];
-                _problems.Sort((a, b) => string.CompareOrdinal(a.Entry, b.Entry));
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new DataSourceException($"The folder '{folder}' cannot be listed: {ex.Message}", ex);
+                return _entries;
             }
         }
 
-        public override IReadOnlyList<string> Entries => _entries;
+        // The listing's problems are reported once, through Problems; a streamed listing only leaves the files out.
+        public override IEnumerable<string> EnumerateEntries() => _entries ?? Enumerate(Path, problems: null);
 
-        public override IReadOnlyList<ArchiveProblem> Problems => _problems;
+        private static IEnumerable<string> Enumerate(string folder, List<ArchiveProblem>? problems)
+        {
+            // Symbolic links are not followed: an export is plain files, and a link loop must not hang the run.
+            // Each entry's name is made once from the enumerator's parts, not from a full path made and cut.
+            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = false, MaxRecursionDepth = 16 };
+            IEnumerator<string> files;
+            try
+            {
+                files = new FileSystemEnumerable<string>(folder, RelativeName, options) { ShouldIncludePredicate = (ref entry) => !entry.IsDirectory }.GetEnumerator();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw CannotList(folder, ex);
+            }
+
+            using (files)
+            {
+                while (true)
+                {
+                    try
+                    {
+                        if (!files.MoveNext())
+                        {
+                            yield break;
+                        }
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        throw CannotList(folder, ex);
+                    }
+
+                    // A pipe, device or socket among the files would hang or never end the run: it is named and left out.
+                    var entry = files.Current;
+                    if (DataFiles.Problem(System.IO.Path.Combine(folder, entry)) is { } problem)
+                    {
+                        problems?.Add(new ArchiveProblem(entry, $"'{entry}' {problem}; it was not read."));
+                        continue;
+                    }
+
+                    yield return entry;
+                }
+            }
+
+            static DataSourceException CannotList(string folder, Exception ex) => new($"The folder '{folder}' cannot be listed: {ex.Message}", ex);
+
+            static string RelativeName(ref FileSystemEntry entry)
+            {
+                var directory = entry.Directory[entry.RootDirectory.Length..].TrimStart(['/', '\\']);
+                var name = directory.IsEmpty ? entry.FileName.ToString() : string.Concat(directory, "/", entry.FileName);
+                return System.IO.Path.DirectorySeparatorChar == '/' ? name : name.Replace('\\', '/');
+            }
+        }
+
+        public override IReadOnlyList<ArchiveProblem> Problems
+        {
+            get
+            {
+                _ = Entries;
+                return _problems;
+            }
+        }
 
         public override bool Contains(string entry) => File.Exists(System.IO.Path.Combine(Path, entry));
 

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.IO.Compression;
 using System.Text.Json;
+using CommunityRules.Data.Archives;
 
 namespace CommunityRules.Data.Slack;
 
@@ -15,9 +17,19 @@ internal sealed class JsonArrayReader : IDisposable
 
     private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
+    // A read into less room than a FileStream's own buffer makes the stream allocate that buffer: reads always get
+    // at least this much room, so a day file costs no allocation but the pooled buffer's.
+    private const int ReadSize = 64 * 1024;
+
     private readonly Stream _stream;
-    private readonly string _source;
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+    private readonly ExportArchive? _archive;
+    private readonly string? _entry;
+
+    // The stream's length when it knows it (a file): the end is seen without a last read that returns nothing.
+    private readonly long _length;
+    private string? _source;
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(ReadSize);
+    private long _read;
     private int _start;
     private int _end;
     private bool _endOfStream;
@@ -31,7 +43,22 @@ internal sealed class JsonArrayReader : IDisposable
     {
         _stream = stream;
         _source = source;
+        _length = stream.CanSeek ? stream.Length - stream.Position : -1;
     }
+
+    /// <summary>Initializes a new instance of the <see cref="JsonArrayReader"/> class for an entry of an export.</summary>
+    /// <param name="archive">The export.</param>
+    /// <param name="entry">The entry, which is opened now and named for messages only when one is needed.</param>
+    /// <exception cref="DataSourceException">The entry cannot be opened.</exception>
+    public JsonArrayReader(ExportArchive archive, string entry)
+        : this(archive.OpenRead(entry), null!)
+    {
+        _archive = archive;
+        _entry = entry;
+    }
+
+    /// <summary>Gets the file's name for messages, as <see cref="ExportArchive.Describe"/> gives it.</summary>
+    public string Source => _source ??= _archive!.Describe(_entry!);
 
     /// <summary>Gets the current element's bytes; valid until the next call to <see cref="ReadAsync"/>.</summary>
     public ReadOnlyMemory<byte> Current { get; private set; }
@@ -44,6 +71,24 @@ internal sealed class JsonArrayReader : IDisposable
 
     /// <summary>Gets why the file could not be read to its end, with the line where it broke, or <see langword="null"/>.</summary>
     public (long Line, string Message)? Error { get; private set; }
+
+    /// <summary>
+    /// Says whether the file may hold some bytes, by reading its start: <see langword="false"/> only when the whole file
+    /// is read and does not hold them, so a file can be passed over without parsing it.
+    /// </summary>
+    /// <param name="needle">The bytes.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Whether the file may hold the bytes.</returns>
+    /// <exception cref="DataSourceException">The file cannot be read from its storage.</exception>
+    public async ValueTask<bool> MayContainAsync(byte[] needle, CancellationToken cancellationToken)
+    {
+        while (!_started && !_done)
+        {
+            await FillAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return !_endOfStream || _buffer.AsSpan(_start, _end - _start).IndexOf(needle) >= 0;
+    }
 
     /// <summary>Moves to the next element.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -180,15 +225,15 @@ internal sealed class JsonArrayReader : IDisposable
             _start = 0;
         }
 
-        if (_end == _buffer.Length)
+        if (_end == _buffer.Length && _buffer.Length >= MaxElementBytes)
         {
-            if (_buffer.Length >= MaxElementBytes)
-            {
-                Error = (_line, $"message {Index + 2} is longer than {MaxElementBytes / (1024 * 1024)} MB; the file is taken as damaged from here");
-                _done = true;
-                return;
-            }
+            Error = (_line, $"message {Index + 2} is longer than {MaxElementBytes / (1024 * 1024)} MB; the file is taken as damaged from here");
+            _done = true;
+            return;
+        }
 
+        if (_buffer.Length - _end < ReadSize && _buffer.Length < MaxElementBytes)
+        {
             var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
             Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
             ArrayPool<byte>.Shared.Return(_buffer);
@@ -198,15 +243,27 @@ internal sealed class JsonArrayReader : IDisposable
         int read;
         try
         {
-            read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            // A file's read is synchronous underneath (on Unix, and for files not opened for overlapped IO on Windows):
+            // awaiting it would only move it to a pool thread, once for each of an export's hundreds of thousands of
+            // day files. A zip entry's stream is read the same way; other streams are awaited.
+            if (_stream is FileStream or DeflateStream)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                read = _stream.Read(_buffer.AsSpan(_end));
+            }
+            else
+            {
+                read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
-            throw new DataSourceException($"{_source}: the file could not be read after line {_line}: {ex.Message}", ex);
+            throw new DataSourceException($"{Source}: the file could not be read after line {_line}: {ex.Message}", ex);
         }
 
         _end += read;
-        _endOfStream = read == 0;
+        _read += read;
+        _endOfStream = read == 0 || (_length >= 0 && _read >= _length);
         if (!_started && (_end >= ByteOrderMark.Length || _endOfStream))
         {
             _started = true;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CommunityRules.Data.Archives;
@@ -11,12 +12,21 @@ namespace CommunityRules.Data.Slack;
 /// <param name="Id">The channel's id.</param>
 /// <param name="Channel">The channel as the export lists it.</param>
 /// <param name="IsPrivate">Whether it is a private channel, from <c>groups.json</c>.</param>
-/// <param name="DayFiles">The entries of its <c>YYYY-MM-DD.json</c> files.</param>
-internal sealed record SlackChannelInfo(string Id, SlackChannel Channel, bool IsPrivate, IReadOnlyList<string> DayFiles);
+/// <param name="Folder">The folder of its day files, or <see langword="null"/> when it has none.</param>
+/// <param name="Days">The days of its <c>YYYY-MM-DD.json</c> files, in order: four bytes a file, not its name.</param>
+/// <param name="FirstDayFile">The number of its first day file among all channels' day files, in channel order.</param>
+internal sealed record SlackChannelInfo(string Id, SlackChannel Channel, bool IsPrivate, string? Folder, IReadOnlyList<DateOnly> Days, int FirstDayFile)
+{
+    /// <summary>Names the entry of one of its day files.</summary>
+    /// <param name="day">The day file's place in <see cref="Days"/>.</param>
+    /// <returns>The entry, such as <c>general/2026-01-02.json</c>.</returns>
+    public string DayFile(int day) => string.Create(CultureInfo.InvariantCulture, $"{Folder}/{Days[day]:yyyy-MM-dd}.json");
+}
 
 /// <summary>
 /// What a Slack export says besides its messages: its people, its channels and which folder holds each channel's day
-/// files. Held for the whole run, as the engine holds people and groups anyway; messages are never held.
+/// files. Held for the whole run, as the engine holds people and groups anyway; messages are never held. It grows with
+/// the people, the channels with their members, and the day files (four bytes each: the day, not the file's name).
 /// </summary>
 internal sealed class SlackExportIndex
 {
@@ -44,6 +54,9 @@ internal sealed class SlackExportIndex
     /// <summary>Gets the public channels, then the private ones, in file order.</summary>
     public List<SlackChannelInfo> Channels { get; } = [];
 
+    /// <summary>Gets the number of the channels' day files, counted channel by channel.</summary>
+    public int DayFileCount { get; private set; }
+
     /// <summary>Gets the records of users.json that could not be read, and the entries of a damaged zip.</summary>
     public List<DataIssue> PeopleIssues { get; } = [];
 
@@ -68,7 +81,7 @@ internal sealed class SlackExportIndex
         foreach (var file in new[] { UsersFile, OrgUsersFile })
         {
             // An Enterprise Grid export may hold both; a person in both is read once.
-            foreach (var (user, _, _) in await ReadListAsync(archive, file, SlackJsonContext.Default.SlackUser, "user", u => u.Id, index.PeopleIssues, cancellationToken).ConfigureAwait(false))
+            await foreach (var user in ReadListAsync(archive, file, SlackJsonContext.Default.SlackUser, "user", u => u.Id, index.PeopleIssues, cancellationToken).ConfigureAwait(false))
             {
                 if (!index._peopleById.ContainsKey(user.Id!))
                 {
@@ -83,7 +96,7 @@ internal sealed class SlackExportIndex
         var directMessages = await index.AddChannelsAsync(archive, PrivateChannelsFile, isPrivate: true, folders, claimed, cancellationToken).ConfigureAwait(false);
         foreach (var file in new[] { DirectMessagesFile, GroupDirectMessagesFile })
         {
-            foreach (var (conversation, _, _) in await ReadListAsync(archive, file, SlackJsonContext.Default.SlackChannel, "conversation", c => c.Id, index.ChannelIssues, cancellationToken).ConfigureAwait(false))
+            await foreach (var conversation in ReadListAsync(archive, file, SlackJsonContext.Default.SlackChannel, "conversation", c => c.Id, index.ChannelIssues, cancellationToken).ConfigureAwait(false))
             {
                 directMessages.Add(conversation);
             }
@@ -105,28 +118,31 @@ internal sealed class SlackExportIndex
     /// <summary>Finds the bot user that posts as a bot id, as its profile says.</summary>
     public string? UserForBot(string botId) => _userByBotId.GetValueOrDefault(botId);
 
-    /// <summary>Reads a file that holds one JSON array of records; a record that cannot be read is an issue, the rest are read.</summary>
-    public static async Task<List<(T Record, long Line, int Index)>> ReadListAsync<T>(
+    /// <summary>
+    /// Reads a file that holds one JSON array of records, one at a time (users.json can hold 100,000 people, and each
+    /// raw record is dropped once it has been made into what is kept); a record that cannot be read is an issue, the
+    /// rest are read.
+    /// </summary>
+    public static async IAsyncEnumerable<T> ReadListAsync<T>(
         ExportArchive archive,
         string entry,
         JsonTypeInfo<T> typeInfo,
         string what,
         Func<T, string?> id,
         List<DataIssue> issues,
-        CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
-        var records = new List<(T, long, int)>();
         if (!archive.Contains(entry))
         {
-            return records;
+            yield break;
         }
 
         var source = archive.Describe(entry);
         using var reader = new JsonArrayReader(archive.OpenRead(entry), source);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var record = Deserialize(reader, typeInfo, what, source, issues);
+            var record = Deserialize(reader, typeInfo, what, issues);
             if (record is null)
             {
                 continue;
@@ -138,24 +154,22 @@ internal sealed class SlackExportIndex
                 continue;
             }
 
-            records.Add((record, reader.Line, reader.Index));
+            yield return record;
         }
 
         if (reader.Error is { } error)
         {
             issues.Add(new DataIssue(DataIssueKind.MalformedRecord, source, error.Line, $"{error.Message}; the {what} records after it were not read"));
         }
-
-        return records;
     }
 
     /// <summary>Turns the reader's current element into a record, or reports why it cannot be read.</summary>
-    public static T? Deserialize<T>(JsonArrayReader reader, JsonTypeInfo<T> typeInfo, string what, string source, List<DataIssue>? issues)
+    public static T? Deserialize<T>(JsonArrayReader reader, JsonTypeInfo<T> typeInfo, string what, List<DataIssue>? issues)
         where T : class
     {
         if (reader.Current.Span[0] != (byte)'{')
         {
-            issues?.Add(new DataIssue(DataIssueKind.MalformedRecord, source, reader.Line, $"{what} {reader.Index + 1} is not a record ('{{ ... }}')"));
+            issues?.Add(new DataIssue(DataIssueKind.MalformedRecord, reader.Source, reader.Line, $"{what} {reader.Index + 1} is not a record ('{{ ... }}')"));
             return null;
         }
 
@@ -166,7 +180,7 @@ internal sealed class SlackExportIndex
         }
         catch (JsonException ex)
         {
-            issues?.Add(new DataIssue(DataIssueKind.MalformedRecord, source, reader.Line + (ex.LineNumber ?? 0), $"{what} {reader.Index + 1} cannot be read: {JsonErrors.Describe(ex)}"));
+            issues?.Add(new DataIssue(DataIssueKind.MalformedRecord, reader.Source, reader.Line + (ex.LineNumber ?? 0), $"{what} {reader.Index + 1} cannot be read: {JsonErrors.Describe(ex)}"));
             return null;
         }
     }
@@ -174,34 +188,44 @@ internal sealed class SlackExportIndex
     /// <summary>Returns a text that holds more than white space, or <see langword="null"/>.</summary>
     public static string? NonBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    // The folders that hold day files (YYYY-MM-DD.json), each with its files in date order.
-    private static Dictionary<string, List<string>> DayFolders(ExportArchive archive)
+    // The folders that hold day files (YYYY-MM-DD.json), each with its days in order. A day is all that is kept of a
+    // file: its name is made again from it, and the export's list of names is never held.
+    private static Dictionary<string, List<DateOnly>> DayFolders(ExportArchive archive)
     {
-        var folders = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var entry in archive.Entries)
+        var folders = new Dictionary<string, List<DateOnly>>(StringComparer.Ordinal);
+        var byName = folders.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var entry in archive.EnumerateEntries())
         {
             var slash = entry.IndexOf('/', StringComparison.Ordinal);
-            if (slash <= 0 || entry.IndexOf('/', slash + 1) >= 0 || !IsDayFile(entry.AsSpan(slash + 1)))
+            if (slash <= 0 || entry.IndexOf('/', slash + 1) >= 0 || !IsDayFile(entry.AsSpan(slash + 1), out var day))
             {
                 continue;
             }
 
-            var folder = entry[..slash];
-            if (!folders.TryGetValue(folder, out var files))
+            var folder = entry.AsSpan(0, slash);
+            if (!byName.TryGetValue(folder, out var days))
             {
-                files = [];
-                folders.Add(folder, files);
+                days = [];
+                byName[folder] = days;
             }
 
-            files.Add(entry);
+            days.Add(day);
+        }
+
+        foreach (var days in folders.Values)
+        {
+            days.Sort();
         }
 
         return folders;
     }
 
-    private static bool IsDayFile(ReadOnlySpan<char> name) =>
-        name.Length == "2026-01-02.json".Length && name.EndsWith(".json", StringComparison.Ordinal)
-        && DateOnly.TryParseExact(name[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    private static bool IsDayFile(ReadOnlySpan<char> name, out DateOnly day)
+    {
+        day = default;
+        return name.Length == "2026-01-02.json".Length && name.EndsWith(".json", StringComparison.Ordinal)
+            && DateOnly.TryParseExact(name[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+    }
 
     private void AddPerson(SlackUser user)
     {
@@ -244,17 +268,27 @@ internal sealed class SlackExportIndex
         ExportArchive archive,
         string file,
         bool isPrivate,
-        Dictionary<string, List<string>> folders,
+        Dictionary<string, List<DateOnly>> folders,
         HashSet<string> claimed,
         CancellationToken cancellationToken)
     {
         var directMessages = new List<SlackChannel>();
-        foreach (var (channel, _, _) in await ReadListAsync(archive, file, SlackJsonContext.Default.SlackChannel, "channel", c => c.Id, ChannelIssues, cancellationToken).ConfigureAwait(false))
+        await foreach (var channel in ReadListAsync(archive, file, SlackJsonContext.Default.SlackChannel, "channel", c => c.Id, ChannelIssues, cancellationToken).ConfigureAwait(false))
         {
             if (channel.IsMpim == true)
             {
                 directMessages.Add(channel);
                 continue;
+            }
+
+            // Members are held for the run: each names a person by the person's own id string, not a copy of it.
+            var members = channel.Members ?? [];
+            for (var i = 0; i < members.Length; i++)
+            {
+                if (members[i] is { } member && _peopleById.TryGetValue(member, out var person))
+                {
+                    members[i] = person.Id;
+                }
             }
 
             var folder = FolderOf(channel, folders);
@@ -263,7 +297,9 @@ internal sealed class SlackExportIndex
                 claimed.Add(folder);
             }
 
-            Channels.Add(new SlackChannelInfo(channel.Id!, channel, isPrivate, folder is null ? [] : folders[folder]));
+            var days = folder is null ? [] : folders[folder];
+            Channels.Add(new SlackChannelInfo(channel.Id!, channel, isPrivate, folder, days, DayFileCount));
+            DayFileCount += days.Count;
             if (channel.Name is not null)
             {
                 _channelNames.TryAdd(channel.Id!, channel.Name);
@@ -274,12 +310,12 @@ internal sealed class SlackExportIndex
     }
 
     // Slack names a channel's folder by the channel's name; some export tools use its id.
-    private static string? FolderOf(SlackChannel channel, Dictionary<string, List<string>> folders) =>
+    private static string? FolderOf(SlackChannel channel, Dictionary<string, List<DateOnly>> folders) =>
         channel.Name is { } name && folders.ContainsKey(name) ? name
         : folders.ContainsKey(channel.Id!) ? channel.Id
         : null;
 
-    private void NoteLeftOut(ExportArchive archive, List<SlackChannel> directMessages, Dictionary<string, List<string>> folders, HashSet<string> claimed)
+    private void NoteLeftOut(ExportArchive archive, List<SlackChannel> directMessages, Dictionary<string, List<DateOnly>> folders, HashSet<string> claimed)
     {
         if (directMessages.Count > 0)
         {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using CommunityRules.Data.Archives;
@@ -9,10 +8,16 @@ namespace CommunityRules.Data.Slack;
 /// <summary>
 /// Reads a Slack export (a folder or its .zip): people from <c>users.json</c>, public and private channels with their
 /// members from <c>channels.json</c> and <c>groups.json</c>, and messages from each channel's day files. A thread's
-/// first message is a post and its replies are comments; reactions say who, not when. The day files are read once for
-/// posts, once for comments and once for reactions (and once more for bots that users.json lacks), one message at a
-/// time, so memory does not grow with the number of messages.
+/// first message is a post and its replies are comments; reactions say who, not when.
 /// </summary>
+/// <remarks>
+/// The day files are read one message at a time in up to four passes, in the engine's order: bots that users.json
+/// lacks (with the people), posts, comments, reactions. Each pass opens a day file once and reads it into a pooled
+/// buffer, 64 KB at a time (most day files in one read). What is held grows with the people and the channels' members
+/// (<see cref="SlackExportIndex"/>), with the day files (four bytes each for their days, one byte each for
+/// <see cref="DayFileFacts"/>) and with the bots found; never with the messages, reactions or threads. The time grows
+/// with the number of day files opened: on an export of many small day files, opening them is most of it.
+/// </remarks>
 internal sealed class SlackExportProvider : INetworkProvider
 {
     // Messages Slack writes about the channel rather than in it; they are counted and left out.
@@ -26,8 +31,16 @@ internal sealed class SlackExportProvider : INetworkProvider
         "message_changed", "ekm_access_denied", "channel_canvas_updated",
     };
 
+    private static readonly byte[] BotIdField = "\"bot_id\""u8.ToArray();
+    private static readonly byte[] ThreadTsField = "\"thread_ts\""u8.ToArray();
+    private static readonly byte[] ReactionsField = "\"reactions\""u8.ToArray();
+
     private readonly SlackExportOptions _options;
     private SlackExportIndex? _index;
+
+    // What the last whole posts pass saw in each day file, so the comments and reactions passes open only the files
+    // that hold replies or reactions; null until a posts pass has read every file. One byte per day file.
+    private DayFileFacts[]? _facts;
 
     /// <summary>Initializes a new instance of the <see cref="SlackExportProvider"/> class.</summary>
     /// <param name="path">The export's folder or .zip file.</param>
@@ -81,7 +94,7 @@ internal sealed class SlackExportProvider : INetworkProvider
         // A bot_message names a bot_id that users.json may not have (integrations, webhooks); the bot becomes a person
         // record of kind bot, so its messages have a known author. This pass keeps only the bots' ids and names.
         var bots = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var at in ReadMessagesAsync(index, issues: null, onlyIfContains: "\"bot_id\""u8.ToArray(), cancellationToken).ConfigureAwait(false))
+        await foreach (var at in ReadMessagesAsync(index, issues: null, DayFileFacts.None, BotIdField, cancellationToken).ConfigureAwait(false))
         {
             var message = at.Message;
             if (Classify(message, out _) is MessageKind.Post or MessageKind.Reply
@@ -151,10 +164,14 @@ internal sealed class SlackExportProvider : INetworkProvider
         ArgumentNullException.ThrowIfNull(issues);
         var index = await GetIndexAsync(cancellationToken).ConfigureAwait(false);
         long events = 0, tombstones = 0;
-        await foreach (var at in ReadMessagesAsync(index, issues, onlyIfContains: null, cancellationToken).ConfigureAwait(false))
+        var facts = new DayFileFacts[index.DayFileCount];
+        await foreach (var at in ReadMessagesAsync(index, issues, DayFileFacts.None, onlyIfContains: null, cancellationToken).ConfigureAwait(false))
         {
             var message = at.Message;
-            switch (Classify(message, out var time))
+            var kind = Classify(message, out var time);
+            facts[at.DayFile] |= (kind == MessageKind.Reply ? DayFileFacts.Replies : DayFileFacts.None)
+                | (message.Reactions is { Length: > 0 } ? DayFileFacts.Reactions : DayFileFacts.None);
+            switch (kind)
             {
                 case MessageKind.Event:
                     events++;
@@ -173,6 +190,7 @@ internal sealed class SlackExportProvider : INetworkProvider
             }
         }
 
+        _facts = facts;
         if (events > 0)
         {
             issues.Report(new DataNote($"Left out {SlackExportIndex.Count(events, "join, leave and channel-change event")}: they are not conversation.") { Source = ExportPath });
@@ -188,7 +206,7 @@ internal sealed class SlackExportProvider : INetworkProvider
     public async IAsyncEnumerable<Comment> ReadCommentsAsync(IDataIssueReporter issues, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var index = await GetIndexAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var at in ReadMessagesAsync(index, issues: null, onlyIfContains: "\"thread_ts\""u8.ToArray(), cancellationToken).ConfigureAwait(false))
+        await foreach (var at in ReadMessagesAsync(index, issues: null, DayFileFacts.Replies, ThreadTsField, cancellationToken).ConfigureAwait(false))
         {
             var message = at.Message;
             if (Classify(message, out var time) == MessageKind.Reply)
@@ -214,7 +232,7 @@ internal sealed class SlackExportProvider : INetworkProvider
         var index = await GetIndexAsync(cancellationToken).ConfigureAwait(false);
         long onEvents = 0, unnamed = 0;
         var seen = new HashSet<(string, string)>();
-        await foreach (var at in ReadMessagesAsync(index, issues: null, onlyIfContains: "\"reactions\""u8.ToArray(), cancellationToken).ConfigureAwait(false))
+        await foreach (var at in ReadMessagesAsync(index, issues: null, DayFileFacts.Reactions, ReactionsField, cancellationToken).ConfigureAwait(false))
         {
             var message = at.Message;
             if (message.Reactions is not { Length: > 0 } reactions)
@@ -371,28 +389,32 @@ internal sealed class SlackExportProvider : INetworkProvider
     }
 
     // Every message of every channel, in channel order, day by day, one at a time. Only the posts pass reports the
-    // files and messages that cannot be read, so each problem is reported once. Passes that need only messages with a
-    // field skip the others before deserializing them.
-    private async IAsyncEnumerable<MessageAt> ReadMessagesAsync(SlackExportIndex index, IDataIssueReporter? issues, byte[]? onlyIfContains, [EnumeratorCancellation] CancellationToken cancellationToken)
+    // files and messages that cannot be read, so each problem is reported once. A pass that needs only the files with
+    // replies or reactions opens only those once a posts pass has told which they are; a pass that needs only messages
+    // with a field passes over the files without it and skips the other messages before deserializing them.
+    private async IAsyncEnumerable<MessageAt> ReadMessagesAsync(SlackExportIndex index, IDataIssueReporter? issues, DayFileFacts needed, byte[]? onlyIfContains, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var facts = needed == DayFileFacts.None ? null : _facts;
+
+        // A folder is not listed again: its day files are opened by name. A zip is opened for the pass and closed after it.
         using var archive = ExportArchive.Open(ExportPath);
         var problems = issues is null ? null : new List<DataIssue>();
         foreach (var channel in index.Channels)
         {
-            foreach (var entry in channel.DayFiles)
+            for (var day = 0; day < channel.Days.Count; day++)
             {
-                if (!archive.Contains(entry))
+                var dayFile = channel.FirstDayFile + day;
+                if (facts is not null && (facts[dayFile] & needed) == 0)
                 {
                     continue;
                 }
 
-                if (onlyIfContains is not null && !await ContainsAsync(archive, entry, onlyIfContains, cancellationToken).ConfigureAwait(false))
+                using var reader = new JsonArrayReader(archive, channel.DayFile(day));
+                if (onlyIfContains is not null && !await reader.MayContainAsync(onlyIfContains, cancellationToken).ConfigureAwait(false))
                 {
                     continue;
                 }
 
-                var source = archive.Describe(entry);
-                using var reader = new JsonArrayReader(archive.OpenRead(entry), source);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     if (onlyIfContains is not null && reader.Current.Span.IndexOf(onlyIfContains) < 0)
@@ -400,7 +422,8 @@ internal sealed class SlackExportProvider : INetworkProvider
                         continue;
                     }
 
-                    var message = SlackExportIndex.Deserialize(reader, SlackJsonContext.Default.SlackMessage, "message", source, problems);
+                    var message = SlackMessageParser.TryParse(reader.Current.Span)
+                        ?? SlackExportIndex.Deserialize(reader, SlackJsonContext.Default.SlackMessage, "message", problems);
                     if (problems is { Count: > 0 })
                     {
                         problems.ForEach(issues!.Report);
@@ -409,52 +432,15 @@ internal sealed class SlackExportProvider : INetworkProvider
 
                     if (message is not null)
                     {
-                        yield return new MessageAt(channel, source, reader.Line, reader.Index, message);
+                        yield return new MessageAt(channel, dayFile, reader, message);
                     }
                 }
 
                 if (reader.Error is { } error)
                 {
-                    issues?.Report(new DataIssue(DataIssueKind.MalformedRecord, source, error.Line, $"{error.Message}; the rest of this day's messages in the channel were not read"));
+                    issues?.Report(new DataIssue(DataIssueKind.MalformedRecord, reader.Source, error.Line, $"{error.Message}; the rest of this day's messages in the channel were not read"));
                 }
             }
-        }
-    }
-
-    // Looks for a field's name in a file's raw bytes, many times faster than reading its JSON: most day files have no
-    // thread, reaction or bot, and the passes for those skip them. A file that cannot be read is left to the posts pass.
-    private static async ValueTask<bool> ContainsAsync(ExportArchive archive, string entry, byte[] needle, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
-        try
-        {
-            await using var stream = archive.OpenRead(entry);
-            var kept = 0;
-            while (true)
-            {
-                var read = await stream.ReadAsync(buffer.AsMemory(kept), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return false;
-                }
-
-                var length = kept + read;
-                if (buffer.AsSpan(0, length).IndexOf(needle) >= 0)
-                {
-                    return true;
-                }
-
-                kept = Math.Min(needle.Length - 1, length);
-                buffer.AsSpan(length - kept, kept).CopyTo(buffer);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or DataSourceException)
-        {
-            return true;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -467,5 +453,22 @@ internal sealed class SlackExportProvider : INetworkProvider
         Reply,
     }
 
-    private sealed record MessageAt(SlackChannelInfo Channel, string Source, long Line, int Index, SlackMessage Message);
+    // What the posts pass learns of a day file for the later passes.
+    [Flags]
+    private enum DayFileFacts : byte
+    {
+        None = 0,
+        Replies = 1,
+        Reactions = 2,
+    }
+
+    // A message and where it is; the reader's place is valid until the next message.
+    private readonly record struct MessageAt(SlackChannelInfo Channel, int DayFile, JsonArrayReader Reader, SlackMessage Message)
+    {
+        public string Source => Reader.Source;
+
+        public long Line => Reader.Line;
+
+        public int Index => Reader.Index;
+    }
 }
