@@ -51,6 +51,12 @@ internal static partial class DataFiles
     /// <summary>Says what a path names, following symbolic links.</summary>
     public static DataFileKind Inspect(string path)
     {
+        // The common case in one system call: a regular file, or a link to one. Anything else is looked at closely.
+        if (FileType(path) == RegularType)
+        {
+            return DataFileKind.Regular;
+        }
+
         var info = new FileInfo(path);
         if (info.LinkTarget is not null)
         {
