@@ -187,7 +187,7 @@ public sealed class CreationCheckTests
         Assert.Equal(["g014", "g064", "g093", "g106"], result.TargetsOf("GOV010"));
         Assert.Equal(["g031", "g079"], result.TargetsOf("GOV012"));
         Assert.Equal(["g048"], result.TargetsOf("GOV011"));
-        result.AssertFinding("GOV010", "g014", "'SE-Brädspel' was started outside the group policy: it was created by", "role employee", "only people with the role executive, manager or communications may create groups");
+        result.AssertFinding("GOV010", "g014", "'SE-Brädspel' was started outside the group policy: it was created by", "role employee", "only people with the role executive, manager, communications, workspace-primary-owner or workspace-owner may create groups");
         result.AssertFinding("GOV011", "g048", "'DK-Kundecases' has no known creator: its creator 'p1501' is not in the people list.");
         result.AssertFinding("GOV012", "g079", "'NO-Fotball Bergen' needs a new owner: its creator", "has left the organisation");
     }

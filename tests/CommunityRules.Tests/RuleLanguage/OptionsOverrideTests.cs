@@ -43,7 +43,7 @@ public sealed class OptionsOverrideTests
         var options = Assert.IsType<CreationOptions>(rule.Options);
 
         Assert.Equal("GOV010", rule.Id);
-        Assert.Equal(["executive", "manager", "communications"], options.Allowed.Roles);
+        Assert.Equal(["executive", "manager", "communications", "workspace-primary-owner", "workspace-owner"], options.Allowed.Roles);
         Assert.Equal(["Kommunikation"], options.Allowed.Departments);
         Assert.Equal(new SourceLocation(ConfigurationFile, 5, 3), Assert.Single(rule.ConfiguredOptions!.Sources));
     }
