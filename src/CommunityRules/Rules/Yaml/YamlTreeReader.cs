@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -44,6 +45,18 @@ internal static partial class YamlTreeReader
         catch (YamlException ex)
         {
             errors.Add(Describe(ex, text, file));
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's scanner throws this for escapes of a surrogate pair the wrong way round, such as "\udc00\ud800".
+            var from = (int)Math.Min(parser.Current?.End.Index ?? 0, text.Length);
+            var escape = SurrogateEscape().Match(text, from);
+            var (line, column) = escape.Success ? LineAndColumn(text, escape.Index) : (Math.Max(1, (int)(parser.Current?.End.Line ?? 1)), Math.Max(1, (int)(parser.Current?.End.Column ?? 1)));
+            errors.Add(new RuleError(
+                new SourceLocation(file, line, column),
+                RuleErrorCodes.YamlSyntax,
+                "The escape names half of a surrogate pair (\\uD800 to \\uDFFF), which is no character on its own; write the character itself, or escape it whole as \\UXXXXXXXX (such as \\U0001F600)."));
             return null;
         }
         catch (InvalidOperationException)
@@ -140,6 +153,15 @@ internal static partial class YamlTreeReader
             errors.Add(Error(file, node.Start, RuleErrorCodes.UnsupportedYaml, $"Tags ('{node.Tag}') are not supported in rule files; remove the tag."));
         }
     }
+
+    private static (int Line, int Column) LineAndColumn(string text, int index)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        return (text.AsSpan(0, index).Count('\n') + 1, index - lineStart + 1);
+    }
+
+    [GeneratedRegex(@"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SurrogateEscape();
 
     private static RuleError Error(string file, Mark mark, string code, string message) =>
         new(new SourceLocation(file, (int)mark.Line, (int)mark.Column), code, message);
