@@ -53,6 +53,17 @@ public sealed partial class FuzzTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void A_lone_surrogate_in_rule_text_given_in_memory_is_an_encoding_error_at_its_value()
+    {
+        var text = File.ReadAllText(Path.Combine(FuzzRun.CorpusFolder("rules"), "crash-lone-surrogate.yaml")).Replace("\\ude00", "\ude00", StringComparison.Ordinal);
+
+        var result = Loader.Value.LoadText(text, "bot.yaml");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("CR1025", 10, 15), (error.Code, error.Location.Line, error.Location.Column));
+    }
+
+    [Fact]
     public void The_snapshot_reader_answers_every_mutated_file_with_records_and_data_issues_or_one_data_source_error()
     {
         FuzzRun.Check("snapshot", 300, output, SnapshotBytes, bytes => bytes, (fuzzCase, bytes) => ReadSnapshot(fuzzCase.Seed, bytes, fuzzCase.Variant));

@@ -89,7 +89,15 @@ internal static partial class YamlTreeReader
         {
             RejectAnchorOrTag(scalar, file, errors);
             var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
-            return new YamlTreeScalar(scalar.Value, quoted, (int)scalar.Start.Line, (int)scalar.Start.Column, (int)scalar.End.Line, (int)scalar.End.Column);
+            var value = scalar.Value;
+            if (LoneSurrogate(value) >= 0)
+            {
+                // From text given in memory or an escape such as "\ud800": no character, and no JSON or report could hold it.
+                errors.Add(Error(file, scalar.Start, RuleErrorCodes.InvalidEncoding, "The value holds half of a surrogate pair (U+D800 to U+DFFF), which is no character on its own; write the character itself, or escape it whole as \\UXXXXXXXX (such as \\U0001F600)."));
+                value = ReplaceLoneSurrogates(value);
+            }
+
+            return new YamlTreeScalar(value, quoted, (int)scalar.Start.Line, (int)scalar.Start.Column, (int)scalar.End.Line, (int)scalar.End.Column);
         }
 
         if (parser.TryConsume<SequenceStart>(out var sequenceStart))
@@ -152,6 +160,42 @@ internal static partial class YamlTreeReader
         {
             errors.Add(Error(file, node.Start, RuleErrorCodes.UnsupportedYaml, $"Tags ('{node.Tag}') are not supported in rule files; remove the tag."));
         }
+    }
+
+    /// <summary>The index of the first surrogate that is not half of a pair in order, or -1.</summary>
+    private static int LoneSurrogate(string value)
+    {
+        for (var i = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF'); i >= 0 && i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string ReplaceLoneSurrogates(string value)
+    {
+        var chars = value.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
     }
 
     private static (int Line, int Column) LineAndColumn(string text, int index)
