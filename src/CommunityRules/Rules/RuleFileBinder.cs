@@ -670,10 +670,12 @@ internal sealed class RuleFileBinder
     private void Error(YamlTreeScalar scalar, string code, string message, string text, int occurrence)
     {
         var found = 0;
-        for (var line = scalar.Line; line <= Math.Min(scalar.EndLine, _sourceLines.Length); line++)
+        for (var line = scalar.Line; line <= Math.Min(scalar.EndLine, _sourceLines.Length) && text.Length > 0; line++)
         {
             var lineText = _sourceLines[line - 1];
-            var from = line == scalar.Line ? Math.Max(0, scalar.Column - 1) : 0;
+
+            // YamlDotNet also breaks lines at U+0085, U+2028 and U+2029, so its column may lie beyond our line's end.
+            var from = line == scalar.Line ? Math.Clamp(scalar.Column - 1, 0, lineText.Length) : 0;
             for (var index = lineText.IndexOf(text, from, StringComparison.Ordinal); index >= 0; index = lineText.IndexOf(text, index + 1, StringComparison.Ordinal))
             {
                 if (found++ == occurrence)

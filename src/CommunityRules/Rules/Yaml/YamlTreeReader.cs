@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -46,6 +47,18 @@ internal static partial class YamlTreeReader
             errors.Add(Describe(ex, text, file));
             return null;
         }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's scanner throws this for escapes of a surrogate pair the wrong way round, such as "\udc00\ud800".
+            var from = (int)Math.Min(parser.Current?.End.Index ?? 0, text.Length);
+            var escape = SurrogateEscape().Match(text, from);
+            var (line, column) = escape.Success ? LineAndColumn(text, escape.Index) : (Math.Max(1, (int)(parser.Current?.End.Line ?? 1)), Math.Max(1, (int)(parser.Current?.End.Column ?? 1)));
+            errors.Add(new RuleError(
+                new SourceLocation(file, line, column),
+                RuleErrorCodes.YamlSyntax,
+                "The escape names half of a surrogate pair (\\uD800 to \\uDFFF), which is no character on its own; write the character itself, or escape it whole as \\UXXXXXXXX (such as \\U0001F600)."));
+            return null;
+        }
         catch (InvalidOperationException)
         {
             // The parser meets an event it did not expect (an unclosed { or [ before the next key); say where it stopped.
@@ -76,7 +89,15 @@ internal static partial class YamlTreeReader
         {
             RejectAnchorOrTag(scalar, file, errors);
             var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
-            return new YamlTreeScalar(scalar.Value, quoted, (int)scalar.Start.Line, (int)scalar.Start.Column, (int)scalar.End.Line, (int)scalar.End.Column);
+            var value = scalar.Value;
+            if (LoneSurrogate(value) >= 0)
+            {
+                // From text given in memory or an escape such as "\ud800": no character, and no JSON or report could hold it.
+                errors.Add(Error(file, scalar.Start, RuleErrorCodes.InvalidEncoding, "The value holds half of a surrogate pair (U+D800 to U+DFFF), which is no character on its own; write the character itself, or escape it whole as \\UXXXXXXXX (such as \\U0001F600)."));
+                value = ReplaceLoneSurrogates(value);
+            }
+
+            return new YamlTreeScalar(value, quoted, (int)scalar.Start.Line, (int)scalar.Start.Column, (int)scalar.End.Line, (int)scalar.End.Column);
         }
 
         if (parser.TryConsume<SequenceStart>(out var sequenceStart))
@@ -140,6 +161,51 @@ internal static partial class YamlTreeReader
             errors.Add(Error(file, node.Start, RuleErrorCodes.UnsupportedYaml, $"Tags ('{node.Tag}') are not supported in rule files; remove the tag."));
         }
     }
+
+    /// <summary>The index of the first surrogate that is not half of a pair in order, or -1.</summary>
+    private static int LoneSurrogate(string value)
+    {
+        for (var i = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF'); i >= 0 && i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string ReplaceLoneSurrogates(string value)
+    {
+        var chars = value.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
+    }
+
+    private static (int Line, int Column) LineAndColumn(string text, int index)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        return (text.AsSpan(0, index).Count('\n') + 1, index - lineStart + 1);
+    }
+
+    [GeneratedRegex(@"\\u[dD][89a-fA-F][0-9a-fA-F]{2}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SurrogateEscape();
 
     private static RuleError Error(string file, Mark mark, string code, string message) =>
         new(new SourceLocation(file, (int)mark.Line, (int)mark.Column), code, message);
