@@ -11,7 +11,7 @@ namespace CommunityRules.Data.Snapshot;
 /// calls a bad CRC "unsupported compression method"; so this reads the gzip framing (RFC 1952) itself and lets a raw
 /// <see cref="DeflateStream"/> inflate each member. Files of several members (<c>cat a.gz b.gz</c>) are read whole.
 /// </summary>
-internal sealed class CheckedGZipStream : Stream
+internal sealed class CheckedGZipStream : ForwardOnlyStream
 {
     private const int FlagHeaderCrc = 0x02;
     private const int FlagExtra = 0x04;
@@ -28,18 +28,6 @@ internal sealed class CheckedGZipStream : Stream
 
     /// <summary>Initializes a new instance of the <see cref="CheckedGZipStream"/> class; it owns <paramref name="compressed"/>.</summary>
     public CheckedGZipStream(Stream compressed) => _input = new CompressedInput(compressed);
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -59,19 +47,6 @@ internal sealed class CheckedGZipStream : Stream
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         ReadCoreAsync(buffer, useAsync: true, cancellationToken);
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -233,7 +208,7 @@ internal sealed class CheckedGZipStream : Stream
     /// not say where its data ended, so the chunk it was last given is kept: the member's 8-byte trailer (CRC-32 and
     /// length) starts inside it, and is found there by its expected value.
     /// </summary>
-    private sealed class CompressedInput(Stream file) : Stream
+    private sealed class CompressedInput(Stream file) : ForwardOnlyStream
     {
         private byte[] _buffer = new byte[64 * 1024];
         private int _position;
@@ -249,23 +224,11 @@ internal sealed class CheckedGZipStream : Stream
 
         public long Offset => _bufferOffset + _position;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
         public byte Peek(int index) => _buffer[_position + index];
 
         public byte PeekBehind(int back) => _buffer[_position - back];
 
         public void Skip(int count) => _position += count;
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -288,9 +251,6 @@ internal sealed class CheckedGZipStream : Stream
 
             return Serve(buffer.Span);
         }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         /// <summary>Makes at least <paramref name="count"/> bytes available from the position; false when the file ends first.</summary>
         public async ValueTask<bool> EnsureAsync(int count, bool useAsync, CancellationToken cancellationToken)
@@ -389,16 +349,6 @@ internal sealed class CheckedGZipStream : Stream
 
             base.Dispose(disposing);
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         private uint UInt32At(int index) => BinaryPrimitives.ReadUInt32LittleEndian(_buffer.AsSpan(index, 4));
 
