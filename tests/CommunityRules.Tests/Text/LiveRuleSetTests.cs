@@ -170,8 +170,9 @@ public sealed class LiveRuleSetSaveRaceTests
         await Task.WhenAll(reloader, checkerTask).WaitAsync(TimeSpan.FromMinutes(1));
 
         Assert.Equal(40, saves);
-        Assert.True(reloads > 10, $"Only {reloads} reloads raced the saves.");
-        Assert.True(checks > 100, $"Only {checks} checks ran.");
+        // A loaded CI machine runs fewer of both; what matters is that some raced the saves and none saw a partial set.
+        Assert.True(reloads >= 3, $"Only {reloads} reloads raced the saves.");
+        Assert.True(checks >= 10, $"Only {checks} checks ran.");
         Assert.Equal(0, partial);
         Assert.True(last.Succeeded, string.Join('\n', last.Errors));
         Assert.Contains("(generation 40)", Assert.Single(checker.Check(Post), d => d.Rule.Id == "RACE1").Message, StringComparison.Ordinal);
