@@ -451,30 +451,21 @@ internal sealed class TeamsExportProvider : INetworkProvider
         {
             var page = series.Pages[pageIndex];
             var readToEnd = false;
-            using (var reader = new GraphPageReader(archive.OpenRead(page.Entry), archive.Describe(page.Entry)))
+            using (var reader = new JsonItemReader(archive.OpenRead(page.Entry), archive.Describe(page.Entry), GraphPage))
             {
                 while (true)
                 {
-                    bool more;
-                    try
+                    if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        more = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (JsonException ex)
-                    {
-                        var column = ex.BytePositionInLine is { } position ? $" (column {position + 1})" : string.Empty;
-                        var kept = reader.Index + 1;
-                        issues.Report(new DataIssue(
-                            DataIssueKind.MalformedRecord,
-                            archive.Describe(page.Entry),
-                            ex.LineNumber + 1,
-                            $"the page is not valid JSON{column}: {Plain(ex)}; {(kept == 0 ? "none" : Count(kept))} of its items were read before it, the rest of the page is not"));
-                        break;
-                    }
+                        if (reader.Fault is { } fault)
+                        {
+                            issues.Report(new DataIssue(DataIssueKind.MalformedRecord, reader.Source, fault.Line, Describe(fault, reader.Count)));
+                        }
+                        else
+                        {
+                            readToEnd = true;
+                        }
 
-                    if (!more)
-                    {
-                        readToEnd = true;
                         break;
                     }
 
@@ -498,7 +489,7 @@ internal sealed class TeamsExportProvider : INetworkProvider
                     yield return new PageItem<T>(value, page.Entry, reader.Index);
                 }
 
-                if (readToEnd && reader.NextLink is not null && !(pageIndex + 1 < series.Pages.Count && series.Pages[pageIndex + 1].Number == page.Number + 1))
+                if (readToEnd && reader.Captured is not null && !(pageIndex + 1 < series.Pages.Count && series.Pages[pageIndex + 1].Number == page.Number + 1))
                 {
                     Malformed(issues, archive, page.Entry, $"the page has an @odata.nextLink, but the page it leads to is not saved as {series.FileName(page.Number + 1)}: the {series.Name} on it{(pageIndex + 1 < series.Pages.Count ? string.Empty : " and any later pages")} are missing. Save every page the links lead to");
                 }
@@ -544,27 +535,21 @@ internal sealed class TeamsExportProvider : INetworkProvider
     {
         foreach (var page in _layout.Users?.Pages ?? [])
         {
-            try
+            // A page that breaks is reported when the people are read; here the next page is looked at.
+            using var reader = new JsonItemReader(archive.OpenRead(page.Entry), archive.Describe(page.Entry), GraphPage);
+            while (reader.Read())
             {
-                using var reader = new GraphPageReader(archive.OpenRead(page.Entry), archive.Describe(page.Entry));
-                while (reader.Read())
+                try
                 {
-                    try
+                    if (JsonSerializer.Deserialize(reader.Current.Span, GraphJsonContext.Default.GraphUser) is { Id.Length: > 0 } user)
                     {
-                        if (JsonSerializer.Deserialize(reader.Current.Span, GraphJsonContext.Default.GraphUser) is { Id.Length: > 0 } user)
-                        {
-                            return user.AccountEnabled is not null;
-                        }
-                    }
-                    catch (JsonException)
-                    {
-                        // Reported when the people are read; look at the next user.
+                        return user.AccountEnabled is not null;
                     }
                 }
-            }
-            catch (JsonException)
-            {
-                // Reported when the people are read; look at the next page.
+                catch (JsonException)
+                {
+                    // Reported when the people are read; look at the next user.
+                }
             }
         }
 
@@ -661,12 +646,24 @@ internal sealed class TeamsExportProvider : INetworkProvider
         return false;
     }
 
-    private static string Plain(JsonException exception)
+    // Why a page could not be read to its end, after the items read before the fault.
+    private static string Describe(JsonItemFault fault, int read)
     {
-        var message = exception.Message;
-        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (at > 0 ? message[..at] : message).TrimEnd('.', ' ');
+        var problem = fault.Kind switch
+        {
+            JsonItemFaultKind.NotJson => $"is not valid JSON{(fault.Column is { } column ? $" (column {column})" : string.Empty)}: {fault.Detail}",
+            JsonItemFaultKind.Empty => "is empty; a page is an object such as { \"value\": [ … ] }",
+            JsonItemFaultKind.CutOff => "ends before its JSON does; it may have been cut off while saving",
+            JsonItemFaultKind.WrongRoot => $"is not a Graph page but {fault.Detail}: a page is an object such as {{ \"value\": [ … ] }}",
+            JsonItemFaultKind.NoList => "has no 'value' list: a page is an object such as { \"value\": [ … ] }",
+            JsonItemFaultKind.ListNotAList => $"has {fault.Detail} as its 'value', which should be a list of items",
+            JsonItemFaultKind.ErrorResponse => "holds a Graph error response instead of items; run the script for it again",
+            _ => $"has an item larger than {JsonItemReader.MaxItemBytes / (1024 * 1024)} MB",
+        };
+        return $"the page {problem}; {(read == 0 ? "none" : Count(read))} of its items were read before it, the rest of the page is not";
     }
+
+    private static readonly JsonItemLayout GraphPage = new("value", CapturedProperty: "@odata.nextLink");
 
     private static string Count(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -139,7 +139,7 @@ internal sealed class SlackExportIndex
         }
 
         var source = archive.Describe(entry);
-        using var reader = new JsonArrayReader(archive.OpenRead(entry), source);
+        using var reader = new JsonItemReader(archive.OpenRead(entry), source, JsonItemLayout.BareList);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var record = Deserialize(reader, typeInfo, what, issues);
@@ -157,14 +157,28 @@ internal sealed class SlackExportIndex
             yield return record;
         }
 
-        if (reader.Error is { } error)
+        if (reader.Fault is { } fault)
         {
-            issues.Add(new DataIssue(DataIssueKind.MalformedRecord, source, error.Line, $"{error.Message}; the {what} records after it were not read"));
+            issues.Add(new DataIssue(DataIssueKind.MalformedRecord, source, fault.Line, $"{Describe(fault, reader.Count, what)}; the {what} records after it were not read"));
         }
     }
 
+    /// <summary>Words why a file of the export, which should hold one list, could not be read to its end.</summary>
+    /// <param name="fault">The fault.</param>
+    /// <param name="read">How many elements were read before it.</param>
+    /// <param name="what">What an element is, such as "message".</param>
+    /// <returns>The plain words, without a full stop.</returns>
+    public static string Describe(JsonItemFault fault, int read, string what) => fault.Kind switch
+    {
+        JsonItemFaultKind.Empty => "the file is empty",
+        JsonItemFaultKind.NotJson => $"the file is not valid JSON after {what} {read} ({fault.Detail})",
+        JsonItemFaultKind.CutOff => $"the file ends before the list of {what}s is closed with ']'; it may be cut off",
+        JsonItemFaultKind.WrongRoot => $"the file does not hold a list ('[ ... ]') but {fault.Detail}",
+        _ => $"{what} {read + 1} is longer than {JsonItemReader.MaxItemBytes / (1024 * 1024)} MB; the file is taken as damaged from here",
+    };
+
     /// <summary>Turns the reader's current element into a record, or reports why it cannot be read.</summary>
-    public static T? Deserialize<T>(JsonArrayReader reader, JsonTypeInfo<T> typeInfo, string what, List<DataIssue>? issues)
+    public static T? Deserialize<T>(JsonItemReader reader, JsonTypeInfo<T> typeInfo, string what, List<DataIssue>? issues)
         where T : class
     {
         if (reader.Current.Span[0] != (byte)'{')

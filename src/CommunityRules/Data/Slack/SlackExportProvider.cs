@@ -409,7 +409,7 @@ internal sealed class SlackExportProvider : INetworkProvider
                     continue;
                 }
 
-                using var reader = new JsonArrayReader(archive, channel.DayFile(day));
+                using var reader = new JsonItemReader(archive, channel.DayFile(day), JsonItemLayout.BareList);
                 if (onlyIfContains is not null && !await reader.MayContainAsync(onlyIfContains, cancellationToken).ConfigureAwait(false))
                 {
                     continue;
@@ -436,9 +436,9 @@ internal sealed class SlackExportProvider : INetworkProvider
                     }
                 }
 
-                if (reader.Error is { } error)
+                if (reader.Fault is { } fault)
                 {
-                    issues?.Report(new DataIssue(DataIssueKind.MalformedRecord, reader.Source, error.Line, $"{error.Message}; the rest of this day's messages in the channel were not read"));
+                    issues?.Report(new DataIssue(DataIssueKind.MalformedRecord, reader.Source, fault.Line, $"{SlackExportIndex.Describe(fault, reader.Count, "message")}; the rest of this day's messages in the channel were not read"));
                 }
             }
         }
@@ -463,7 +463,7 @@ internal sealed class SlackExportProvider : INetworkProvider
     }
 
     // A message and where it is; the reader's place is valid until the next message.
-    private readonly record struct MessageAt(SlackChannelInfo Channel, int DayFile, JsonArrayReader Reader, SlackMessage Message)
+    private readonly record struct MessageAt(SlackChannelInfo Channel, int DayFile, JsonItemReader Reader, SlackMessage Message)
     {
         public string Source => Reader.Source;
 

@@ -550,8 +550,8 @@ internal sealed class WorkplaceArchiveProvider : INetworkProvider
         foreach (var page in pages)
         {
             var source = archive.Describe(page);
-            using var reader = new GraphPageReader(archive.OpenRead(page), source, issues);
-            while (await reader.MoveNextAsync(cancellationToken).ConfigureAwait(false))
+            using var reader = new JsonItemReader(archive.OpenRead(page), source, WorkplacePage.Layout);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 T? value;
                 try
@@ -572,6 +572,8 @@ internal sealed class WorkplaceArchiveProvider : INetworkProvider
 
                 yield return new Item<T>(value, source, reader.Line, $"{what} {reader.Index} in \"data\"");
             }
+
+            WorkplacePage.ReportFault(reader, issues);
         }
     }
 
@@ -593,8 +595,8 @@ internal sealed class WorkplaceArchiveProvider : INetworkProvider
         }
 
         var page = _layout.Pages(feed).First();
-        using var reader = new GraphPageReader(archive.OpenRead(page), archive.Describe(page), DataIssues.Ignored);
-        if (!reader.MoveNextAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+        using var reader = new JsonItemReader(archive.OpenRead(page), archive.Describe(page), WorkplacePage.Layout);
+        if (!reader.Read())
         {
             return false;
         }

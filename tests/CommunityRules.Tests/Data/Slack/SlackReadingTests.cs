@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CommunityRules.Data.Archives;
 using CommunityRules.Data.Slack;
 using CommunityRules.ExportWriters;
 using CommunityRules.Model;
@@ -75,7 +76,7 @@ public sealed class SlackReadingTests
         foreach (var file in Exports.SelectMany(export => Directory.EnumerateFiles(export, "????-??-??.json", SearchOption.AllDirectories)))
         {
             // The provider's own reader gives the elements, up to where a broken file breaks.
-            using var reader = new JsonArrayReader(File.OpenRead(file), file);
+            using var reader = new JsonItemReader(File.OpenRead(file), file, JsonItemLayout.BareList);
             while (await reader.ReadAsync(default))
             {
                 var bytes = reader.Current.ToArray();

@@ -22,7 +22,7 @@ public sealed class WorkplaceMalformedTests
         Assert.Equal(
             [
                 ("members.json", 7L, "member 1 in \"data\" has no id; it is left out"),
-                ("members-2.json", 1L, "the file holds a Graph API error response instead of data; save the page again"),
+                ("members-2.json", 2L, "the file holds a Graph API error response instead of data; save the page again"),
                 ("groups.json", 17L, "group 2 in \"data\" ('200005') has a 'created_time' that is not a time: 'igår'; it is left out"),
                 ("200004/", null, "the folder is for group '200004', which groups.json does not list; its members and posts are still read, under a group the data lacks"),
                 ("feed.json", 12L, "post 1 in \"data\" has no id; it is left out"),
