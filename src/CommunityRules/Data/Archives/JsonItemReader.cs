@@ -399,10 +399,7 @@ internal sealed class JsonItemReader : IDisposable
 
         if (_buffer.Length - _end < ReadSize && _buffer.Length < MaxItemBytes)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
+            PooledBuffer.Grow(ref _buffer, _end);
         }
 
         int read;

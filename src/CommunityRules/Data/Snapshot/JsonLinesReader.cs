@@ -113,10 +113,7 @@ internal sealed class JsonLinesReader : IDisposable
                 throw new DataSourceException($"{_path}({LineNumber + 1}): the line is longer than {MaxLineBytes / (1024 * 1024)} MB; a JSON Lines file holds one record a line.");
             }
 
-            var larger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-            Buffer.BlockCopy(_buffer, 0, larger, 0, _end);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
+            PooledBuffer.Grow(ref _buffer, _end);
         }
 
         int read;
