@@ -71,12 +71,38 @@ public sealed class PackedPackageTests : IDisposable
         Assert.Contains("findings: GOV001,GOV002,GOV003", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_tool_installs_from_its_package_and_runs_as_communityrules_with_the_sample_it_carries()
+    {
+        var feed = Path.Combine(_work, "tool-feed");
+        var tools = Path.Combine(_work, "tools");
+        var project = Path.Combine(TestPaths.RepoRoot, "src", "CommunityRules.Cli", "CommunityRules.Cli.csproj");
+        await RunAsync("dotnet", ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={_version}", "--nologo"], TestPaths.RepoRoot);
+
+        using (var archive = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed, $"CommunityRules.Cli.{_version}.nupkg")))
+        {
+            var entries = archive.Entries.Select(entry => entry.FullName).ToList();
+            using var readme = new StreamReader(archive.GetEntry("README.md")!.Open());
+            Assert.StartsWith("# communityrules", await readme.ReadLineAsync(), StringComparison.Ordinal);
+            Assert.Single(entries, entry => entry.EndsWith("/posts.jsonl", StringComparison.Ordinal));
+        }
+
+        await RunAsync("dotnet", ["tool", "install", "CommunityRules.Cli", "--tool-path", tools, "--add-source", feed, "--version", _version], _work);
+        var command = Path.Combine(tools, OperatingSystem.IsWindows() ? "communityrules.exe" : "communityrules");
+
+        var help = await RunAsync(command, ["--help"], _work);
+        var check = await RunAsync(command, ["check", "--fail-on", "never"], _work);
+
+        Assert.Contains("Usage:\n  communityrules [command] [options]", help.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("GOV003", check, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         // Each run packs a new version; remove it from the global package cache so runs do not pile up there.
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var folder in new[] { _work, Path.Combine(cache, "communityrules", _version) })
+        foreach (var folder in new[] { _work, Path.Combine(cache, "communityrules", _version), Path.Combine(cache, "communityrules.cli", _version) })
         {
             DeleteQuietly(folder);
         }
