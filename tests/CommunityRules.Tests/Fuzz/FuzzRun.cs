@@ -17,6 +17,9 @@ internal static class FuzzRun
     /// <summary>The most one case may take; far above what any case needs, so only a hang or a blow-up reaches it.</summary>
     public static readonly TimeSpan CaseTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>A case still running this long after it started hangs, however busy the machine.</summary>
+    public static readonly TimeSpan HangTimeout = TimeSpan.FromSeconds(60);
+
     private const ulong DefaultSeed = 20261206;
 
     public static string CorpusFolder(string target) => Path.Combine(AppContext.BaseDirectory, "TestData", "Fuzz", target);
@@ -58,16 +61,44 @@ internal static class FuzzRun
         }
     }
 
-    /// <summary>Runs an action on the thread pool and fails when it takes longer than <see cref="CaseTimeout"/>.</summary>
-    public static void WithinBound(Action action)
+    /// <summary>
+    /// Runs an action on the thread pool and fails when it hangs: when it takes longer than <see cref="CaseTimeout"/>
+    /// twice, or does not finish within <see cref="HangTimeout"/>. A case that is slow once only met a busy machine
+    /// (a long run shares its cores); a case that loops is slow every time.
+    /// </summary>
+    public static void WithinBound(Action action) => WithinBound(action, CaseTimeout, HangTimeout);
+
+    /// <summary>Runs an action as <see cref="WithinBound(Action)"/> does, with other bounds.</summary>
+    public static void WithinBound(Action action, TimeSpan caseTimeout, TimeSpan hangTimeout)
+    {
+        var first = Task.Run(action);
+        if (Finishes(first, caseTimeout))
+        {
+            return;
+        }
+
+        if (!Finishes(first, hangTimeout - caseTimeout))
+        {
+            throw new FuzzFailureException($"the case did not finish within {hangTimeout.TotalSeconds} s", new TimeoutException());
+        }
+
+        if (!Finishes(Task.Run(action), caseTimeout))
+        {
+            throw new FuzzFailureException($"the case took longer than {caseTimeout.TotalSeconds} s twice", new TimeoutException());
+        }
+    }
+
+    // Whether the task ends within the time; its exception, if any, is thrown.
+    private static bool Finishes(Task task, TimeSpan time)
     {
         try
         {
-            Task.Run(action).WaitAsync(CaseTimeout).GetAwaiter().GetResult();
+            task.WaitAsync(time).GetAwaiter().GetResult();
+            return true;
         }
-        catch (TimeoutException ex)
+        catch (TimeoutException) when (!task.IsCompleted)
         {
-            throw new FuzzFailureException($"the case took longer than {CaseTimeout.TotalSeconds} s", ex);
+            return false;
         }
     }
 
