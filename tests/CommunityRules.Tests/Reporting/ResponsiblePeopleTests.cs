@@ -12,6 +12,14 @@ public sealed class ResponsiblePeopleTests
     /// <summary>Runs the roll-up rules on the roll-up network: eleven groups whose last active admin is Ingrid, and posts, comments and people with findings.</summary>
     internal static Task<AnalysisResult> RunRollUpsAsync() => TestInputs.RunAsync("rollups.yaml", "rollups", new PersonCountryCheck());
 
+    /// <summary>The roll-up run as a report for the writers.</summary>
+    internal static async Task<AnalysisReport> RollUpReportAsync()
+    {
+        var ruleSet = TestInputs.LoadRules("rollups.yaml", new PersonCountryCheck());
+        var result = await TestInputs.RunAsync(ruleSet, "rollups");
+        return new AnalysisReport(result, ruleSet, ReportScenario.ToolVersion, ["rollups.yaml"]);
+    }
+
     [Fact]
     public async Task A_group_finding_names_the_groups_active_admins_only()
     {
