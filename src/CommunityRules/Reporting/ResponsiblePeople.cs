@@ -55,6 +55,7 @@ internal sealed class ResponsiblePeople
     private readonly NetworkView _network;
     private readonly Dictionary<string, IReadOnlyList<ResponsiblePerson>> _adminsByGroup = new(StringComparer.Ordinal);
     private readonly Dictionary<Diagnostic, IReadOnlyList<ResponsiblePerson>> _byFinding = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, string> _groupNames = new(StringComparer.Ordinal);
 
     private bool _frozen;
 
@@ -72,6 +73,10 @@ internal sealed class ResponsiblePeople
         foreach (var diagnostic in result.Diagnostics)
         {
             people._byFinding[diagnostic] = people.Compute(diagnostic.Target);
+            if (GroupIdOf(diagnostic.Target) is { } groupId && !people._groupNames.ContainsKey(groupId))
+            {
+                people._groupNames.Add(groupId, people.ComputeGroupName(groupId));
+            }
         }
 
         // From here on nothing changes, so writers may share the instance across threads.
@@ -170,11 +175,17 @@ internal sealed class ResponsiblePeople
             .Select(act => new AssignedFinding(act.Finding, act.Role))];
     }
 
-    /// <summary>Gets a group's name as the roll-up shows it: its name, else its identifier; empty for no group.</summary>
+    /// <summary>
+    /// Gets a group's name as findings quote it (personal data masked, long names cut), else its identifier; empty for
+    /// no group.
+    /// </summary>
     /// <param name="groupId">The group's identifier, or <see langword="null"/>.</param>
     /// <returns>The name.</returns>
     public string GroupName(string? groupId) =>
-        groupId is null ? string.Empty : _network.FindGroup(groupId)?.Name is { Length: > 0 } name ? name : groupId;
+        groupId is null ? string.Empty : _groupNames.TryGetValue(groupId, out var name) ? name : ComputeGroupName(groupId);
+
+    private string ComputeGroupName(string groupId) =>
+        _network.FindGroup(groupId)?.Name is { Length: > 0 } name ? Text.EchoedText.Field(name) : groupId;
 
     private IReadOnlyList<ResponsiblePerson> Compute(DiagnosticTarget target)
     {
