@@ -26,6 +26,7 @@ internal sealed partial class ReportDocument
         }
 
         Intro("Whom to write to after the review. A group's findings are for its active admins; a post's or comment's for its author, and for the group's admins when the author has left or is not in the directory; a person's for the person. Each person appears once, with every group they have something to do in; the people with most to do come first. The findings are the same as in the sections above.");
+        o.Line($"<div class=\"clusters people\">");
         var number = 0;
         foreach (var person in rollUp.People)
         {
@@ -58,6 +59,7 @@ internal sealed partial class ReportDocument
             o.Line($"</article>");
         }
 
+        o.Line($"</div>");
         CloseSection();
     }
 
