@@ -110,7 +110,7 @@ public sealed class CsvReportWriterTests
         Assert.Equal(string.Empty, output.ToString());
         var (header, rows) = ReadBack(await File.ReadAllBytesAsync(path));
         Assert.Equal(CsvReportWriter.Columns, header);
-        Assert.Equal(5, rows.Count);
+        Assert.Equal(6, rows.Count);
     }
 
     private static async Task<AnalysisReport> HostileReportAsync()
