@@ -88,8 +88,8 @@ internal static class CommandLine
     {
         var rules = RulesOption();
         var data = DataOption("The export to check: a snapshot folder, a Slack, Viva Engage, Teams or Workplace export (folder or .zip); NAME:PATH names the kind. Give it again to layer a second source over the first. Default: the sample network shipped with the tool.");
-        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, sarif or html (a self-contained page for the quarterly review).", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "sarif", "html");
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, sarif, html (a self-contained page for the quarterly review) or csv (one row per finding, for a spreadsheet).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "html", "csv");
         var outputFile = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of the console." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when findings at or above this severity remain: error, warning, suggestion or never.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning", "suggestion", "never");
@@ -97,10 +97,12 @@ internal static class CommandLine
         var profile = new Option<string?>("--profile", "-p") { Description = "Switch on a named profile of severity overrides, such as crisis." };
         var strict = new Option<bool>("--strict") { Description = "Treat any record that cannot be read as a failure (exit 2)." };
         var includeBots = new Option<bool>("--include-bots") { Description = "Check bots' and system accounts' posts and comments like people's. Either way they are not activity." };
+        var groupBy = new Option<string>("--group-by") { Description = "How the text report lists findings: rule (what is wrong, most serious first) or person (whom to write to: each responsible person once, with their groups and findings).", DefaultValueFactory = _ => "rule" };
+        groupBy.AcceptOnlyFromAmong("rule", "person");
 
         var command = new Command("check", "Check a network export against the rules and report the findings.")
         {
-            rules, data, format, outputFile, failOn, asOf, profile, strict, includeBots,
+            rules, data, format, outputFile, failOn, asOf, profile, strict, includeBots, groupBy,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -110,6 +112,12 @@ internal static class CommandLine
             }
 
             var moment = parsedAsOf.Moment;
+            var grouping = parse.GetValue(groupBy) == "person" ? TextGrouping.Person : TextGrouping.Rule;
+            if (grouping == TextGrouping.Person && parse.GetValue(format) != "text")
+            {
+                await error.WriteLineAsync($"communityrules: --group-by person is for the text report; the HTML report always has a section per person, and JSON, SARIF and CSV name the people responsible on every finding. Leave out --group-by, or use --format text.").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
 
             if (parse.GetValue(outputFile) is { } reportPath && OutputProblem(reportPath) is { } outputProblem)
             {
@@ -157,7 +165,7 @@ internal static class CommandLine
             var threshold = ParseFailOn(parse.GetValue(failOn)!);
             try
             {
-                await WriteReportAsync(parse.GetValue(format)!, parse.GetValue(outputFile), result, ruleSet, loaded.Files, threshold, output, cancellationToken).ConfigureAwait(false);
+                await WriteReportAsync(parse.GetValue(format)!, parse.GetValue(outputFile), result, ruleSet, loaded.Files, threshold, grouping, output, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -364,19 +372,19 @@ internal static class CommandLine
         return command;
     }
 
-    private static async Task WriteReportAsync(string format, string? outputFile, AnalysisResult result, RuleSet ruleSet, IReadOnlyList<string> files, Severity failOn, TextWriter output, CancellationToken cancellationToken)
+    private static async Task WriteReportAsync(string format, string? outputFile, AnalysisResult result, RuleSet ruleSet, IReadOnlyList<string> files, Severity failOn, TextGrouping grouping, TextWriter output, CancellationToken cancellationToken)
     {
         if (format == "text")
         {
             var name = result.Manifest?.Name ?? "Network";
             if (outputFile is null)
             {
-                TextReport.Write(CreateConsole(output, IsTerminal(output)), result, name, failOn);
+                TextReport.Write(CreateConsole(output, IsTerminal(output)), result, name, failOn, grouping);
                 return;
             }
 
             await using var writer = new StreamWriter(outputFile);
-            TextReport.Write(CreateConsole(writer, terminal: false), result, name, failOn);
+            TextReport.Write(CreateConsole(writer, terminal: false), result, name, failOn, grouping);
             return;
         }
 
@@ -384,6 +392,7 @@ internal static class CommandLine
         {
             "json" => new JsonReportWriter(),
             "html" => new HtmlReportWriter(),
+            "csv" => new CsvReportWriter(),
             _ => new SarifReportWriter(),
         };
         var report = new AnalysisReport(result, ruleSet, Version, files);

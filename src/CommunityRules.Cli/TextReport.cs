@@ -5,10 +5,20 @@ using Spectre.Console;
 
 namespace CommunityRules.Cli;
 
-/// <summary>Writes findings for people: grouped by rule, most serious first, coloured on a terminal.</summary>
+/// <summary>How the text report lists findings.</summary>
+internal enum TextGrouping
+{
+    /// <summary>By rule, most serious first: what is wrong across the network.</summary>
+    Rule,
+
+    /// <summary>By the person who acts on them: whom to write to, each person once with their groups (<see cref="PersonTextReport"/>).</summary>
+    Person,
+}
+
+/// <summary>Writes findings for people: grouped by rule, most serious first, or by responsible person; coloured on a terminal.</summary>
 internal static class TextReport
 {
-    public static void Write(IAnsiConsole console, AnalysisResult result, string networkName, Severity failOn)
+    public static void Write(IAnsiConsole console, AnalysisResult result, string networkName, Severity failOn, TextGrouping grouping = TextGrouping.Rule)
     {
         var summary = result.Summary;
         var read = summary.Read;
@@ -25,6 +35,28 @@ internal static class TextReport
         }
 
         var visible = result.Diagnostics.Where(d => !d.IsSuppressed && d.Severity > Severity.Silent).ToList();
+        if (grouping == TextGrouping.Person)
+        {
+            PersonTextReport.Write(console, result, visible);
+        }
+        else
+        {
+            WriteByRule(console, visible);
+        }
+
+        console.WriteLine();
+        var counts = string.Join(", ", new[] { Severity.Error, Severity.Warning, Severity.Suggestion }
+            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{summary.FindingsBySeverity.GetValueOrDefault(s):N0} {Plural(s, summary.FindingsBySeverity.GetValueOrDefault(s))}")));
+        var suppressed = summary.Suppressed > 0 ? string.Create(CultureInfo.InvariantCulture, $", {summary.Suppressed:N0} suppressed") : string.Empty;
+        var failing = failOn == Severity.None ? 0 : summary.CountAtOrAbove(failOn);
+        var verdict = failOn == Severity.None
+            ? "[grey](--fail-on never)[/]"
+            : failing > 0 ? string.Create(CultureInfo.InvariantCulture, $"[red]fails: {failing:N0} at or above {Name(failOn)}[/]") : $"[green]passes: nothing at or above {Name(failOn)}[/]";
+        console.MarkupLine($"[bold]{Shown(counts + suppressed)}[/] — {verdict}");
+    }
+
+    private static void WriteByRule(IAnsiConsole console, List<Diagnostic> visible)
+    {
         foreach (var rule in visible.GroupBy(d => d.Rule.Id, StringComparer.Ordinal).OrderByDescending(g => g.First().Severity))
         {
             var first = rule.First();
@@ -40,24 +72,14 @@ internal static class TextReport
                 console.MarkupLine($"  [grey]{Shown(diagnostic.Target.LogicalPath),-22}[/] {Shown(diagnostic.Message)}");
             }
         }
-
-        console.WriteLine();
-        var counts = string.Join(", ", new[] { Severity.Error, Severity.Warning, Severity.Suggestion }
-            .Select(s => string.Create(CultureInfo.InvariantCulture, $"{summary.FindingsBySeverity.GetValueOrDefault(s):N0} {Plural(s, summary.FindingsBySeverity.GetValueOrDefault(s))}")));
-        var suppressed = summary.Suppressed > 0 ? string.Create(CultureInfo.InvariantCulture, $", {summary.Suppressed:N0} suppressed") : string.Empty;
-        var failing = failOn == Severity.None ? 0 : summary.CountAtOrAbove(failOn);
-        var verdict = failOn == Severity.None
-            ? "[grey](--fail-on never)[/]"
-            : failing > 0 ? string.Create(CultureInfo.InvariantCulture, $"[red]fails: {failing:N0} at or above {Name(failOn)}[/]") : $"[green]passes: nothing at or above {Name(failOn)}[/]";
-        console.MarkupLine($"[bold]{Shown(counts + suppressed)}[/] — {verdict}");
     }
 
     /// <summary>Data (names, messages, paths) as text that can neither style the output nor act on a terminal.</summary>
-    private static string Shown(string text) => Markup.Escape(TerminalText.Escape(text));
+    internal static string Shown(string text) => Markup.Escape(TerminalText.Escape(text));
 
     public static string Name(Severity severity) => severity.ToString().ToLowerInvariant();
 
-    private static string Badge(Severity severity) => severity switch
+    internal static string Badge(Severity severity) => severity switch
     {
         Severity.Error => "[white on red] error [/]",
         Severity.Warning => "[black on yellow] warning [/]",

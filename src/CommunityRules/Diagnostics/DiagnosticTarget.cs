@@ -17,6 +17,10 @@ public sealed record DiagnosticTarget(
     int? Line = null,
     int? Column = null)
 {
+    /// <summary>Gets the identifier of the person who wrote the target, for posts and comments; reports name them among the people responsible.</summary>
+    /// <value>The default value is <see langword="null"/>: not a post or comment, or its author is not known.</value>
+    public string? AuthorId { get; init; }
+
     /// <summary>Gets a stable, readable path for the target, such as <c>group/g042</c>.</summary>
     public string LogicalPath => Kind switch
     {

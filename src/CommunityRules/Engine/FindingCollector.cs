@@ -386,8 +386,8 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         Person person => new DiagnosticTarget(TargetKind.Person, person.Id, person.Name),
         // A group's name or a post's title can hold personal data, and the target's name goes into every report format.
         Group g => new DiagnosticTarget(TargetKind.Group, g.Id, g.Name is { } name ? Quoted(name) : null),
-        Post post => new DiagnosticTarget(TargetKind.Post, post.Id, post.Title is { } title ? Quoted(title) : null, post.GroupId),
-        Comment comment => new DiagnosticTarget(TargetKind.Comment, comment.Id, null, group?.Id),
+        Post post => new DiagnosticTarget(TargetKind.Post, post.Id, post.Title is { } title ? Quoted(title) : null, post.GroupId) { AuthorId = post.AuthorId },
+        Comment comment => new DiagnosticTarget(TargetKind.Comment, comment.Id, null, group?.Id) { AuthorId = comment.AuthorId },
         _ => throw new ArgumentException($"Cannot report on a {entity.GetType().Name}.", nameof(entity)),
     };
 }

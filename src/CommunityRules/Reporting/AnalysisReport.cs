@@ -11,6 +11,7 @@ namespace CommunityRules.Reporting;
 public sealed class AnalysisReport
 {
     private readonly Lazy<IReadOnlyList<ReportedRule>> _reportedRules;
+    private readonly Lazy<ResponsiblePeople> _responsible;
 
     /// <summary>Initializes a new instance of the <see cref="AnalysisReport"/> class.</summary>
     /// <param name="result">The result of the run.</param>
@@ -28,6 +29,7 @@ public sealed class AnalysisReport
         ToolVersion = toolVersion;
         RuleFiles = ruleFiles;
         _reportedRules = new Lazy<IReadOnlyList<ReportedRule>>(CollectRules);
+        _responsible = new Lazy<ResponsiblePeople>(() => ResponsiblePeople.Of(Result));
     }
 
     /// <summary>Gets the result of the run.</summary>
@@ -47,6 +49,9 @@ public sealed class AnalysisReport
     /// other rules that reported findings (the engine's own, CR0001 to CR0100) by id.
     /// </summary>
     internal IReadOnlyList<ReportedRule> ReportedRules => _reportedRules.Value;
+
+    /// <summary>Gets the people responsible for each finding, worked out once for every writer of this report.</summary>
+    internal ResponsiblePeople Responsible => _responsible.Value;
 
     private List<ReportedRule> CollectRules()
     {
@@ -147,6 +152,26 @@ internal static class ReportFormatting
                 writer.WriteString("missing", CapabilityName(note.Missing));
             }
 
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Writes the people responsible for a finding as an array named <c>responsible</c> of <c>{id, name, role,
+    /// primary}</c>, those who act on it first; JSON and SARIF share the shape.
+    /// </summary>
+    public static void WriteResponsible(Utf8JsonWriter writer, IReadOnlyList<ResponsiblePerson> people)
+    {
+        writer.WriteStartArray("responsible");
+        foreach (var person in people)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", person.Id);
+            writer.WriteString("name", person.Name);
+            writer.WriteString("role", person.RoleName);
+            writer.WriteBoolean("primary", person.Primary);
             writer.WriteEndObject();
         }
 

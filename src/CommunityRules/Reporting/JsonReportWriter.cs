@@ -65,7 +65,7 @@ public sealed class JsonReportWriter : IReportWriter
         writer.WriteStartArray("findings");
         foreach (var diagnostic in result.Diagnostics)
         {
-            WriteFinding(writer, diagnostic);
+            WriteFinding(writer, diagnostic, report.Responsible.For(diagnostic));
             if (writer.BytesPending > ReportFormatting.FlushThreshold)
             {
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -127,7 +127,7 @@ public sealed class JsonReportWriter : IReportWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteFinding(Utf8JsonWriter writer, Diagnostic diagnostic)
+    private static void WriteFinding(Utf8JsonWriter writer, Diagnostic diagnostic, IReadOnlyList<ResponsiblePerson> responsible)
     {
         writer.WriteStartObject();
         writer.WriteString("ruleId", diagnostic.Rule.Id);
@@ -161,6 +161,7 @@ public sealed class JsonReportWriter : IReportWriter
 
         writer.WriteEndObject();
         writer.WriteString("fingerprint", diagnostic.Fingerprint);
+        ReportFormatting.WriteResponsible(writer, responsible);
 
         if (diagnostic.Suppression is { } suppression)
         {

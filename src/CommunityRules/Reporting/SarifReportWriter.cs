@@ -77,7 +77,7 @@ public sealed class SarifReportWriter : IReportWriter
         writer.WriteStartArray("results");
         foreach (var diagnostic in report.Result.Diagnostics)
         {
-            WriteResult(writer, diagnostic, ruleIndex[diagnostic.Rule.Id], baseDirectory);
+            WriteResult(writer, diagnostic, ruleIndex[diagnostic.Rule.Id], baseDirectory, report.Responsible.For(diagnostic));
             if (writer.BytesPending > ReportFormatting.FlushThreshold)
             {
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -255,7 +255,7 @@ public sealed class SarifReportWriter : IReportWriter
         writer.WriteEndArray();
     }
 
-    private static void WriteResult(Utf8JsonWriter writer, Diagnostic diagnostic, int ruleIndex, string baseDirectory)
+    private static void WriteResult(Utf8JsonWriter writer, Diagnostic diagnostic, int ruleIndex, string baseDirectory, IReadOnlyList<ResponsiblePerson> responsible)
     {
         var target = diagnostic.Target;
         writer.WriteStartObject();
@@ -323,17 +323,26 @@ public sealed class SarifReportWriter : IReportWriter
             writer.WriteEndArray();
         }
 
-        if (diagnostic.Properties.Count > 0)
+        if (diagnostic.Properties.Count > 0 || responsible.Count > 0)
         {
-            // The evidence sits under its own key: a property bag gives "tags" a meaning of its own.
             writer.WriteStartObject("properties");
-            writer.WriteStartObject("evidence");
-            foreach (var (name, value) in diagnostic.Properties.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+            if (diagnostic.Properties.Count > 0)
             {
-                writer.WriteString(name, value);
+                // The evidence sits under its own key: a property bag gives "tags" a meaning of its own.
+                writer.WriteStartObject("evidence");
+                foreach (var (name, value) in diagnostic.Properties.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+                {
+                    writer.WriteString(name, value);
+                }
+
+                writer.WriteEndObject();
             }
 
-            writer.WriteEndObject();
+            if (responsible.Count > 0)
+            {
+                ReportFormatting.WriteResponsible(writer, responsible);
+            }
+
             writer.WriteEndObject();
         }
 

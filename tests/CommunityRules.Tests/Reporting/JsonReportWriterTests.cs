@@ -80,6 +80,29 @@ public sealed class JsonReportWriterTests
     }
 
     [Fact]
+    public async Task Writes_the_people_responsible_for_each_finding_those_who_act_first()
+    {
+        var report = await ResponsiblePeopleTests.RollUpReportAsync();
+        using var document = JsonDocument.Parse(await ReportScenario.WriteAsync(new JsonReportWriter(), report));
+        var findings = document.RootElement.GetProperty("findings").EnumerateArray().Where(finding => finding.GetProperty("ruleId").GetString()!.StartsWith("ROL-", StringComparison.Ordinal)).ToDictionary(finding => finding.GetProperty("target").GetProperty("id").GetString()!);
+
+        static string[] Responsible(JsonElement finding) =>
+        [
+            .. finding.GetProperty("responsible").EnumerateArray().Select(person =>
+            {
+                Assert.Equal(["id", "name", "role", "primary"], person.EnumerateObject().Select(property => property.Name));
+                return $"{person.GetProperty("id").GetString()} {person.GetProperty("name").GetString()} {person.GetProperty("role").GetString()} {person.GetProperty("primary").GetBoolean()}";
+            }),
+        ];
+
+        Assert.Equal(["p-ingrid Ingrid Ekström admin True"], Responsible(findings["g-07"]));
+        Assert.Equal(["p-anna Anna Nyström author True", "p-asa Åsa Lindqvist admin False", "p-soren Søren Madsen admin False"], Responsible(findings["po-anna"]));
+        Assert.Equal(["p-olli Olli Virtanen person True"], Responsible(findings["p-olli"]));
+        Assert.Empty(Responsible(findings["g-orphan"]));
+        Assert.All(document.RootElement.GetProperty("findings").EnumerateArray(), finding => Assert.Equal(JsonValueKind.Array, finding.GetProperty("responsible").ValueKind));
+    }
+
+    [Fact]
     public async Task Writes_each_finding_with_its_target_evidence_and_fingerprint()
     {
         var report = await ReportScenario.CreateAsync();

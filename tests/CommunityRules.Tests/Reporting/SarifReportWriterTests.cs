@@ -15,6 +15,22 @@ namespace CommunityRules.Tests.Reporting;
 public sealed class SarifReportWriterTests
 {
     [Fact]
+    public async Task Carries_the_people_responsible_in_each_results_properties_when_there_are_any()
+    {
+        var report = await ResponsiblePeopleTests.RollUpReportAsync();
+        using var document = JsonDocument.Parse(await ReportScenario.WriteAsync(new SarifReportWriter(), report));
+        var results = document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Where(result => result.GetProperty("ruleId").GetString()!.StartsWith("ROL-", StringComparison.Ordinal))
+            .ToDictionary(result => result.GetProperty("locations")[0].GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString()!);
+
+        var post = results["group/g-sales/post/po-lars"].GetProperty("properties");
+        Assert.Equal(["evidence", "responsible"], post.EnumerateObject().Select(property => property.Name));
+        Assert.Equal(
+            ["p-asa admin True", "p-soren admin True"],
+            post.GetProperty("responsible").EnumerateArray().Select(person => $"{person.GetProperty("id").GetString()} {person.GetProperty("role").GetString()} {person.GetProperty("primary").GetBoolean()}"));
+        Assert.False(results["group/g-orphan"].GetProperty("properties").TryGetProperty("responsible", out _));
+    }
+
+    [Fact]
     public async Task Output_is_valid_against_the_official_SARIF_2_1_0_schema()
     {
         var report = await ReportScenario.CreateAsync();

@@ -5,8 +5,8 @@ namespace CommunityRules.Reporting;
 /// <summary>
 /// Writes a report as one self-contained HTML5 page for a communications team's quarterly review: an overview with
 /// counts per severity, findings by rule, merge candidates, inactive groups with activity sparklines, creation and
-/// admin problems, charts (activity heat-map, groups per country, findings per category), the other findings and the
-/// suppressed ones with their exemptions.
+/// admin problems, charts (activity heat-map, groups per country, findings per category), the other findings, the
+/// findings per responsible person (each person once, with their groups) and the suppressed ones with their exemptions.
 /// </summary>
 /// <remarks>
 /// The page loads nothing: styles are inline, charts are inline SVG drawn by the writer, there is no script, and a

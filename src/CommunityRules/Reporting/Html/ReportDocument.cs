@@ -5,9 +5,9 @@ namespace CommunityRules.Reporting.Html;
 
 /// <summary>
 /// Writes the quarterly review report, section by section: overview, findings by rule, merge candidates, inactive
-/// groups, creation and admin problems, charts, other findings, suppressed findings.
+/// groups, creation and admin problems, charts, other findings, findings by person, suppressed findings.
 /// </summary>
-internal sealed class ReportDocument
+internal sealed partial class ReportDocument
 {
     /// <summary>The content security policy the page declares: it may use its own inline styles and load nothing at all.</summary>
     internal const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
@@ -71,6 +71,7 @@ internal sealed class ReportDocument
         await WriteProblemsAsync().ConfigureAwait(false);
         await WriteChartsAsync().ConfigureAwait(false);
         await WriteOtherFindingsAsync().ConfigureAwait(false);
+        await WritePeopleAsync().ConfigureAwait(false);
         await WriteSuppressedAsync().ConfigureAwait(false);
         o.Line($"</main>");
 
@@ -163,6 +164,7 @@ internal sealed class ReportDocument
         ("problems", "Creation and admins"),
         ("charts", "Charts"),
         ("other", "Other findings"),
+        ("people", "By person"),
         ("suppressed", "Suppressed"),
     ];
 
@@ -682,13 +684,13 @@ internal sealed class ReportDocument
         CloseSection();
     }
 
-    /// <summary>Section 7: suppressed findings with the exemption's justification, owner and expiry.</summary>
+    /// <summary>Section 8: suppressed findings with the exemption's justification, owner and expiry.</summary>
     private async Task WriteSuppressedAsync()
     {
         var o = _output;
         var m = _model;
         var findings = m.Suppressed;
-        OpenSection("suppressed", 7, "Suppressed findings", HtmlText.Plural(findings.Count, "finding", "findings"));
+        OpenSection("suppressed", 8, "Suppressed findings", HtmlText.Plural(findings.Count, "finding", "findings"));
         if (findings.Count == 0)
         {
             Empty("No findings are suppressed: no exemption covers anything found in this run.");

@@ -55,7 +55,7 @@ public sealed class HtmlReportWriterTests(NordicReportFixture fixture) : IClassF
     {
         var ids = Document.QuerySelectorAll("main > section").Select(section => section.Id).ToList();
 
-        Assert.Equal(["rules", "merge", "inactive", "problems", "charts", "other", "suppressed"], ids);
+        Assert.Equal(["rules", "merge", "inactive", "problems", "charts", "other", "people", "suppressed"], ids);
         Assert.All(Document.QuerySelectorAll("main > section"), section =>
             Assert.Equal(section.Id + "-heading", section.QuerySelector("h2")!.Id));
         Assert.Equal(ids.Select(id => "#" + id), Document.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")));
@@ -188,6 +188,27 @@ public sealed class HtmlReportWriterTests(NordicReportFixture fixture) : IClassF
         Assert.Equal(otherRules.Sum(id => Report.Result.Summary.FindingsByRule[id]), other.Count);
         Assert.Equal(3, other.Count(row => row.GetAttribute("data-rule") == "CR0002"));
         Assert.Contains(other, row => row.TextContent.Contains("post 'post011999' refers to group 'g141'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void By_person_lists_each_responsible_person_once_and_every_visible_finding_under_someone_or_nobody()
+    {
+        var section = Document.Section("people");
+        var people = section.QuerySelectorAll("article.person").Select(article => article.GetAttribute("data-person")!).ToList();
+        var rows = section.QuerySelectorAll("[data-person-finding]").Select(row => row.GetAttribute("data-person-finding")!).ToList();
+
+        Assert.Equal(people.Count, people.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(Visible().Select(d => d.Fingerprint).Order(StringComparer.Ordinal), rows.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
+        // The sample's governance findings are about groups: each row names its group once per person.
+        var rollUp = Report.Responsible.RollUp(Visible());
+        var first = rollUp.People[0];
+        var article = section.QuerySelector($"article[data-person='{first.Id}']")!;
+        Assert.Same(article, section.QuerySelector("article.person"));
+        Assert.Equal(first.GroupIds, article.QuerySelectorAll("th[data-group]").Select(th => th.GetAttribute("data-group")!));
+        Assert.Equal(first.Findings.Count, article.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains(first.Name, article.QuerySelector("h3")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(rollUp.Unassigned.Count, section.QuerySelectorAll("article[data-person=''] tbody tr").Length);
     }
 
     [Fact]
