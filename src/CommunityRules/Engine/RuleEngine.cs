@@ -207,15 +207,17 @@ public sealed class RuleEngine
                     if (!automated)
                     {
                         network.GetOrAddActivity(groupId).AddComment(comment.CreatedAt);
-                        if (author is not null)
-                        {
-                            network.PersonActivity?.Add(author.Id, ActivityKind.Comment, comment.CreatedAt, comment.DelegateId is not null);
-                        }
                     }
                 }
                 else
                 {
                     ReportUnknown($"comment '{comment.Id}' refers to post '{comment.PostId}', which is not in the data", comment.Id);
+                }
+
+                // A comment is its author's part in the network even when its post is not in the export.
+                if (author is { Kind: PersonKind.Person })
+                {
+                    network.PersonActivity?.Add(author.Id, ActivityKind.Comment, comment.CreatedAt, comment.DelegateId is not null);
                 }
 
                 if (!automated || _automatedCommentsChecked)
