@@ -62,14 +62,14 @@ public sealed class LeadershipCheck : Check<LeadershipOptions>
 
         if (options.Days is < 1 or > 3660)
         {
-            context.ReportError("days", $"'days' is {options.Days}; it must be from 1 to 3660.");
+            context.ReportError("days", $"'days' is {Count(options.Days)}; it must be from 1 to 3660.");
         }
 
         foreach (var (name, value) in new[] { ("minPosts", options.MinPosts), ("minComments", options.MinComments), ("minReactions", options.MinReactions) })
         {
-            if (value is < 1)
+            if (value is { } minimum and < 1)
             {
-                context.ReportError(name, $"'{name}' is {value}; it must be 1 or more, or left out for no minimum.");
+                context.ReportError(name, $"'{name}' is {Count(minimum)}; it must be 1 or more, or left out for no minimum.");
             }
         }
     }
