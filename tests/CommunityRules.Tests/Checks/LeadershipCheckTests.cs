@@ -83,6 +83,22 @@ public sealed class LeadershipCheckTests
     }
 
     [Fact]
+    public async Task The_snapshot_reader_keeps_the_delegate_beside_the_author()
+    {
+        var source = new CommunityRules.Data.Snapshot.SnapshotProvider(TestInputs.Network("leadership"));
+        var issues = new List<DataIssue>();
+
+        var posts = await source.ReadPostsAsync(new ListReporter(issues), CancellationToken.None).ToListAsync();
+        var comments = await source.ReadCommentsAsync(new ListReporter(issues), CancellationToken.None).ToListAsync();
+
+        Assert.Empty(issues);
+        var delegated = posts.Single(p => p.Id == "po-cfo-1");
+        Assert.Equal(("p-cfo", "p-assist"), (delegated.AuthorId, delegated.DelegateId));
+        Assert.Equal(["po-cfo-1"], posts.Where(p => p.DelegateId is not null).Select(p => p.Id));
+        Assert.Equal(["c-coo-2"], comments.Where(c => c.DelegateId is not null).Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task A_run_without_a_leadership_rule_counts_nobody()
     {
         var ruleSet = TestInputs.LoadRules("inactivity.yaml");
@@ -130,5 +146,14 @@ public sealed class LeadershipCheckTests
         var error = Assert.Single(result.Errors);
         Assert.Equal("CR1014", error.Code);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class ListReporter(List<DataIssue> issues) : IDataIssueReporter
+    {
+        public void Report(DataIssue issue) => issues.Add(issue);
+
+        public void Report(DataNote note)
+        {
+        }
     }
 }
