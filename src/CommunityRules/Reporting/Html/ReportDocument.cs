@@ -5,7 +5,8 @@ namespace CommunityRules.Reporting.Html;
 
 /// <summary>
 /// Writes the quarterly review report, section by section: overview, findings by rule, merge candidates, inactive
-/// groups, creation and admin problems, charts, other findings, suppressed findings.
+/// groups, creation and admin problems, charts, leadership participation (when a leadership rule ran), other findings,
+/// suppressed findings.
 /// </summary>
 internal sealed partial class ReportDocument
 {

@@ -12,11 +12,14 @@ public sealed class HtmlLeadershipSectionTests
 {
     private const string ScriptName = "<script>alert(1)</script> Öberg & Co";
 
-    private static async Task<(AnalysisReport Report, IHtmlDocument Document, string Html)> WriteAsync(string network)
+    private static async Task<(AnalysisReport Report, IHtmlDocument Document, string Html)> WriteAsync(string network, string? rulesFile = null)
     {
-        var ruleSet = TestInputs.LoadRules("leadership.yaml");
+        rulesFile ??= TestInputs.RulesFile("leadership.yaml");
+        var loaded = TestInputs.CreateLoader().Load([rulesFile]);
+        Assert.True(loaded.Success, string.Join('\n', loaded.Errors));
+        var ruleSet = loaded.RuleSet!;
         var result = await new RuleEngine(new FakeTimeProvider(TestInputs.ClockNow)).AnalyzeAsync(ruleSet, new SnapshotProvider(network));
-        var report = new AnalysisReport(result, ruleSet, "1.0.0", [TestInputs.RulesFile("leadership.yaml")]);
+        var report = new AnalysisReport(result, ruleSet, "1.0.0", [rulesFile]);
         var html = await HtmlReportSupport.WriteAsync(report);
         return (report, HtmlReportSupport.Parse(html), System.Text.Encoding.UTF8.GetString(html));
     }
@@ -104,5 +107,29 @@ public sealed class HtmlLeadershipSectionTests
 
         Assert.Equal(["Company-wide"], document.QuerySelectorAll("#chart-leadership g.line-series").Select(g => g.GetAttribute("data-series")));
         Assert.Contains("The data names no managers", document.QuerySelector("#chart-leadership")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_leadership_rule_the_data_cannot_serve_gets_a_section_that_says_so()
+    {
+        using var folder = new TempFolder();
+        var rules = Path.Combine(folder.Path, "reactions.yaml");
+        File.WriteAllText(rules, """
+            rules:
+              - id: LEAD-R
+                title: Leaders react to their colleagues' news
+                target: person
+                where: { roles: executive }
+                check: leadership
+                options: { days: 30, minReactions: 2 }
+                message: "{person.name}: {reason}."
+            """);
+
+        var (_, document, _) = await WriteAsync(TestInputs.Network("leadership-no-reactions"), rules);
+
+        var section = document.Section("leadership");
+        Assert.Empty(section.Findings());
+        Assert.Contains("did not run on this data", section.QuerySelector("p.empty")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(section.QuerySelector("svg"));
     }
 }
