@@ -120,8 +120,8 @@ public sealed class LeadershipCheck : Check<LeadershipOptions>
         });
     }
 
-    /// <summary>Says what a person did: "1 post (written by a delegate), 0 comments and 4 reactions".</summary>
-    internal static string WhatTheyDid(ActivityCounts did, LeadershipOptions options)
+    /// <summary>Says what a person did: "they made 1 post (written by a delegate), 0 comments and 4 reactions".</summary>
+    private static string WhatTheyDid(ActivityCounts did, LeadershipOptions options)
     {
         var parts = new List<string>
         {
