@@ -307,6 +307,7 @@ internal sealed class VivaEngageExportProvider : INetworkProvider
                 PostId = thread!,
                 ParentId = repliedTo is not null && repliedTo != thread ? repliedTo : null,
                 AuthorId = row.Value(c.Sender),
+                DelegateId = DelegateOf(row, c),
                 CreatedAt = created,
                 Text = MessageText.Compose(row.Text(c.Body), row.Text(c.Attachments), names),
             };
@@ -432,6 +433,7 @@ internal sealed class VivaEngageExportProvider : INetworkProvider
                 Id = id,
                 GroupId = row.Value(c.Group) ?? AllCompanyGroupId,
                 AuthorId = row.Value(c.Sender),
+                DelegateId = DelegateOf(row, c),
                 CreatedAt = created,
                 Type = TypeOf(row, c, unknownTypes),
                 Title = row.Text(c.Title),
@@ -582,6 +584,10 @@ internal sealed class VivaEngageExportProvider : INetworkProvider
     }
 
     /// <summary>The columns of <c>Messages.csv</c> the reader uses; -1 for those the file lacks.</summary>
+    /// <summary>The delegate who typed a message for its sender (a leader's assistant); none when the sender typed it.</summary>
+    private static string? DelegateOf(CsvTable.CsvRow row, Columns c) =>
+        row.Value(c.Delegate) is { } delegateId && delegateId != row.Value(c.Sender) ? delegateId : null;
+
     private sealed class Columns(CsvTable table)
     {
         public int Id { get; } = table.Column("id");
@@ -603,6 +609,8 @@ internal sealed class VivaEngageExportProvider : INetworkProvider
         public int SenderType { get; } = table.Column("sender_type");
 
         public int SenderName { get; } = table.Column("sender_name");
+
+        public int Delegate { get; } = table.Column("delegate_id");
 
         public int Body { get; } = table.Column("body");
 

@@ -22,8 +22,8 @@ public sealed class SnapshotSchemaTests
     [InlineData("person", new[] { "id", "name", "email", "title", "department", "company", "office", "country", "managerId", "roles", "kind", "active" })]
     [InlineData("group", new[] { "id", "name", "description", "privacy", "createdAt", "createdBy", "archived", "topics" })]
     [InlineData("membership", new[] { "groupId", "personId", "role", "joinedAt" })]
-    [InlineData("post", new[] { "id", "groupId", "authorId", "createdAt", "type", "title", "text" })]
-    [InlineData("comment", new[] { "id", "postId", "parentId", "authorId", "createdAt", "text", "acceptedAnswer" })]
+    [InlineData("post", new[] { "id", "groupId", "authorId", "delegateId", "createdAt", "type", "title", "text" })]
+    [InlineData("comment", new[] { "id", "postId", "parentId", "authorId", "delegateId", "createdAt", "text", "acceptedAnswer" })]
     [InlineData("reaction", new[] { "targetId", "personId", "type", "createdAt" })]
     [InlineData("manifest", new[] { "name", "source", "asOf" })]
     public void Each_record_has_exactly_the_documented_fields(string definition, string[] fields)

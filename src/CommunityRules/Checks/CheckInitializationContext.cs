@@ -43,6 +43,14 @@ public abstract class CheckInitializationContext
     /// <param name="action">The action.</param>
     public abstract void RegisterRunStartAction(Action<RunStartContext> action);
 
+    /// <summary>
+    /// Asks the run to count each person's posts, comments and reactions as they stream by, in the last
+    /// <paramref name="days"/> before the run's moment and per month, into <see cref="Model.NetworkView.PersonActivity"/>
+    /// for the end actions. Runs without such a rule count nothing.
+    /// </summary>
+    /// <param name="days">The window, in days.</param>
+    internal abstract void CountPersonActivity(int days);
+
     /// <summary>Adds what the rule looks for in post or comment text to the rule set's shared matcher.</summary>
     /// <param name="contribution">The terms, detectors, patterns or limits, and the fields they apply to.</param>
     internal abstract void RegisterText(Text.TextContribution contribution);

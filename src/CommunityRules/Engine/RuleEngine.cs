@@ -176,6 +176,10 @@ public sealed class RuleEngine
                 if (author is not { Kind: not PersonKind.Person })
                 {
                     network.GetOrAddActivity(post.GroupId).AddPost(post.CreatedAt);
+                    if (author is not null)
+                    {
+                        network.PersonActivity?.Add(author.Id, ActivityKind.Post, post.CreatedAt, post.DelegateId is not null);
+                    }
                 }
                 else if (!_automatedPostsChecked)
                 {
@@ -210,6 +214,12 @@ public sealed class RuleEngine
                     ReportUnknown($"comment '{comment.Id}' refers to post '{comment.PostId}', which is not in the data", comment.Id);
                 }
 
+                // A comment is its author's part in the network even when its post is not in the export.
+                if (author is { Kind: PersonKind.Person })
+                {
+                    network.PersonActivity?.Add(author.Id, ActivityKind.Comment, comment.CreatedAt, comment.DelegateId is not null);
+                }
+
                 if (!automated || _automatedCommentsChecked)
                 {
                     RunCommentActions(comment, group);
@@ -220,9 +230,14 @@ public sealed class RuleEngine
             await foreach (var reaction in Read("reactions", source.ReadReactionsAsync(collector, cancellationToken)).ConfigureAwait(false))
             {
                 reactions++;
-                if (network.FindPerson(reaction.PersonId) is null)
+                var reactor = network.FindPerson(reaction.PersonId);
+                if (reactor is null)
                 {
                     ReportUnknown($"a reaction to '{reaction.TargetId}' refers to person '{reaction.PersonId}', which is not in the data", $"reaction/{reaction.TargetId}/{reaction.PersonId}");
+                }
+                else if (reactor.Kind == PersonKind.Person)
+                {
+                    network.PersonActivity?.Add(reactor.Id, ActivityKind.Reaction, reaction.CreatedAt, delegated: false);
                 }
             }
 
@@ -325,6 +340,10 @@ public sealed class RuleEngine
             _groupRules = [.. Servable(ruleSet.Runtimes, _unservable).Where(r => r.GroupActions.Count > 0)];
             _postRules = [.. Servable(ruleSet.PostRuntimes, _unservable)];
             _commentRules = [.. Servable(ruleSet.CommentRuntimes, _unservable)];
+
+            // Each person's activity is counted only for the rules that need it, so other runs pay nothing for it.
+            var windows = Servable(ruleSet.Runtimes, _unservable).SelectMany(rule => rule.ActivityWindows).ToList();
+            network.PersonActivity = windows.Count > 0 ? new PersonActivityLedger(network.AsOf, windows) : null;
         }
 
         private static RunActions[] Start(IEnumerable<RuleRuntime> rules, NetworkView network, FindingCollector collector, CancellationToken cancellationToken)

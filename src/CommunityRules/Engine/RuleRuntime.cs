@@ -78,6 +78,9 @@ internal sealed class RuleRuntime
     /// <summary>Gets the actions that register actions of one run; see <see cref="RunActions"/>.</summary>
     public List<Action<RunStartContext>> RunStartActions { get; } = [];
 
+    /// <summary>Gets the windows, in days before the run's moment, in which the rule needs each person's activity counted.</summary>
+    public List<int> ActivityWindows { get; } = [];
+
     /// <summary>Gets what the rule's text check looks for; the rule set compiles these of all rules into one matcher.</summary>
     public List<Text.TextContribution> TextContributions { get; } = [];
 
@@ -110,6 +113,12 @@ internal sealed class RuleRuntime
         {
             ArgumentNullException.ThrowIfNull(action);
             runtime.RunStartActions.Add(action);
+        }
+
+        internal override void CountPersonActivity(int days)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+            runtime.ActivityWindows.Add(days);
         }
 
         internal override void RegisterText(Text.TextContribution contribution)

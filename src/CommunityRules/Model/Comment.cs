@@ -12,8 +12,14 @@ public sealed record Comment
     /// <summary>Gets the identifier of the comment this one replies to, if any.</summary>
     public string? ParentId { get; init; }
 
-    /// <summary>Gets the identifier of the author.</summary>
+    /// <summary>Gets the identifier of the author: the person the comment appears from, who gets the credit for it.</summary>
     public string? AuthorId { get; init; }
+
+    /// <summary>
+    /// Gets the identifier of the delegate who wrote the comment on the author's behalf; <see langword="null"/> when
+    /// the author wrote it.
+    /// </summary>
+    public string? DelegateId { get; init; }
 
     /// <summary>Gets when the comment was made.</summary>
     public DateTimeOffset? CreatedAt { get; init; }

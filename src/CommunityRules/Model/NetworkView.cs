@@ -65,6 +65,12 @@ public sealed class NetworkView
     public GroupActivity GetActivity(string groupId) =>
         _activity.TryGetValue(groupId, out var activity) ? activity : GroupActivity.Empty;
 
+    /// <summary>
+    /// Gets each person's posts, comments and reactions, when a rule of the run asked for them to be counted; complete
+    /// in end-of-run actions.
+    /// </summary>
+    internal PersonActivityLedger? PersonActivity { get; set; }
+
     internal bool TryAddPerson(Person person)
     {
         if (!_people.TryAdd(person.Id, person))

@@ -9,8 +9,14 @@ public sealed record Post
     /// <summary>Gets the identifier of the group the post was made in.</summary>
     public required string GroupId { get; init; }
 
-    /// <summary>Gets the identifier of the author.</summary>
+    /// <summary>Gets the identifier of the author: the person the post appears from, who gets the credit for it.</summary>
     public string? AuthorId { get; init; }
+
+    /// <summary>
+    /// Gets the identifier of the delegate who wrote the post on the author's behalf, such as an assistant posting
+    /// for a leader; <see langword="null"/> when the author wrote it.
+    /// </summary>
+    public string? DelegateId { get; init; }
 
     /// <summary>Gets when the post was made.</summary>
     public DateTimeOffset? CreatedAt { get; init; }

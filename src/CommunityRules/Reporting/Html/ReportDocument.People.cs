@@ -6,7 +6,7 @@ namespace CommunityRules.Reporting.Html;
 internal sealed partial class ReportDocument
 {
     /// <summary>
-    /// Section 7: each person who acts on findings once, with their groups and findings (a group's active admins for
+    /// The section by person: each person who acts on findings once, with their groups and findings (a group's active admins for
     /// the group, the author for a post or comment, the person for a person), most findings first; then the findings
     /// nobody in the network acts on. The findings themselves are listed in the other sections; rows here refer to
     /// them by <c>data-person-finding</c>, so every finding is still listed once.
@@ -17,7 +17,7 @@ internal sealed partial class ReportDocument
         var m = _model;
         var responsible = m.Report.Responsible;
         var rollUp = responsible.RollUp(m.Visible);
-        OpenSection("people", 7, "Findings by person", HtmlText.Plural(rollUp.People.Count, "person", "people"));
+        OpenSection("people", "Findings by person", HtmlText.Plural(rollUp.People.Count, "person", "people"));
         if (m.Visible.Count == 0)
         {
             Empty("Nobody has anything to act on: no finding is listed in this review.");

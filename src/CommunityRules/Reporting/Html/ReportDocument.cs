@@ -5,7 +5,8 @@ namespace CommunityRules.Reporting.Html;
 
 /// <summary>
 /// Writes the quarterly review report, section by section: overview, findings by rule, merge candidates, inactive
-/// groups, creation and admin problems, charts, other findings, findings by person, suppressed findings.
+/// groups, creation and admin problems, charts, leadership participation (when a leadership rule ran), other findings,
+/// findings by person, suppressed findings.
 /// </summary>
 internal sealed partial class ReportDocument
 {
@@ -17,6 +18,7 @@ internal sealed partial class ReportDocument
     private readonly ReportModel _model;
     private readonly HtmlOutput _output;
     private readonly CancellationToken _cancellationToken;
+    private int _sectionsOpened;
 
     private ReportDocument(ReportModel model, HtmlOutput output, CancellationToken cancellationToken)
     {
@@ -70,6 +72,7 @@ internal sealed partial class ReportDocument
         await WriteInactiveGroupsAsync().ConfigureAwait(false);
         await WriteProblemsAsync().ConfigureAwait(false);
         await WriteChartsAsync().ConfigureAwait(false);
+        await WriteLeadershipAsync().ConfigureAwait(false);
         await WriteOtherFindingsAsync().ConfigureAwait(false);
         await WritePeopleAsync().ConfigureAwait(false);
         await WriteSuppressedAsync().ConfigureAwait(false);
@@ -146,7 +149,7 @@ internal sealed partial class ReportDocument
         o.Line($"</ul>");
 
         o.Line($"<nav class=\"toc\" aria-label=\"Sections\"><ol>");
-        foreach (var (id, title) in Sections)
+        foreach (var (id, title) in Sections(m))
         {
             o.Line($"<li><a href=\"#{id}\">{title}</a></li>");
         }
@@ -156,13 +159,14 @@ internal sealed partial class ReportDocument
         o.Line($"</header>");
     }
 
-    private static IEnumerable<(string Id, string Title)> Sections =>
+    private static IEnumerable<(string Id, string Title)> Sections(ReportModel model) =>
     [
         ("rules", "Findings by rule"),
         ("merge", "Merge candidates"),
         ("inactive", "Inactive groups"),
         ("problems", "Creation and admins"),
         ("charts", "Charts"),
+        .. LeadershipSections(model),
         ("other", "Other findings"),
         ("people", "By person"),
         ("suppressed", "Suppressed"),
@@ -171,8 +175,10 @@ internal sealed partial class ReportDocument
     private void WriteCard(string style, int count, string label, string note) =>
         _output.Line($"<li class=\"card sev-{style}\" data-severity=\"{style}\"><span class=\"card-value\">{HtmlText.Count(count)}</span><span class=\"card-label\">{label}</span><span class=\"card-note\">{note}</span></li>");
 
-    private void OpenSection(string id, int number, string title, string count)
+    // Sections are numbered in the order they are written, as some appear only when a check of theirs ran.
+    private void OpenSection(string id, string title, string count)
     {
+        var number = ++_sectionsOpened;
         _output.Line($"<section class=\"block\" id=\"{id}\" aria-labelledby=\"{id}-heading\">");
         _output.Line($"<h2 id=\"{id}-heading\"><span class=\"num\" aria-hidden=\"true\">{number}</span> {title} <span class=\"count\">{count}</span></h2>");
     }
@@ -226,7 +232,7 @@ internal sealed partial class ReportDocument
             .ToList();
         var total = byRule.Values.Sum();
 
-        OpenSection("rules", 1, "Findings by rule and severity", HtmlText.Plural(total, "finding", "findings"));
+        OpenSection("rules", "Findings by rule and severity", HtmlText.Plural(total, "finding", "findings"));
         Intro("Every rule of this review, most serious first. Counts leave out suppressed findings. Each rule links to its guidance: what it asks for and how to fix what it finds.");
 
         var charted = rules.Where(rule => byRule.GetValueOrDefault(rule.Descriptor.Id) > 0).ToList();
@@ -285,7 +291,7 @@ internal sealed partial class ReportDocument
         var o = _output;
         var m = _model;
         var clusters = m.VisibleOfKind(ReportModel.DuplicatesKind).Select(MergeCluster.From).ToList();
-        OpenSection("merge", 2, "Merge candidates", HtmlText.Plural(clusters.Count, "cluster", "clusters"));
+        OpenSection("merge", "Merge candidates", HtmlText.Plural(clusters.Count, "cluster", "clusters"));
         if (clusters.Count == 0)
         {
             Empty(m.Ran(ReportModel.DuplicatesKind)
@@ -367,7 +373,7 @@ internal sealed partial class ReportDocument
             .ThenBy(pair => pair.index)
             .Select(pair => pair.diagnostic)
             .ToList();
-        OpenSection("inactive", 3, "Inactive groups", HtmlText.Plural(findings.Count, "group", "groups"));
+        OpenSection("inactive", "Inactive groups", HtmlText.Plural(findings.Count, "group", "groups"));
         if (findings.Count == 0)
         {
             Empty(m.Ran(ReportModel.InactivityKind)
@@ -421,7 +427,7 @@ internal sealed partial class ReportDocument
         var o = _output;
         var m = _model;
         var findings = m.VisibleOfKind(ReportModel.ProblemKinds);
-        OpenSection("problems", 4, "Creation and admin problems", HtmlText.Plural(findings.Count, "finding", "findings"));
+        OpenSection("problems", "Creation and admin problems", HtmlText.Plural(findings.Count, "finding", "findings"));
         var ran = ReportModel.ProblemKinds.Where(m.Ran).ToList();
         if (findings.Count == 0)
         {
@@ -464,7 +470,7 @@ internal sealed partial class ReportDocument
     private async Task WriteChartsAsync()
     {
         var o = _output;
-        OpenSection("charts", 5, "Charts", string.Empty);
+        OpenSection("charts", "Charts", string.Empty);
         WriteActivityHeatMap();
         await o.FlushIfFullAsync(_cancellationToken).ConfigureAwait(false);
         WriteGroupsPerCountry();
@@ -632,12 +638,12 @@ internal sealed partial class ReportDocument
         _ => code,
     };
 
-    /// <summary>Section 6: every other finding (naming, descriptions, data and configuration issues), compact, by rule.</summary>
+    /// <summary>The section of every other finding (naming, descriptions, data and configuration issues), compact, by rule.</summary>
     private async Task WriteOtherFindingsAsync()
     {
         var o = _output;
         var findings = _model.VisibleOther();
-        OpenSection("other", 6, "Other findings", HtmlText.Plural(findings.Count, "finding", "findings"));
+        OpenSection("other", "Other findings", HtmlText.Plural(findings.Count, "finding", "findings"));
         if (findings.Count == 0)
         {
             Empty("No other findings.");
@@ -684,13 +690,13 @@ internal sealed partial class ReportDocument
         CloseSection();
     }
 
-    /// <summary>Section 8: suppressed findings with the exemption's justification, owner and expiry.</summary>
+    /// <summary>The last section: suppressed findings with the exemption's justification, owner and expiry.</summary>
     private async Task WriteSuppressedAsync()
     {
         var o = _output;
         var m = _model;
         var findings = m.Suppressed;
-        OpenSection("suppressed", 8, "Suppressed findings", HtmlText.Plural(findings.Count, "finding", "findings"));
+        OpenSection("suppressed", "Suppressed findings", HtmlText.Plural(findings.Count, "finding", "findings"));
         if (findings.Count == 0)
         {
             Empty("No findings are suppressed: no exemption covers anything found in this run.");

@@ -133,6 +133,16 @@ internal static class ReportStyles
         .group-card dt { color: var(--muted); }
         .group-card dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; }
         .evidence { margin: 4px 0 0; padding-left: 20px; font-size: 13.5px; }
+        .lead-line { fill: none; stroke-width: 2; }
+        circle.lead-point { stroke-width: 1.5; fill: #fff; }
+        .lead-1 { stroke: #0072b2; }
+        .lead-2 { stroke: #e69f00; stroke-dasharray: 7 3; }
+        .lead-3 { stroke: #009e73; stroke-dasharray: 2 3; }
+        .lead-4 { stroke: #cc79a7; stroke-dasharray: 9 3 2 3; }
+        .lead-5 { stroke: #56b4e9; stroke-dasharray: 1 2; }
+        .lead-all { stroke: #1d2733; stroke-width: 3.5; }
+        circle.lead-point { stroke-dasharray: none; }
+        tr.flagged th strong { font-weight: 700; }
         .report-footer { color: var(--muted); font-size: 12.5px; padding-top: 8px; padding-bottom: 32px; }
         @media (max-width: 640px) {
           .wrap { padding: 0 12px; }

@@ -107,7 +107,10 @@ public sealed class VivaEngageProviderTests
         var read = await ReadAsync(Nordlys);
 
         // delegate_id is the delegate who typed it; sender_id is the leader it appears from, and gets the credit.
-        Assert.Equal("1001", read.Post("3013").AuthorId);
+        Assert.Equal(("1001", "1002"), (read.Post("3013").AuthorId, read.Post("3013").DelegateId));
+
+        // Posts the sender typed name no delegate.
+        Assert.All(read.Posts.Where(p => p.Id != "3013"), post => Assert.Null(post.DelegateId));
     }
 
     [Fact]
