@@ -103,6 +103,7 @@ internal sealed class UnansweredRun
     /// <summary>Reports the questions still waiting, in the order they were read.</summary>
     public void Report(EndContext context)
     {
+        var helpersByGroup = new Dictionary<string, Helpers>(StringComparer.Ordinal);
         foreach (var question in _waiting)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -113,7 +114,7 @@ internal sealed class UnansweredRun
 
             var hours = (long)Math.Floor((_asOf - created).TotalHours);
             var waited = hours < 72 ? Plural(hours, "hour") : Plural(hours / 24, "day");
-            var suggestions = Suggest(context.Network, post);
+            var suggestions = Suggest(context.Network, post, helpersByGroup);
             var names = string.Join(", ", suggestions.Select(s => s.Name));
             var suggestion = suggestions.Count > 0
                 ? $"Who could answer: {string.Join(", ", suggestions.Select(s => s.Label))}"
@@ -133,46 +134,31 @@ internal sealed class UnansweredRun
     }
 
     /// <summary>The group's active admins first (two at most), then the people who answered most questions in the group; never the asker.</summary>
-    private List<Suggestion> Suggest(NetworkView network, Post post)
+    private List<Suggestion> Suggest(NetworkView network, Post post, Dictionary<string, Helpers> helpersByGroup)
     {
+        if (!helpersByGroup.TryGetValue(post.GroupId, out var helpers))
+        {
+            helpers = FindHelpers(network, post.GroupId);
+            helpersByGroup.Add(post.GroupId, helpers);
+        }
+
         var chosen = new List<Suggestion>(MaxSuggestions);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        if (post.AuthorId is { } asker)
-        {
-            seen.Add(asker);
-        }
-
-        var admins = new List<Person>();
-        foreach (var membership in network.GetMembers(post.GroupId))
-        {
-            if (membership.Role == MembershipRole.Admin && network.FindPerson(membership.PersonId) is { Kind: PersonKind.Person, Active: true } admin && !seen.Contains(admin.Id) && !admins.Contains(admin))
-            {
-                admins.Add(admin);
-            }
-        }
-
+        var admins = helpers.Admins.Where(admin => !string.Equals(admin.Id, post.AuthorId, StringComparison.Ordinal)).ToList();
         foreach (var admin in admins.Take(MaxAdminsFirst))
         {
-            seen.Add(admin.Id);
             chosen.Add(new Suggestion(admin.Id, NameOf(admin), $"{NameOf(admin)} (admin)"));
         }
 
-        if (_answersByGroup.TryGetValue(post.GroupId, out var answers))
+        foreach (var (person, count) in helpers.Answerers)
         {
-            var best = answers
-                .Where(pair => !seen.Contains(pair.Key) && network.FindPerson(pair.Key) is { Kind: PersonKind.Person, Active: true })
-                .OrderByDescending(pair => pair.Value)
-                .ThenBy(pair => pair.Key, StringComparer.Ordinal);
-            foreach (var (id, count) in best)
+            if (chosen.Count == MaxSuggestions)
             {
-                if (chosen.Count == MaxSuggestions)
-                {
-                    break;
-                }
+                break;
+            }
 
-                var person = network.FindPerson(id)!;
-                seen.Add(id);
-                chosen.Add(new Suggestion(id, NameOf(person), $"{NameOf(person)} ({Plural(count, "answered question")} here)"));
+            if (!string.Equals(person.Id, post.AuthorId, StringComparison.Ordinal) && !chosen.Exists(s => s.Id == person.Id))
+            {
+                chosen.Add(new Suggestion(person.Id, NameOf(person), $"{NameOf(person)} ({Plural(count, "answered question")} here)"));
             }
         }
 
@@ -189,6 +175,47 @@ internal sealed class UnansweredRun
         return chosen;
     }
 
+    /// <summary>
+    /// A group's candidates, worked out once per group, not per question: enough active admins and top answerers that
+    /// leaving out one asker still leaves three. An admin is not also listed among the answerers.
+    /// </summary>
+    private Helpers FindHelpers(NetworkView network, string groupId)
+    {
+        const int Enough = MaxSuggestions + 1;
+        var admins = new List<Person>(Enough);
+        foreach (var membership in network.GetMembers(groupId))
+        {
+            if (admins.Count == Enough)
+            {
+                break;
+            }
+
+            if (membership.Role == MembershipRole.Admin
+                && network.FindPerson(membership.PersonId) is { Kind: PersonKind.Person, Active: true } admin
+                && !admins.Exists(known => known.Id == admin.Id))
+            {
+                admins.Add(admin);
+            }
+        }
+
+        List<(Person, int)> answerers = [];
+        if (_answersByGroup.TryGetValue(groupId, out var answers))
+        {
+            answerers =
+            [
+                .. answers
+                    .OrderByDescending(pair => pair.Value)
+                    .ThenBy(pair => pair.Key, StringComparer.Ordinal)
+                    .Select(pair => (Person: network.FindPerson(pair.Key), Count: pair.Value))
+                    .Where(pair => pair.Person is { Kind: PersonKind.Person, Active: true } && !admins.Exists(admin => admin.Id == pair.Person.Id))
+                    .Take(Enough)
+                    .Select(pair => (pair.Person!, pair.Count)),
+            ];
+        }
+
+        return new Helpers(admins, answerers);
+    }
+
     private bool IsQuestion(Post post) =>
         post.Type == PostType.Question
         // Announcements and polls ask for no answer in the comments, whatever their text says.
@@ -201,7 +228,12 @@ internal sealed class UnansweredRun
             return false;
         }
 
-        var kind = FieldText.Of(author.Kind);
+        var kind = author.Kind switch
+        {
+            PersonKind.Bot => "bot",
+            PersonKind.System => "system",
+            _ => "person",
+        };
         foreach (var ignored in _options.IgnoreAuthors)
         {
             if (string.Equals(ignored, kind, StringComparison.OrdinalIgnoreCase) || author.Roles.Contains(ignored, StringComparer.OrdinalIgnoreCase))
@@ -239,6 +271,8 @@ internal sealed class UnansweredRun
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
     private readonly record struct Suggestion(string Id, string Name, string Label);
+
+    private sealed record Helpers(List<Person> Admins, List<(Person Person, int Count)> Answerers);
 
     /// <summary>What the run keeps of a question.</summary>
     private sealed class Question(string? authorId, string groupId)
