@@ -2,6 +2,7 @@ using CommunityRules.Data;
 using CommunityRules.Engine;
 using CommunityRules.Model;
 using CommunityRules.Tests.Engine;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CommunityRules.Tests.Checks;
 
@@ -115,6 +116,22 @@ public sealed class UnansweredCheckTests
         // Erik's reply of 2026-03-11 now exists; the question of 2026-03-09 is now 75 hours old.
         Assert.DoesNotContain("q-se-late", result.TargetsOf("UNA-48"));
         result.AssertFinding("UNA-48", "q-se-young", "has waited 3 days");
+    }
+
+    [Fact]
+    public async Task Without_a_moment_from_the_options_or_the_source_the_clock_decides()
+    {
+        var ruleSet = TestInputs.LoadRules("unanswered.yaml");
+        var now = new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
+        var source = InMemoryNetwork.CreateBuilder()
+            .Add(new Group { Id = "g", Name = "SE-IT" })
+            .Add(new Post { Id = "p-48", GroupId = "g", Type = PostType.Question, CreatedAt = now.AddHours(-48), Text = "Hur loggar man in?" })
+            .Add(new Post { Id = "p-47", GroupId = "g", Type = PostType.Question, CreatedAt = now.AddHours(-47), Text = "Var finns skrivaren?" })
+            .Build();
+
+        var result = await new RuleEngine(new FakeTimeProvider(now)).AnalyzeAsync(ruleSet, source);
+
+        Assert.Equal(["p-48"], result.TargetsOf("UNA-48"));
     }
 
     [Fact]

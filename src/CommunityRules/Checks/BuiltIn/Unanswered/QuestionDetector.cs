@@ -82,7 +82,7 @@ internal static class QuestionDetector
     ];
 
     // Finnish nouns that end like a -ko/-kö question verb.
-    private static readonly string[] FinnishKoNouns = ["teko", "jako", "pako", "pelko", "näkö", "ruoko", "haku", "halko", "kelko", "solko", "talko"];
+    private static readonly string[] FinnishKoNouns = ["teko", "jako", "pako", "pelko", "näkö", "ruoko", "halko", "kelko", "solko", "talko"];
 
     /// <summary>Tells whether a title asks: it ends a sentence with a question mark that is not rhetorical.</summary>
     public static bool TitleAsks(string? title)
