@@ -182,6 +182,22 @@ public readonly struct EndContext
     /// <param name="arguments">The values for the message's placeholders.</param>
     public void Report(Person person, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, null, person, arguments, inScope: false);
 
+    /// <summary>
+    /// Reports a finding about a post that one of this run's post actions of the rule saw (see
+    /// <see cref="RunStartContext.RegisterPostAction"/>): it was in the rule's scope then, so the scope is not checked
+    /// again, and the check may have kept a shortened copy of the post (<c>post with { Text = ... }</c>) to stay light
+    /// on memory. The finding's group is the post's, by its <see cref="Post.GroupId"/>.
+    /// </summary>
+    /// <param name="post">The post, as a post action of this run saw it, or a shortened copy of it.</param>
+    /// <param name="arguments">The values for the message's placeholders.</param>
+    public void Report(Post post, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, null, post, arguments, inScope: true);
+
+    /// <summary>Reports one of the check's further outcomes about a post that one of this run's post actions of the rule saw.</summary>
+    /// <param name="outcome">The outcome, one of the check's <see cref="Check.Outcomes"/>.</param>
+    /// <param name="post">The post, as a post action of this run saw it, or a shortened copy of it.</param>
+    /// <param name="arguments">The values for the outcome's message placeholders.</param>
+    public void Report(CheckOutcome outcome, Post post, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, outcome, post, arguments, inScope: true);
+
     /// <summary>Reports one of the check's further outcomes about a person.</summary>
     /// <param name="outcome">The outcome, one of the check's <see cref="Check.Outcomes"/>.</param>
     /// <param name="person">The person.</param>

@@ -41,6 +41,36 @@ public sealed class RunStartContext
         _actions.GroupPostActions.Add(action);
     }
 
+    /// <summary>
+    /// Runs an action for each post in the rule's scope, as the posts stream by, for a post rule that judges a post by
+    /// what comes after it, such as its comments: the action keeps what it needs (no more) in this run's variables,
+    /// and the end action reports with <see cref="EndContext.Report(Post, ReadOnlySpan{MessageArgument})"/>. Posts by
+    /// bots and system accounts come only when the run includes them, as for the rule's own post actions.
+    /// </summary>
+    /// <param name="action">The action.</param>
+    public void RegisterPostAction(Action<PostContext> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (_actions.Rule.Rule.Target != Diagnostics.TargetKind.Post)
+        {
+            throw new InvalidOperationException($"Check '{_actions.Rule.Rule.CheckKind}' registered a run's post action for rule {_actions.Rule.Rule.Id}, whose target is {_actions.Rule.Rule.Target}.");
+        }
+
+        _actions.PostActions.Add(action);
+    }
+
+    /// <summary>
+    /// Runs an action for each comment, on any post, as the comments stream by (after all posts), for a rule that
+    /// judges posts by their comments. The action cannot report; the end action does. Every comment comes, those by
+    /// bots and system accounts too: the action decides what counts.
+    /// </summary>
+    /// <param name="action">The action.</param>
+    public void RegisterCommentAction(Action<PostCommentContext> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        _actions.CommentActions.Add(action);
+    }
+
     /// <summary>Runs an action once in this run, after all records were read and after the rule's own end actions.</summary>
     /// <param name="action">The action.</param>
     public void RegisterEndAction(Action<EndContext> action)
@@ -65,6 +95,26 @@ public readonly struct GroupPostContext
 
     /// <summary>Gets the group the post was written in.</summary>
     public Group Group { get; }
+
+    /// <summary>Gets the network, as read so far.</summary>
+    public NetworkView Network { get; }
+}
+
+/// <summary>A comment as a run's comment action sees it: the comment, its post's group and the network.</summary>
+public readonly struct PostCommentContext
+{
+    internal PostCommentContext(Comment comment, Group? group, NetworkView network)
+    {
+        Comment = comment;
+        Group = group;
+        Network = network;
+    }
+
+    /// <summary>Gets the comment.</summary>
+    public Comment Comment { get; }
+
+    /// <summary>Gets the group of the post the comment is on, or <see langword="null"/> when the post or its group is not in the data.</summary>
+    public Group? Group { get; }
 
     /// <summary>Gets the network, as read so far.</summary>
     public NetworkView Network { get; }

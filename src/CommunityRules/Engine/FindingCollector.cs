@@ -109,6 +109,8 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         var group = entity switch
         {
             Group g => g,
+            // A post reported at the end of the run is not the one whose actions ran last.
+            Post post when CurrentGroup is null || !string.Equals(CurrentGroup.Id, post.GroupId, StringComparison.Ordinal) => Network.FindGroup(post.GroupId),
             Post or Comment => CurrentGroup,
             _ => null,
         };

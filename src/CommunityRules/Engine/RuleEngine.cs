@@ -100,6 +100,8 @@ public sealed class RuleEngine
         // What the rules' run start actions registered for this run; started before anything is read.
         private readonly RunActions[] _runActions = Start(Servable(ruleSet.Runtimes, DataCoverage.Unservable(ruleSet.Runtimes, DataCoverage.Known(source.Capabilities, network))), network, collector, cancellationToken);
         private RunActions[]? _groupPostObservers;
+        private RunActions[]? _postObservers;
+        private RunActions[]? _commentObservers;
 
         /// <summary>Gets what the data tells, once the people, groups and memberships are read.</summary>
         public DataCapabilities Known => _known;
@@ -191,6 +193,7 @@ public sealed class RuleEngine
                     ObserveGroupPost(post, group);
                 }
 
+                ObservePost(post, group);
                 RunPostActions(post, group);
             }
 
@@ -220,6 +223,7 @@ public sealed class RuleEngine
                     network.PersonActivity?.Add(author.Id, ActivityKind.Comment, comment.CreatedAt, comment.DelegateId is not null);
                 }
 
+                ObserveComment(comment, group);
                 if (!automated || _automatedCommentsChecked)
                 {
                     RunCommentActions(comment, group);
@@ -402,6 +406,70 @@ public sealed class RuleEngine
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     collector.ReportCheckFailure(run.Rule, post, ex);
+                }
+            }
+        }
+
+        /// <summary>Runs this run's post actions of the rules whose scope includes the post; they mostly gather, so they run at once, not batched.</summary>
+        private void ObservePost(Post post, Group? group)
+        {
+            _postObservers ??= [.. _runActions.Where(run => run.PostActions.Count > 0 && !_unservable.Contains(run.Rule))];
+            if (_postObservers.Length == 0)
+            {
+                return;
+            }
+
+            collector.CurrentGroup = group;
+            foreach (var run in _postObservers)
+            {
+                if (collector.IsSwitchedOff(run.Rule))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    if (run.Rule.IsInScope(post, network, group))
+                    {
+                        foreach (var action in run.PostActions)
+                        {
+                            action(new PostContext(post, network, run.Rule, collector));
+                        }
+                    }
+                }
+                catch (RegexMatchTimeoutException ex)
+                {
+                    collector.ReportTimeout(run.Rule, post, ex);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    collector.ReportCheckFailure(run.Rule, post, ex);
+                }
+            }
+        }
+
+        /// <summary>Runs this run's comment actions of every rule that registered one: they only gather, for posts the rule judges at the end.</summary>
+        private void ObserveComment(Comment comment, Group? group)
+        {
+            _commentObservers ??= [.. _runActions.Where(run => run.CommentActions.Count > 0 && !_unservable.Contains(run.Rule))];
+            foreach (var run in _commentObservers)
+            {
+                if (collector.IsSwitchedOff(run.Rule))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    foreach (var action in run.CommentActions)
+                    {
+                        action(new PostCommentContext(comment, group, network));
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    collector.CurrentGroup = group;
+                    collector.ReportCheckFailure(run.Rule, comment, ex);
                 }
             }
         }

@@ -153,5 +153,9 @@ internal sealed class RunActions(RuleRuntime rule)
 
     public List<Action<GroupPostContext>> GroupPostActions { get; } = [];
 
+    public List<Action<PostContext>> PostActions { get; } = [];
+
+    public List<Action<PostCommentContext>> CommentActions { get; } = [];
+
     public List<Action<EndContext>> EndActions { get; } = [];
 }

@@ -18,7 +18,9 @@ internal sealed partial class ReportDocument
     private readonly ReportModel _model;
     private readonly HtmlOutput _output;
     private readonly CancellationToken _cancellationToken;
-    private int _sectionsOpened;
+
+    // Sections number themselves in the order they are written, so a section shown only when its check ran leaves no gap.
+    private int _sectionNumber;
 
     private ReportDocument(ReportModel model, HtmlOutput output, CancellationToken cancellationToken)
     {
@@ -72,6 +74,7 @@ internal sealed partial class ReportDocument
         await WriteInactiveGroupsAsync().ConfigureAwait(false);
         await WriteProblemsAsync().ConfigureAwait(false);
         await WriteChartsAsync().ConfigureAwait(false);
+        await WriteUnansweredAsync().ConfigureAwait(false);
         await WriteLeadershipAsync().ConfigureAwait(false);
         await WriteOtherFindingsAsync().ConfigureAwait(false);
         await WritePeopleAsync().ConfigureAwait(false);
@@ -159,13 +162,14 @@ internal sealed partial class ReportDocument
         o.Line($"</header>");
     }
 
-    private static IEnumerable<(string Id, string Title)> Sections(ReportModel model) =>
+    private IEnumerable<(string Id, string Title)> Sections(ReportModel model) =>
     [
         ("rules", "Findings by rule"),
         ("merge", "Merge candidates"),
         ("inactive", "Inactive groups"),
         ("problems", "Creation and admins"),
         ("charts", "Charts"),
+        .. ShowsUnanswered ? [(UnansweredSectionId, "Unanswered questions")] : Array.Empty<(string, string)>(),
         .. LeadershipSections(model),
         ("other", "Other findings"),
         ("people", "By person"),
@@ -175,10 +179,9 @@ internal sealed partial class ReportDocument
     private void WriteCard(string style, int count, string label, string note) =>
         _output.Line($"<li class=\"card sev-{style}\" data-severity=\"{style}\"><span class=\"card-value\">{HtmlText.Count(count)}</span><span class=\"card-label\">{label}</span><span class=\"card-note\">{note}</span></li>");
 
-    // Sections are numbered in the order they are written, as some appear only when a check of theirs ran.
     private void OpenSection(string id, string title, string count)
     {
-        var number = ++_sectionsOpened;
+        var number = ++_sectionNumber;
         _output.Line($"<section class=\"block\" id=\"{id}\" aria-labelledby=\"{id}-heading\">");
         _output.Line($"<h2 id=\"{id}-heading\"><span class=\"num\" aria-hidden=\"true\">{number}</span> {title} <span class=\"count\">{count}</span></h2>");
     }
