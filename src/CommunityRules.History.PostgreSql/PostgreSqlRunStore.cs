@@ -143,6 +143,7 @@ public sealed class PostgreSqlRunStore : IRunStore
             await using var import = await npgsql.BeginBinaryImportAsync($"COPY {table} ({string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
             foreach (var row in rows)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 await import.StartRowAsync(cancellationToken).ConfigureAwait(false);
                 foreach (var value in row)
                 {
