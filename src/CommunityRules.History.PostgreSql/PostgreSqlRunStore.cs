@@ -52,7 +52,7 @@ public sealed class PostgreSqlRunStore : IRunStore
         }
 
         var name = $"'{builder.Host}:{builder.Port}/{builder.Database}'";
-        var store = await SqlRunStore.OpenAsync(new NpgsqlConnection(builder.ConnectionString), new PostgreSqlDialect(name), name, afterOpen: null, cancellationToken).ConfigureAwait(false);
+        var store = await SqlRunStore.OpenAsync(new NpgsqlConnection(builder.ConnectionString), new PostgreSqlDialect(), name, afterOpen: null, cancellationToken).ConfigureAwait(false);
         return new PostgreSqlRunStore(store);
     }
 
@@ -117,7 +117,7 @@ public sealed class PostgreSqlRunStore : IRunStore
         return builder;
     }
 
-    private sealed class PostgreSqlDialect(string name) : SqlDialect
+    private sealed class PostgreSqlDialect : SqlDialect
     {
         // Any constant: the advisory lock that serialises two processes migrating one database.
         private const long MigrationLock = 0x436F6D6D52756C;
@@ -167,9 +167,9 @@ public sealed class PostgreSqlRunStore : IRunStore
         public override string? Explain(Exception exception) => exception switch
         {
             PostgresException postgres => $"the server says: {postgres.MessageText.TrimEnd('.')} ({postgres.SqlState}).",
-            NpgsqlException { InnerException: SocketException or TimeoutException or IOException } => $"the server at {name} cannot be reached ({exception.InnerException!.Message.TrimEnd('.')}).",
+            NpgsqlException { InnerException: SocketException or TimeoutException or IOException } => $"the server cannot be reached ({exception.InnerException!.Message.TrimEnd('.')}).",
             NpgsqlException npgsql => npgsql.Message.TrimEnd('.') + ".",
-            SocketException or TimeoutException => $"the server at {name} cannot be reached ({exception.Message.TrimEnd('.')}).",
+            SocketException or TimeoutException => $"the server cannot be reached ({exception.Message.TrimEnd('.')}).",
             _ => null,
         };
     }

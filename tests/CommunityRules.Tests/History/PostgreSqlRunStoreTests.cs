@@ -17,7 +17,7 @@ public sealed class PostgreSqlRunStoreTests(PostgreSqlServer server) : RunStoreC
 
         var error = await Assert.ThrowsAsync<HistoryStoreException>(() => PostgreSqlRunStore.OpenAsync($"Host=127.0.0.1;Port={port};Database=reviews;Username=ci;Timeout=5"));
 
-        Assert.StartsWith($"The history store '127.0.0.1:{port}/reviews' cannot be used: the server at '127.0.0.1:{port}/reviews' cannot be reached (", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"The history store '127.0.0.1:{port}/reviews' cannot be used: the server cannot be reached (", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
 
