@@ -40,6 +40,22 @@ public sealed class RunRecordTests : IDisposable
     }
 
     [Fact]
+    public void The_rule_set_hash_changes_when_a_list_file_a_rule_reads_does()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "lists"));
+        var rules = Path.Combine(_folder, "naming.yaml");
+        File.Copy(TestInputs.RulesFile("naming.yaml"), rules);
+        var list = Path.Combine(_folder, "lists", "blocked-words.txt");
+        File.Copy(TestInputs.RulesFile(Path.Combine("lists", "blocked-words.txt")), list);
+        var before = HashOf(rules);
+
+        File.AppendAllText(list, "\nprovisorisk\n");
+
+        Assert.Equal(before, HashOf(TestInputs.RulesFile("naming.yaml")));
+        Assert.NotEqual(before, HashOf(rules));
+    }
+
+    [Fact]
     public void The_rule_set_hash_changes_with_a_profile_or_an_exemption()
     {
         var plain = RunRecord.ComputeRuleSetHash(TestInputs.LoadRules("cli.yaml"));
@@ -64,6 +80,13 @@ public sealed class RunRecordTests : IDisposable
             [(FindingChange.Unchanged, "two"), (FindingChange.Updated, "one"), (FindingChange.New, "four"), (FindingChange.Updated, "two again, reworded"), (FindingChange.Absent, "three")],
             compared.Select(finding => (finding.Change, finding.Finding.Message)));
         Assert.Equal("two again", compared[3].Before!.Message);
+    }
+
+    private static string HashOf(string path)
+    {
+        var loaded = TestInputs.CreateLoader().Load([path]);
+        Assert.True(loaded.Success, string.Join("\n", loaded.Errors));
+        return RunRecord.ComputeRuleSetHash(loaded.RuleSet!);
     }
 
     private string Hash(string rules)
