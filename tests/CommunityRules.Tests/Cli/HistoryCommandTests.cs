@@ -21,7 +21,7 @@ public abstract class HistoryCommandContract : IAsyncLifetime
 
     public abstract Task DisposeAsync();
 
-    [Fact]
+    [StoreFact]
     public async Task History_list_as_json_is_an_array_of_runs_with_their_counts_per_severity()
     {
         Assert.Equal(1, (await RunAsync("check", "--rules", ExemptingRules, "--data", Mixed, "--history", Store)).ExitCode);
@@ -47,7 +47,7 @@ public abstract class HistoryCommandContract : IAsyncLifetime
         Assert.Equal("""{"error":0,"warning":0,"suggestion":0,"silent":0}""", Compact(runs[2].GetProperty("findings")));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task History_show_gives_a_run_s_findings_with_their_suppression_and_its_groups()
     {
         await RunAsync("check", "--rules", ExemptingRules, "--data", Mixed, "--history", Store);
@@ -70,7 +70,7 @@ public abstract class HistoryCommandContract : IAsyncLifetime
         Assert.Equal("""{"id":"g-2","name":"NO-Fjord","members":1,"activeAdmins":1,"posts":1,"comments":0,"lastActivity":"2026-02-25T12:00:00Z","months":[{"month":"2026-02","posts":1,"comments":0}]}""", Compact(groups[1]));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task History_diff_says_what_is_new_updated_and_gone_by_fingerprint()
     {
         await RunAsync("check", "--rules", CliRules, "--data", Mixed, "--history", Store);
@@ -94,7 +94,7 @@ public abstract class HistoryCommandContract : IAsyncLifetime
         Assert.Equal("""{"new":8,"unchanged":0,"updated":0,"absent":0}""", Compact(backJson.RootElement.GetProperty("summary")));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_run_that_cannot_be_trusted_is_not_recorded()
     {
         await RunAsync("check", "--rules", CliRules, "--data", Clean, "--history", Store);
@@ -105,7 +105,7 @@ public abstract class HistoryCommandContract : IAsyncLifetime
         Assert.Single(await RunIdsAsync());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_run_number_the_history_does_not_have_exits_2_with_one_line()
     {
         await RunAsync("check", "--rules", CliRules, "--data", Clean, "--history", Store);
@@ -155,7 +155,7 @@ public sealed class SqliteHistoryCommandTests : HistoryCommandContract
         return Task.CompletedTask;
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_store_in_a_folder_that_does_not_exist_exits_2_before_the_run_with_one_line()
     {
         var path = Path.Combine(_folder, "missing", "history.db");
@@ -167,7 +167,7 @@ public sealed class SqliteHistoryCommandTests : HistoryCommandContract
         Assert.Equal($"communityrules: The history store '{path}' cannot be created: the folder '{Path.Combine(_folder, "missing")}' does not exist.\n", run.Error.ReplaceLineEndings("\n"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Reading_a_history_that_does_not_exist_exits_2_and_makes_no_file()
     {
         var run = await RunAsync("history", "list", "--history", Store);
@@ -180,6 +180,7 @@ public sealed class SqliteHistoryCommandTests : HistoryCommandContract
 
 /// <summary>The history commands on a PostgreSQL database, and a server that cannot be reached.</summary>
 [Collection(PostgreSqlServerGroup.Name)]
+[NeedsPostgreSql]
 public sealed class PostgreSqlHistoryCommandTests(PostgreSqlServer server) : HistoryCommandContract
 {
     public override async Task InitializeAsync()
@@ -194,7 +195,7 @@ public sealed class PostgreSqlHistoryCommandTests(PostgreSqlServer server) : His
 
     public override Task DisposeAsync() => Task.CompletedTask;
 
-    [Fact]
+    [StoreFact]
     public async Task A_server_that_cannot_be_reached_exits_2_before_the_run_with_one_line()
     {
         var run = await RunAsync("check", "--rules", CliRules, "--data", Mixed, "--history", "postgres://ci@127.0.0.1:1/reviews");

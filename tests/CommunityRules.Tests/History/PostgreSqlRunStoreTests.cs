@@ -6,11 +6,12 @@ namespace CommunityRules.Tests.History;
 
 /// <summary>The history store contract on a real PostgreSQL server the tests start (one database per test), and what only a server can get wrong.</summary>
 [Collection(PostgreSqlServerGroup.Name)]
+[NeedsPostgreSql]
 public sealed class PostgreSqlRunStoreTests(PostgreSqlServer server) : RunStoreContract
 {
     private string _connectionString = string.Empty;
 
-    [Fact]
+    [StoreFact]
     public async Task A_server_that_cannot_be_reached_is_said_in_one_sentence()
     {
         var port = FreePort();
@@ -21,7 +22,7 @@ public sealed class PostgreSqlRunStoreTests(PostgreSqlServer server) : RunStoreC
         Assert.DoesNotContain('\n', error.Message);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_database_that_does_not_exist_is_the_server_s_own_words()
     {
         var builder = new NpgsqlConnectionStringBuilder(_connectionString) { Database = "no_such_database" };
@@ -31,7 +32,7 @@ public sealed class PostgreSqlRunStoreTests(PostgreSqlServer server) : RunStoreC
         Assert.EndsWith("cannot be used: the server says: database \"no_such_database\" does not exist (3D000).", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_postgres_url_opens_the_same_store_as_its_connection_string()
     {
         var builder = new NpgsqlConnectionStringBuilder(_connectionString);
@@ -53,7 +54,7 @@ public sealed class PostgreSqlRunStoreTests(PostgreSqlServer server) : RunStoreC
     public void A_history_value_is_a_database_only_when_it_reads_as_one(string value, bool isDatabase) =>
         Assert.Equal(isDatabase, PostgreSqlRunStore.IsConnectionString(value));
 
-    [Fact]
+    [StoreFact]
     public void A_url_s_parts_become_the_connection_string_s_keys()
     {
         var builder = PostgreSqlRunStore.FromUrl("postgres://ci%40corp:s%3Acret@db.example:5433/the%20reviews?sslmode=require");

@@ -31,7 +31,7 @@ public abstract class RunStoreContract : IAsyncLifetime
         await CleanUpAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_recorded_run_reads_back_with_every_finding_suppression_and_group_figure()
     {
         var ruleSet = TestInputs.LoadRules("history.yaml");
@@ -69,7 +69,7 @@ public abstract class RunStoreContract : IAsyncLifetime
         Assert.Contains(groups, group => group.Months.Count > 0);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Runs_list_oldest_first_and_the_latest_run_of_a_source_is_found()
     {
         var first = await Store.RecordAsync(Synthetic("snapshot:a", findings: 3, day: 1));
@@ -86,7 +86,7 @@ public abstract class RunStoreContract : IAsyncLifetime
         Assert.Equal((2, 0, 0), (second.Errors, second.Warnings, second.Suggestions));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_run_cancelled_while_it_is_written_leaves_nothing()
     {
         using var cancel = new CancellationTokenSource();
@@ -106,7 +106,7 @@ public abstract class RunStoreContract : IAsyncLifetime
         Assert.Equal(2, (await Store.GetFindingsAsync(next.Id)).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_run_that_fails_while_it_is_written_leaves_nothing()
     {
         var record = Synthetic("snapshot:a", findings: 2_000, day: 1, afterEach: index =>
@@ -125,7 +125,7 @@ public abstract class RunStoreContract : IAsyncLifetime
         Assert.Equal(0L, await CountRowsAsync("group_figures"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Two_runs_written_at_the_same_time_are_both_recorded()
     {
         await using var second = await OpenAsync();
@@ -159,7 +159,7 @@ public abstract class RunStoreContract : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_schema_is_migrated_once_however_often_the_store_is_opened()
     {
         await using (await OpenAsync())
@@ -169,7 +169,7 @@ public abstract class RunStoreContract : IAsyncLifetime
         Assert.Equal(1L, await CountRowsAsync("schema_version"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_store_whose_schema_a_newer_version_wrote_is_refused_with_what_to_do()
     {
         await ExecuteAsync("INSERT INTO schema_version (version, applied_at, tool_version) VALUES (99, '2030-01-01T00:00:00Z', '7.0.0')");
