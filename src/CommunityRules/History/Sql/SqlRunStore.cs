@@ -68,6 +68,7 @@ internal sealed class SqlRunStore : IRunStore
     public async Task<RunInfo> RecordAsync(RunRecord run, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
+        var (recordedAt, asOf) = (Microseconds(run.RecordedAt), Microseconds(run.AsOf));
         return await GuardAsync(async () =>
         {
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -76,8 +77,8 @@ internal sealed class SqlRunStore : IRunStore
                 "INSERT INTO runs (recorded_at, as_of, source, rule_set_hash, tool_version, errors, warnings, suggestions, silent, suppressed, group_count) " +
                 "VALUES (@recorded, @asOf, @source, @hash, @tool, 0, 0, 0, 0, 0, 0) RETURNING id"))
             {
-                Add(insert, "@recorded", run.RecordedAt.ToUniversalTime());
-                Add(insert, "@asOf", run.AsOf.ToUniversalTime());
+                Add(insert, "@recorded", recordedAt);
+                Add(insert, "@asOf", asOf);
                 Add(insert, "@source", run.Source);
                 Add(insert, "@hash", run.RuleSetHash);
                 Add(insert, "@tool", run.ToolVersion);
@@ -99,7 +100,7 @@ internal sealed class SqlRunStore : IRunStore
             var groups = run.Groups.ToList();
             await _dialect.BulkInsertAsync(_connection, transaction, "group_figures", GroupColumns, groups.Select((group, ordinal) => new object?[]
             {
-                runId, ordinal, group.GroupId, group.Name, group.Members, group.ActiveAdmins, group.Posts, group.Comments, group.LastActivityAt?.ToUniversalTime(),
+                runId, ordinal, group.GroupId, group.Name, group.Members, group.ActiveAdmins, group.Posts, group.Comments, group.LastActivityAt is { } last ? Microseconds(last) : null,
             }), cancellationToken).ConfigureAwait(false);
             await _dialect.BulkInsertAsync(_connection, transaction, "group_months", MonthColumns, groups.SelectMany((group, ordinal) => group.Months.Select(month => new object?[]
             {
@@ -123,7 +124,7 @@ internal sealed class SqlRunStore : IRunStore
             cancellationToken.ThrowIfCancellationRequested();
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
             return new RunInfo(
-                runId, run.RecordedAt.ToUniversalTime(), run.AsOf.ToUniversalTime(), run.Source, run.RuleSetHash, run.ToolVersion,
+                runId, recordedAt, asOf, run.Source, run.RuleSetHash, run.ToolVersion,
                 counts[(int)Severity.Error], counts[(int)Severity.Warning], counts[(int)Severity.Suggestion], counts[(int)Severity.Silent] + counts[(int)Severity.None],
                 counts[suppressedIndex], groups.Count);
         }).ConfigureAwait(false);
@@ -232,6 +233,13 @@ internal sealed class SqlRunStore : IRunStore
         "silent" => Severity.Silent,
         _ => Severity.None,
     };
+
+    /// <summary>A moment in UTC to the microsecond, the precision both databases keep, so what is written reads back equal.</summary>
+    private static DateTimeOffset Microseconds(DateTimeOffset moment)
+    {
+        var utc = moment.ToUniversalTime();
+        return utc.AddTicks(-(utc.Ticks % 10));
+    }
 
     private static int Int(DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
