@@ -91,8 +91,6 @@ public sealed class SqliteRunStore : IRunStore
     {
         public static readonly SqliteDialect Instance = new();
 
-        public override string Name => "SQLite";
-
         public override string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
         // ISO 8601 text, as Microsoft.Data.Sqlite writes a DateTimeOffset.

@@ -5,9 +5,6 @@ namespace CommunityRules.History.Sql;
 /// <summary>What differs between the databases that hold the one history schema: a few column types, locking, bulk writes, and how errors read.</summary>
 internal abstract class SqlDialect
 {
-    /// <summary>Gets the database's name for messages, such as <c>SQLite</c>.</summary>
-    public abstract string Name { get; }
-
     /// <summary>Gets the column definition of an identity primary key.</summary>
     public abstract string IdentityColumn { get; }
 
