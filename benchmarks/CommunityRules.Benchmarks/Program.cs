@@ -8,6 +8,7 @@ using CommunityRules.Benchmarks;
 //   -- latency [terms…]   the bot path: per-post latency percentiles and allocations (BotLatency)
 //   -- corpus             the text corpus and how often each term list and detector matches (CorpusReport)
 //   -- export-memory [posts]  reading one network as snapshot, Slack and Viva Engage export: messages/s and peak memory
+//   -- history [posts] [postgres]  the cost of check --history on a large run, and the store's size per run (HistoryCost)
 switch (args.FirstOrDefault())
 {
     case "latency":
@@ -18,6 +19,9 @@ switch (args.FirstOrDefault())
         break;
     case "export-memory":
         ReadCounts.RunMemoryHarness(args[1..]);
+        break;
+    case "history":
+        HistoryCost.Run(args[1..]);
         break;
     case "export-read":
         ReadCounts.RunRead(args[1..]);

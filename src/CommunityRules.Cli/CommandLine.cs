@@ -13,7 +13,7 @@ using Spectre.Console;
 
 namespace CommunityRules.Cli;
 
-/// <summary>The <c>communityrules</c> command line: check, validate, test, schema and init.</summary>
+/// <summary>The <c>communityrules</c> command line: check, validate, test, schema, init and history.</summary>
 internal static class CommandLine
 {
     private static readonly string[] DefaultRules = [RuleSetLoader.BuiltinPrefix + "governance", RuleSetLoader.BuiltinPrefix + "posting-guidelines"];
@@ -36,6 +36,7 @@ internal static class CommandLine
             TestCommand(checks, time, output),
             SchemaCommand(checks, output),
             InitCommand(checks, time, output, error),
+            HistoryCommands.Create(output, error, verbose),
         };
         root.Options.Add(verbose);
 
@@ -100,9 +101,11 @@ internal static class CommandLine
         var groupBy = new Option<string>("--group-by") { Description = "How the text report lists findings: rule (what is wrong, most serious first) or person (whom to write to: each responsible person once, with their groups and findings).", DefaultValueFactory = _ => "rule" };
         groupBy.AcceptOnlyFromAmong("rule", "person");
 
+        var history = HistoryCommands.HistoryOption("Record the run in this history: a SQLite file (made if missing), a PostgreSQL connection string (Host=...;Database=...) or a postgres:// URL. A run that fails or is cancelled is not recorded.");
+
         var command = new Command("check", "Check a network export against the rules and report the findings.")
         {
-            rules, data, format, outputFile, failOn, asOf, profile, strict, includeBots, groupBy,
+            rules, data, format, outputFile, failOn, asOf, profile, strict, includeBots, groupBy, history,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -141,6 +144,13 @@ internal static class CommandLine
             }
 
             if (await BuildSourceAsync(DataValues(parse.GetValue(data)), error, parse.GetValue(verbose)).ConfigureAwait(false) is not { } source)
+            {
+                return ExitCodes.Invalid;
+            }
+
+            // A store that cannot be opened is said before the run, not after an hour of it.
+            var historyStore = parse.GetValue(history);
+            if (historyStore is not null && !await TryUseHistoryAsync(historyStore, error, parse.GetValue(verbose), store => Task.CompletedTask, cancellationToken).ConfigureAwait(false))
             {
                 return ExitCodes.Invalid;
             }
@@ -192,9 +202,36 @@ internal static class CommandLine
                 return ExitCodes.Invalid;
             }
 
+            // Only a run that could be trusted (exit 0 or 1) is recorded, in one transaction.
+            if (historyStore is not null && !await TryUseHistoryAsync(
+                    historyStore, error, parse.GetValue(verbose), store => store.RecordAsync(History.RunRecord.Create(result, ruleSet, time.GetUtcNow(), Version), cancellationToken), cancellationToken).ConfigureAwait(false))
+            {
+                return ExitCodes.Invalid;
+            }
+
             return threshold != Severity.None && result.Summary.CountAtOrAbove(threshold) > 0 ? ExitCodes.Findings : ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Opens the history store, does something with it and closes it; a store that cannot be used is one line on the error output.</summary>
+    private static async Task<bool> TryUseHistoryAsync(string value, TextWriter error, bool verbose, Func<History.IRunStore, Task> use, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var store = await HistoryCommands.OpenAsync(value, create: true, cancellationToken).ConfigureAwait(false);
+            await using (store.ConfigureAwait(false))
+            {
+                await use(store).ConfigureAwait(false);
+            }
+
+            return true;
+        }
+        catch (History.HistoryStoreException ex)
+        {
+            await HistoryCommands.WriteStoreErrorAsync(error, ex, verbose).ConfigureAwait(false);
+            return false;
+        }
     }
 
     private static Command InitCommand(IReadOnlyList<Check> checks, TimeProvider time, TextWriter output, TextWriter error)

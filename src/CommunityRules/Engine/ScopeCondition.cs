@@ -14,6 +14,9 @@ internal abstract class ScopeCondition
     /// <summary>Says whether the condition reads a field, such as <c>author.kind</c>.</summary>
     public abstract bool Reads(string path);
 
+    /// <summary>Writes the condition out canonically, so the rule set's hash changes when a scope does.</summary>
+    public abstract string Describe();
+
     /// <summary>
     /// Bots and system accounts are left out of a rule unless its scope names their kind (<c>where: { author.kind: bot }</c>)
     /// or the run asks for them: their messages are not conversation.
@@ -45,6 +48,8 @@ internal abstract class ScopeCondition
             return true;
         }
 
+        public override string Describe() => "all(" + string.Join(",", conditions.Select(condition => condition.Describe())) + ")";
+
         public override bool Reads(string path) => conditions.Any(condition => condition.Reads(path));
     }
 
@@ -64,6 +69,8 @@ internal abstract class ScopeCondition
             return false;
         }
 
+        public override string Describe() => "any(" + string.Join(",", conditions.Select(condition => condition.Describe())) + ")";
+
         public override bool Reads(string path) => conditions.Any(condition => condition.Reads(path));
     }
 
@@ -71,6 +78,8 @@ internal abstract class ScopeCondition
     public sealed class Not(ScopeCondition condition) : ScopeCondition
     {
         public override bool Matches(FieldSubject subject) => !condition.Matches(subject);
+
+        public override string Describe() => "not(" + condition.Describe() + ")";
 
         public override bool Reads(string path) => condition.Reads(path);
     }
@@ -81,6 +90,8 @@ internal abstract class ScopeCondition
         public override bool Matches(FieldSubject subject) =>
             field.AnyValue(subject, value => values.Any(expected => string.Equals(value, expected, StringComparison.OrdinalIgnoreCase)));
 
+        public override string Describe() => field.Path + " in [" + string.Join(",", values) + "]";
+
         public override bool Reads(string path) => field.Path == path;
     }
 
@@ -88,6 +99,8 @@ internal abstract class ScopeCondition
     public sealed class Missing(EntityField field) : ScopeCondition
     {
         public override bool Matches(FieldSubject subject) => string.IsNullOrEmpty(field.ReadText(subject));
+
+        public override string Describe() => field.Path + " missing";
 
         public override bool Reads(string path) => field.Path == path;
     }
@@ -97,6 +110,8 @@ internal abstract class ScopeCondition
     {
         public override bool Matches(FieldSubject subject) => field.AnyValue(subject, regex.IsMatch);
 
+        public override string Describe() => field.Path + " ~ " + regex;
+
         public override bool Reads(string path) => field.Path == path;
     }
 
@@ -105,6 +120,8 @@ internal abstract class ScopeCondition
     {
         public override bool Matches(FieldSubject subject) =>
             subject.Network.IncludeAutomatedAccounts || AccountOf(subject) is not { Kind: not PersonKind.Person };
+
+        public override string Describe() => "written by a person";
 
         public override bool Reads(string path) => false;
 
