@@ -99,10 +99,11 @@ internal static class CommandLine
         var includeBots = new Option<bool>("--include-bots") { Description = "Check bots' and system accounts' posts and comments like people's. Either way they are not activity." };
         var groupBy = new Option<string>("--group-by") { Description = "How the text report lists findings: rule (what is wrong, most serious first) or person (whom to write to: each responsible person once, with their groups and findings).", DefaultValueFactory = _ => "rule" };
         groupBy.AcceptOnlyFromAmong("rule", "person");
+        var baseline = new Option<string?>("--baseline", "-b") { Description = "Compare with an earlier report of this tool (FILE.json or FILE.sarif): findings are marked new, unchanged or updated, the gone ones are listed as fixed, and --fail-on counts only new and updated findings." };
 
         var command = new Command("check", "Check a network export against the rules and report the findings.")
         {
-            rules, data, format, outputFile, failOn, asOf, profile, strict, includeBots, groupBy,
+            rules, data, format, outputFile, failOn, asOf, profile, strict, includeBots, groupBy, baseline,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -123,6 +124,19 @@ internal static class CommandLine
             {
                 await error.WriteLineAsync($"communityrules: --output {outputProblem}").ConfigureAwait(false);
                 return ExitCodes.Invalid;
+            }
+
+            Baseline? earlier = null;
+            if (parse.GetValue(baseline) is { } baselineValue)
+            {
+                var (loadedBaseline, baselineProblem) = LoadBaseline(baselineValue);
+                if (baselineProblem is not null)
+                {
+                    await error.WriteLineAsync($"communityrules: {baselineProblem}").ConfigureAwait(false);
+                    return ExitCodes.Invalid;
+                }
+
+                earlier = loadedBaseline;
             }
 
             var rulePaths = RulePaths(parse.GetValue(rules));
@@ -163,9 +177,10 @@ internal static class CommandLine
             }
 
             var threshold = ParseFailOn(parse.GetValue(failOn)!);
+            var comparison = earlier?.Compare(result.Diagnostics);
             try
             {
-                await WriteReportAsync(parse.GetValue(format)!, parse.GetValue(outputFile), result, ruleSet, loaded.Files, threshold, grouping, output, cancellationToken).ConfigureAwait(false);
+                await WriteReportAsync(parse.GetValue(format)!, parse.GetValue(outputFile), result, ruleSet, loaded.Files, threshold, grouping, comparison, output, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -192,9 +207,39 @@ internal static class CommandLine
                 return ExitCodes.Invalid;
             }
 
-            return threshold != Severity.None && result.Summary.CountAtOrAbove(threshold) > 0 ? ExitCodes.Findings : ExitCodes.Success;
+            return threshold != Severity.None && Failing(result, comparison, threshold) > 0 ? ExitCodes.Findings : ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Counts what fails the run: findings at or above the threshold, only the new and updated ones when compared with a baseline.</summary>
+    internal static int Failing(AnalysisResult result, BaselineComparison? comparison, Severity threshold) =>
+        comparison?.CountNewAtOrAbove(result.Diagnostics, threshold) ?? result.Summary.CountAtOrAbove(threshold);
+
+    /// <summary>
+    /// Finds the baseline that <c>--baseline</c> names: an earlier report file today. The store of runs supplies
+    /// <c>previous</c> and run ids through this same seam: all it has to give is a <see cref="Baseline"/>.
+    /// </summary>
+    private static (Baseline? Baseline, string? Problem) LoadBaseline(string value)
+    {
+        var looksLikeFile = value.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+            || value.EndsWith(".sarif", StringComparison.OrdinalIgnoreCase)
+            || File.Exists(value)
+            || value.Contains('/', StringComparison.Ordinal)
+            || value.Contains('\\', StringComparison.Ordinal);
+        if (value == "previous" || !looksLikeFile)
+        {
+            return (null, $"--baseline {(value == "previous" ? "previous" : "RUN_ID")} needs --history, the store of earlier runs, which this version does not have yet; give an earlier report instead: --baseline FILE.json or --baseline FILE.sarif.");
+        }
+
+        try
+        {
+            return (Baseline.Load(value), null);
+        }
+        catch (InvalidDataException ex)
+        {
+            return (null, OneLine(ex.Message));
+        }
     }
 
     private static Command InitCommand(IReadOnlyList<Check> checks, TimeProvider time, TextWriter output, TextWriter error)
@@ -372,19 +417,19 @@ internal static class CommandLine
         return command;
     }
 
-    private static async Task WriteReportAsync(string format, string? outputFile, AnalysisResult result, RuleSet ruleSet, IReadOnlyList<string> files, Severity failOn, TextGrouping grouping, TextWriter output, CancellationToken cancellationToken)
+    private static async Task WriteReportAsync(string format, string? outputFile, AnalysisResult result, RuleSet ruleSet, IReadOnlyList<string> files, Severity failOn, TextGrouping grouping, BaselineComparison? comparison, TextWriter output, CancellationToken cancellationToken)
     {
         if (format == "text")
         {
             var name = result.Manifest?.Name ?? "Network";
             if (outputFile is null)
             {
-                TextReport.Write(CreateConsole(output, IsTerminal(output)), result, name, failOn, grouping);
+                TextReport.Write(CreateConsole(output, IsTerminal(output)), result, name, failOn, grouping, comparison);
                 return;
             }
 
             await using var writer = new StreamWriter(outputFile);
-            TextReport.Write(CreateConsole(writer, terminal: false), result, name, failOn, grouping);
+            TextReport.Write(CreateConsole(writer, terminal: false), result, name, failOn, grouping, comparison);
             return;
         }
 
@@ -395,7 +440,7 @@ internal static class CommandLine
             "csv" => new CsvReportWriter(),
             _ => new SarifReportWriter(),
         };
-        var report = new AnalysisReport(result, ruleSet, Version, files);
+        var report = new AnalysisReport(result, ruleSet, Version, files) { Comparison = comparison };
         if (outputFile is not null)
         {
             await using var file = File.Create(outputFile);

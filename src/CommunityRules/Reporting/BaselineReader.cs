@@ -260,5 +260,5 @@ internal static class BaselineReader
         _ => null,
     };
 
-    private static InvalidDataException Bad(string path, string problem) => new($"the baseline '{path}' {problem}.");
+    private static InvalidDataException Bad(string path, string problem) => new($"the baseline '{Rules.Echo.Path(path)}' {problem}.");
 }
