@@ -100,12 +100,13 @@ internal static class CommandLine
         var includeBots = new Option<bool>("--include-bots") { Description = "Check bots' and system accounts' posts and comments like people's. Either way they are not activity." };
         var groupBy = new Option<string>("--group-by") { Description = "How the text report lists findings: rule (what is wrong, most serious first) or person (whom to write to: each responsible person once, with their groups and findings).", DefaultValueFactory = _ => "rule" };
         groupBy.AcceptOnlyFromAmong("rule", "person");
+        var baseline = new Option<string?>("--baseline", "-b") { Description = "Compare with an earlier run: a report of this tool (FILE.json or FILE.sarif), or with --history the last run of the same data (previous) or a run by its number. Findings are marked new, unchanged or updated, the gone ones are listed as fixed, and --fail-on counts only new and updated findings." };
 
         var history = HistoryCommands.HistoryOption("Record the run in this history: a SQLite file (made if missing), a PostgreSQL connection string (Host=...;Database=...) or a postgres:// URL. A run that fails or is cancelled is not recorded.");
 
         var command = new Command("check", "Check a network export against the rules and report the findings.")
         {
-            rules, data, format, outputFile, failOn, asOf, profile, strict, includeBots, groupBy, history,
+            rules, data, format, outputFile, failOn, asOf, profile, strict, includeBots, groupBy, history, baseline,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -126,6 +127,30 @@ internal static class CommandLine
             {
                 await error.WriteLineAsync($"communityrules: --output {outputProblem}").ConfigureAwait(false);
                 return ExitCodes.Invalid;
+            }
+
+            // A report file is read now; "previous" and a run's number are looked up in the history once the run has
+            // said what its source is, before the run itself is recorded.
+            Baseline? earlier = null;
+            var baselineValue = parse.GetValue(baseline);
+            var baselineFromHistory = baselineValue is not null && IsStoredRun(baselineValue);
+            if (baselineFromHistory && parse.GetValue(history) is null)
+            {
+                await error.WriteLineAsync($"communityrules: --baseline {baselineValue} is a run in the history of runs: give the history too, such as --history communityrules-history.db, or an earlier report: --baseline FILE.json or --baseline FILE.sarif.").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            if (baselineValue is not null && !baselineFromHistory)
+            {
+                try
+                {
+                    earlier = Baseline.Load(baselineValue);
+                }
+                catch (InvalidDataException ex)
+                {
+                    await error.WriteLineAsync($"communityrules: {OneLine(ex.Message)}").ConfigureAwait(false);
+                    return ExitCodes.Invalid;
+                }
             }
 
             var rulePaths = RulePaths(parse.GetValue(rules));
@@ -172,10 +197,22 @@ internal static class CommandLine
                 progress?.Clear();
             }
 
+            if (baselineFromHistory && !await TryUseHistoryAsync(
+                    historyStore!, error, parse.GetValue(verbose), async store => earlier = await StoredBaselineAsync(store, baselineValue!, result.Summary.Source, error, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+            {
+                return ExitCodes.Invalid;
+            }
+
+            if (baselineFromHistory && earlier is null)
+            {
+                return ExitCodes.Invalid;
+            }
+
             var threshold = ParseFailOn(parse.GetValue(failOn)!);
+            var comparison = earlier?.Compare(result.Diagnostics);
             try
             {
-                await WriteReportAsync(parse.GetValue(format)!, parse.GetValue(outputFile), result, ruleSet, loaded.Files, threshold, grouping, output, cancellationToken).ConfigureAwait(false);
+                await WriteReportAsync(parse.GetValue(format)!, parse.GetValue(outputFile), result, ruleSet, loaded.Files, threshold, grouping, comparison, output, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -209,7 +246,7 @@ internal static class CommandLine
                 return ExitCodes.Invalid;
             }
 
-            return threshold != Severity.None && result.Summary.CountAtOrAbove(threshold) > 0 ? ExitCodes.Findings : ExitCodes.Success;
+            return threshold != Severity.None && Failing(result, comparison, threshold) > 0 ? ExitCodes.Findings : ExitCodes.Success;
         });
         return command;
     }
@@ -232,6 +269,32 @@ internal static class CommandLine
             await HistoryCommands.WriteStoreErrorAsync(error, ex, verbose).ConfigureAwait(false);
             return false;
         }
+    }
+
+    /// <summary>Counts what fails the run: findings at or above the threshold, only the new and updated ones when compared with a baseline.</summary>
+    internal static int Failing(AnalysisResult result, BaselineComparison? comparison, Severity threshold) =>
+        comparison?.CountNewAtOrAbove(result.Diagnostics, threshold) ?? result.Summary.CountAtOrAbove(threshold);
+
+    // "previous" or a run's number, such as 42; anything else is a report file.
+    private static bool IsStoredRun(string value) =>
+        value == "previous" || (value.Length is > 0 and < 19 && value.All(char.IsAsciiDigit));
+
+    /// <summary>Finds the stored run <c>--baseline</c> names: the last run of the same source, or a run by its number.</summary>
+    /// <returns>The run as a baseline; <see langword="null"/> when there is no such run, which is said on the error output.</returns>
+    private static async Task<Baseline?> StoredBaselineAsync(History.IRunStore store, string value, string source, TextWriter error, CancellationToken cancellationToken)
+    {
+        var run = value == "previous"
+            ? await store.GetLatestRunAsync(source, cancellationToken).ConfigureAwait(false)
+            : await store.GetRunAsync(long.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            await error.WriteLineAsync(value == "previous"
+                ? $"communityrules: --baseline previous: the history has no earlier run of {source}. Record a first run with --history and no --baseline (add --fail-on never to adopt the findings it has), then compare later runs with it."
+                : $"communityrules: --baseline {value}: the history has no run {value}; 'communityrules history list' shows the runs it has.").ConfigureAwait(false);
+            return null;
+        }
+
+        return Baseline.FromRun(run, await store.GetFindingsAsync(run.Id, cancellationToken).ConfigureAwait(false));
     }
 
     private static Command InitCommand(IReadOnlyList<Check> checks, TimeProvider time, TextWriter output, TextWriter error)
@@ -409,19 +472,19 @@ internal static class CommandLine
         return command;
     }
 
-    private static async Task WriteReportAsync(string format, string? outputFile, AnalysisResult result, RuleSet ruleSet, IReadOnlyList<string> files, Severity failOn, TextGrouping grouping, TextWriter output, CancellationToken cancellationToken)
+    private static async Task WriteReportAsync(string format, string? outputFile, AnalysisResult result, RuleSet ruleSet, IReadOnlyList<string> files, Severity failOn, TextGrouping grouping, BaselineComparison? comparison, TextWriter output, CancellationToken cancellationToken)
     {
         if (format == "text")
         {
             var name = result.Manifest?.Name ?? "Network";
             if (outputFile is null)
             {
-                TextReport.Write(CreateConsole(output, IsTerminal(output)), result, name, failOn, grouping);
+                TextReport.Write(CreateConsole(output, IsTerminal(output)), result, name, failOn, grouping, comparison);
                 return;
             }
 
             await using var writer = new StreamWriter(outputFile);
-            TextReport.Write(CreateConsole(writer, terminal: false), result, name, failOn, grouping);
+            TextReport.Write(CreateConsole(writer, terminal: false), result, name, failOn, grouping, comparison);
             return;
         }
 
@@ -432,7 +495,7 @@ internal static class CommandLine
             "csv" => new CsvReportWriter(),
             _ => new SarifReportWriter(),
         };
-        var report = new AnalysisReport(result, ruleSet, Version, files);
+        var report = new AnalysisReport(result, ruleSet, Version, files) { Comparison = comparison };
         if (outputFile is not null)
         {
             await using var file = File.Create(outputFile);

@@ -58,8 +58,8 @@ internal sealed class CsvReportWriter : IReportWriter
                         People(people, primary: false),
                         diagnostic.Message,
 
-                        // Filled in once runs are compared with a baseline (issue 13); the column is there so sheets built on it keep working.
-                        null,
+                        // Empty without --baseline; the baseline's absent findings are not rows: the sheet lists what is open now.
+                        report.Comparison is { } comparison ? ReportFormatting.BaselineStateName(comparison.StateOf(diagnostic)) : null,
                         diagnostic.IsSuppressed ? "yes" : "no",
                         diagnostic.Fingerprint,
                     ],

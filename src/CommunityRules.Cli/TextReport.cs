@@ -1,6 +1,7 @@
 using System.Globalization;
 using CommunityRules.Diagnostics;
 using CommunityRules.Engine;
+using CommunityRules.Reporting;
 using Spectre.Console;
 
 namespace CommunityRules.Cli;
@@ -18,7 +19,7 @@ internal enum TextGrouping
 /// <summary>Writes findings for people: grouped by rule, most serious first, or by responsible person; coloured on a terminal.</summary>
 internal static class TextReport
 {
-    public static void Write(IAnsiConsole console, AnalysisResult result, string networkName, Severity failOn, TextGrouping grouping = TextGrouping.Rule)
+    public static void Write(IAnsiConsole console, AnalysisResult result, string networkName, Severity failOn, TextGrouping grouping = TextGrouping.Rule, BaselineComparison? comparison = null)
     {
         var summary = result.Summary;
         var read = summary.Read;
@@ -35,27 +36,55 @@ internal static class TextReport
         }
 
         var visible = result.Diagnostics.Where(d => !d.IsSuppressed && d.Severity > Severity.Silent).ToList();
-        if (grouping == TextGrouping.Person)
+        if (comparison is null)
         {
-            PersonTextReport.Write(console, result, visible);
+            WriteFindings(console, result, visible, grouping, null);
         }
         else
         {
-            WriteByRule(console, visible);
+            // New and updated findings first: they are what a review acts on and what fails the run.
+            var origin = Shown(comparison.Baseline.Origin);
+            var changed = visible.Where(d => comparison.StateOf(d) != BaselineState.Unchanged).ToList();
+            var unchanged = visible.Where(d => comparison.StateOf(d) == BaselineState.Unchanged).ToList();
+            console.WriteLine();
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]New since {origin}:[/] {changed.Count:N0}"));
+            WriteFindings(console, result, changed, grouping, comparison);
+            if (unchanged.Count > 0)
+            {
+                console.WriteLine();
+                console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[bold]Unchanged since {origin}:[/] {unchanged.Count:N0}"));
+                WriteFindings(console, result, unchanged, grouping, comparison);
+            }
+
+            console.WriteLine();
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"{comparison.Unchanged:N0} unchanged, {comparison.Absent.Count:N0} fixed since {origin}"));
         }
 
         console.WriteLine();
         var counts = string.Join(", ", new[] { Severity.Error, Severity.Warning, Severity.Suggestion }
             .Select(s => string.Create(CultureInfo.InvariantCulture, $"{summary.FindingsBySeverity.GetValueOrDefault(s):N0} {Plural(s, summary.FindingsBySeverity.GetValueOrDefault(s))}")));
         var suppressed = summary.Suppressed > 0 ? string.Create(CultureInfo.InvariantCulture, $", {summary.Suppressed:N0} suppressed") : string.Empty;
-        var failing = failOn == Severity.None ? 0 : summary.CountAtOrAbove(failOn);
+        var failing = failOn == Severity.None ? 0 : CommandLine.Failing(result, comparison, failOn);
+        var fresh = comparison is null ? string.Empty : "new ";
         var verdict = failOn == Severity.None
             ? "[grey](--fail-on never)[/]"
-            : failing > 0 ? string.Create(CultureInfo.InvariantCulture, $"[red]fails: {failing:N0} at or above {Name(failOn)}[/]") : $"[green]passes: nothing at or above {Name(failOn)}[/]";
+            : failing > 0 ? string.Create(CultureInfo.InvariantCulture, $"[red]fails: {failing:N0} {fresh}at or above {Name(failOn)}[/]") : $"[green]passes: nothing {fresh}at or above {Name(failOn)}[/]";
         console.MarkupLine($"[bold]{Shown(counts + suppressed)}[/] — {verdict}");
     }
 
-    private static void WriteByRule(IAnsiConsole console, List<Diagnostic> visible)
+    private static void WriteFindings(IAnsiConsole console, AnalysisResult result, List<Diagnostic> visible, TextGrouping grouping, BaselineComparison? comparison)
+    {
+        if (grouping == TextGrouping.Person)
+        {
+            PersonTextReport.Write(console, result, visible);
+        }
+        else
+        {
+            WriteByRule(console, visible, comparison);
+        }
+    }
+
+    private static void WriteByRule(IAnsiConsole console, List<Diagnostic> visible, BaselineComparison? comparison)
     {
         foreach (var rule in visible.GroupBy(d => d.Rule.Id, StringComparer.Ordinal).OrderByDescending(g => g.First().Severity))
         {
@@ -69,7 +98,8 @@ internal static class TextReport
 
             foreach (var diagnostic in rule)
             {
-                console.MarkupLine($"  [grey]{Shown(diagnostic.Target.LogicalPath),-22}[/] {Shown(diagnostic.Message)}");
+                var updated = comparison?.StateOf(diagnostic) == BaselineState.Updated ? "[yellow](updated)[/] " : string.Empty;
+                console.MarkupLine($"  [grey]{Shown(diagnostic.Target.LogicalPath),-22}[/] {updated}{Shown(diagnostic.Message)}");
             }
         }
     }

@@ -177,6 +177,9 @@ public readonly struct EndContext
     /// <param name="arguments">The values for the outcome's message placeholders.</param>
     public void Report(CheckOutcome outcome, Group group, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, outcome, group, arguments, inScope: false);
 
+    /// <summary>Reports a finding about a group whose fingerprint names another, steadier id: the finding's target may move between runs while the problem stays.</summary>
+    internal void Report(Group group, string fingerprintId, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, null, group, arguments, inScope: false, fingerprintId: fingerprintId);
+
     /// <summary>Reports a finding about a person.</summary>
     /// <param name="person">The person.</param>
     /// <param name="arguments">The values for the message's placeholders.</param>

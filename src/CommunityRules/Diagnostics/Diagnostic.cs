@@ -10,7 +10,8 @@ public sealed class Diagnostic
         DiagnosticTarget target,
         IReadOnlyDictionary<string, string> properties,
         Suppression? suppression = null,
-        string? discriminator = null)
+        string? discriminator = null,
+        string? fingerprintId = null)
     {
         Rule = rule;
         Severity = severity;
@@ -20,9 +21,11 @@ public sealed class Diagnostic
         Suppression = suppression;
         // One record can hold several problems of one kind (a post's unknown group and unknown author); their reasons tell them apart.
         _discriminator = discriminator;
+        _fingerprintId = fingerprintId;
     }
 
     private readonly string? _discriminator;
+    private readonly string? _fingerprintId;
     private string? _fingerprint;
 
     /// <summary>Gets the rule that reported the finding.</summary>
@@ -50,10 +53,10 @@ public sealed class Diagnostic
     /// <remarks>Computed on first use: a bot that only reads the message does not pay for the hash.</remarks>
     public string Fingerprint => _fingerprint ??=
         // Text checks pass what they found (field, term, position) so two terms in one post are two findings.
-        DiagnosticFingerprint.Compute(Rule.Id, Target, _discriminator ?? (Target.Kind == TargetKind.Record ? Properties.GetValueOrDefault("reason") : null));
+        DiagnosticFingerprint.Compute(Rule.Id, Target.KindName, _fingerprintId ?? Target.Id, _discriminator ?? (Target.Kind == TargetKind.Record ? Properties.GetValueOrDefault("reason") : null));
 
     internal Diagnostic WithSuppression(Suppression suppression) =>
-        new(Rule, Severity, Message, Target, Properties, suppression, _discriminator);
+        new(Rule, Severity, Message, Target, Properties, suppression, _discriminator, _fingerprintId);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Target.LogicalPath}: {Severity.ToString().ToLowerInvariant()} {Rule.Id}: {Message}";

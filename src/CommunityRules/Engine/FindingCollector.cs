@@ -17,7 +17,8 @@ internal interface IFindingSink
     /// <param name="inScope">Whether the engine already checked the rule's scope for the entity, as it does before per-item actions.</param>
     /// <param name="outcome">The check's further outcome being reported, or <see langword="null"/> for the rule's main finding.</param>
     /// <param name="discriminator">Tells apart several findings of one rule on one target, such as two terms in one post.</param>
-    void Report(RuleRuntime rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope, string? discriminator = null);
+    /// <param name="fingerprintId">The id the fingerprint uses in place of the target's, for a finding whose target can move while the problem stays (a duplicate cluster's kept group).</param>
+    void Report(RuleRuntime rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope, string? discriminator = null, string? fingerprintId = null);
 }
 
 /// <summary>Collects one run's findings and data issues, applying scopes and exemptions.</summary>
@@ -93,7 +94,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         _dataNotes.Add(note);
     }
 
-    public void Report(RuleRuntime rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope, string? discriminator = null)
+    public void Report(RuleRuntime rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope, string? discriminator = null, string? fingerprintId = null)
     {
         var (descriptor, template, severity) = rule.Resolve(outcome);
         if (severity == Severity.None)
@@ -130,7 +131,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         }
 
         var target = TargetOf(entity, group);
-        var diagnostic = new Diagnostic(descriptor, severity, message, target, properties, discriminator: discriminator);
+        var diagnostic = new Diagnostic(descriptor, severity, message, target, properties, discriminator: discriminator, fingerprintId: fingerprintId);
         if (FindExemption(descriptor.Id, target) is { } exemption)
         {
             diagnostic = diagnostic.WithSuppression(new Suppression(exemption.Justification, exemption.Expires, exemption.Owner, exemption.Location.ToString()));

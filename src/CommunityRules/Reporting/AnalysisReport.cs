@@ -44,6 +44,10 @@ public sealed class AnalysisReport
     /// <summary>Gets the rule files that were loaded, bundled packs as <c>builtin:NAME</c>.</summary>
     public IReadOnlyList<string> RuleFiles { get; }
 
+    /// <summary>Gets the run compared with a baseline: every writer marks each finding new, unchanged or updated and lists the absent ones.</summary>
+    /// <value>The default value is <see langword="null"/>: no baseline, and reports carry no baseline states.</value>
+    public BaselineComparison? Comparison { get; init; }
+
     /// <summary>
     /// Gets the rules a report describes: every rule of the rule set in its order, switched-off ones included, then the
     /// other rules that reported findings (the engine's own, CR0001 to CR0100) by id.
@@ -202,6 +206,37 @@ internal static class ReportFormatting
 
     /// <summary>Gets the final newline every report ends with.</summary>
     public static ReadOnlyMemory<byte> FinalNewLine { get; } = "\n"u8.ToArray();
+
+    /// <summary>Gets the name of a baseline state as SARIF spells it: <c>new</c>, <c>unchanged</c>, <c>updated</c>, <c>absent</c>.</summary>
+    public static string BaselineStateName(BaselineState state) => state switch
+    {
+        BaselineState.New => "new",
+        BaselineState.Unchanged => "unchanged",
+        BaselineState.Updated => "updated",
+        _ => "absent",
+    };
+
+    /// <summary>Writes the comparison's counts as an object named <c>baseline</c>: where the baseline came from and how many findings are in each state.</summary>
+    public static void WriteBaselineCounts(Utf8JsonWriter writer, BaselineComparison comparison)
+    {
+        writer.WriteStartObject("baseline");
+        writer.WriteString("origin", comparison.Baseline.Origin);
+        if (comparison.Baseline.RunId is { } runId)
+        {
+            writer.WriteString("runId", runId);
+        }
+
+        if (comparison.Baseline.RecordedAt is { } recordedAt)
+        {
+            writer.WriteString("recordedAt", Moment(recordedAt));
+        }
+
+        writer.WriteNumber("new", comparison.New);
+        writer.WriteNumber("unchanged", comparison.Unchanged);
+        writer.WriteNumber("updated", comparison.Updated);
+        writer.WriteNumber("absent", comparison.Absent.Count);
+        writer.WriteEndObject();
+    }
 
     /// <summary>Gets the lower-case name of a severity, as rule files spell it.</summary>
     public static string SeverityName(Severity severity) => severity switch

@@ -52,7 +52,7 @@ public sealed class JsonReportWriter : IReportWriter
         WriteStringOrNull(writer, "asOf", result.Manifest?.AsOf is { } manifestAsOf ? ReportFormatting.Moment(manifestAsOf) : null);
         writer.WriteEndObject();
 
-        WriteSummary(writer, result.Summary, result.DataNotes);
+        WriteSummary(writer, result.Summary, result.DataNotes, report.Comparison);
 
         writer.WriteStartArray("rules");
         foreach (var rule in report.ReportedRules)
@@ -65,7 +65,7 @@ public sealed class JsonReportWriter : IReportWriter
         writer.WriteStartArray("findings");
         foreach (var diagnostic in result.Diagnostics)
         {
-            WriteFinding(writer, diagnostic, report.Responsible.For(diagnostic));
+            WriteFinding(writer, diagnostic, report.Responsible.For(diagnostic), report.Comparison);
             if (writer.BytesPending > ReportFormatting.FlushThreshold)
             {
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -73,13 +73,25 @@ public sealed class JsonReportWriter : IReportWriter
         }
 
         writer.WriteEndArray();
+        if (report.Comparison is { } comparison)
+        {
+            // The baseline's findings this run no longer has: fixed, or no longer checked.
+            writer.WriteStartArray("absent");
+            foreach (var finding in comparison.Absent)
+            {
+                WriteAbsent(writer, finding);
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         await output.WriteAsync(ReportFormatting.FinalNewLine, cancellationToken).ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static void WriteSummary(Utf8JsonWriter writer, RunSummary summary, IReadOnlyList<Data.DataNote> notes)
+    private static void WriteSummary(Utf8JsonWriter writer, RunSummary summary, IReadOnlyList<Data.DataNote> notes, BaselineComparison? comparison)
     {
         writer.WriteStartObject("summary");
         writer.WriteString("asOf", ReportFormatting.Moment(summary.AsOf));
@@ -88,6 +100,11 @@ public sealed class JsonReportWriter : IReportWriter
 
         ReportFormatting.WriteCounts(writer, summary);
         ReportFormatting.WriteDataNotes(writer, notes);
+        if (comparison is not null)
+        {
+            ReportFormatting.WriteBaselineCounts(writer, comparison);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -127,32 +144,18 @@ public sealed class JsonReportWriter : IReportWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteFinding(Utf8JsonWriter writer, Diagnostic diagnostic, IReadOnlyList<ResponsiblePerson> responsible)
+    private static void WriteFinding(Utf8JsonWriter writer, Diagnostic diagnostic, IReadOnlyList<ResponsiblePerson> responsible, BaselineComparison? comparison)
     {
         writer.WriteStartObject();
         writer.WriteString("ruleId", diagnostic.Rule.Id);
         writer.WriteString("severity", ReportFormatting.SeverityName(diagnostic.Severity));
         writer.WriteString("message", diagnostic.Message);
-
-        var target = diagnostic.Target;
-        writer.WriteStartObject("target");
-        writer.WriteString("kind", target.KindName);
-        writer.WriteString("id", target.Id);
-        WriteStringIfPresent(writer, "name", target.Name);
-        WriteStringIfPresent(writer, "groupId", target.GroupId);
-        WriteStringIfPresent(writer, "file", target.File);
-        if (target.Line is { } line)
+        if (comparison is not null)
         {
-            writer.WriteNumber("line", line);
+            writer.WriteString("baselineState", ReportFormatting.BaselineStateName(comparison.StateOf(diagnostic)));
         }
 
-        if (target.Column is { } column)
-        {
-            writer.WriteNumber("column", column);
-        }
-
-        writer.WriteEndObject();
-
+        WriteTarget(writer, diagnostic.Target);
         writer.WriteStartObject("properties");
         foreach (var (name, value) in diagnostic.Properties.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
@@ -173,6 +176,40 @@ public sealed class JsonReportWriter : IReportWriter
             writer.WriteEndObject();
         }
 
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTarget(Utf8JsonWriter writer, DiagnosticTarget target)
+    {
+        writer.WriteStartObject("target");
+        writer.WriteString("kind", target.KindName);
+        writer.WriteString("id", target.Id);
+        WriteStringIfPresent(writer, "name", target.Name);
+        WriteStringIfPresent(writer, "groupId", target.GroupId);
+        WriteStringIfPresent(writer, "file", target.File);
+        if (target.Line is { } line)
+        {
+            writer.WriteNumber("line", line);
+        }
+
+        if (target.Column is { } column)
+        {
+            writer.WriteNumber("column", column);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Writes a finding of the baseline that this run no longer has, in the shape of a finding.</summary>
+    private static void WriteAbsent(Utf8JsonWriter writer, BaselineFinding finding)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("ruleId", finding.RuleId);
+        writer.WriteString("severity", ReportFormatting.SeverityName(finding.Severity));
+        writer.WriteString("message", finding.Message);
+        writer.WriteString("baselineState", ReportFormatting.BaselineStateName(BaselineState.Absent));
+        WriteTarget(writer, finding.Target);
+        writer.WriteString("fingerprint", finding.Fingerprint);
         writer.WriteEndObject();
     }
 

@@ -77,11 +77,17 @@ public sealed class SarifReportWriter : IReportWriter
         writer.WriteStartArray("results");
         foreach (var diagnostic in report.Result.Diagnostics)
         {
-            WriteResult(writer, diagnostic, ruleIndex[diagnostic.Rule.Id], baseDirectory, report.Responsible.For(diagnostic));
+            WriteResult(writer, diagnostic, ruleIndex[diagnostic.Rule.Id], baseDirectory, report.Responsible.For(diagnostic), report.Comparison?.StateOf(diagnostic));
             if (writer.BytesPending > ReportFormatting.FlushThreshold)
             {
                 await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        // The baseline's findings this run no longer has are results of state "absent" (SARIF 2.1.0 §3.27.24).
+        foreach (var finding in report.Comparison?.Absent ?? [])
+        {
+            WriteAbsentResult(writer, finding, ruleIndex.TryGetValue(finding.RuleId, out var index) ? index : null);
         }
 
         writer.WriteEndArray();
@@ -255,7 +261,7 @@ public sealed class SarifReportWriter : IReportWriter
         writer.WriteEndArray();
     }
 
-    private static void WriteResult(Utf8JsonWriter writer, Diagnostic diagnostic, int ruleIndex, string baseDirectory, IReadOnlyList<ResponsiblePerson> responsible)
+    private static void WriteResult(Utf8JsonWriter writer, Diagnostic diagnostic, int ruleIndex, string baseDirectory, IReadOnlyList<ResponsiblePerson> responsible, BaselineState? state)
     {
         var target = diagnostic.Target;
         writer.WriteStartObject();
@@ -263,6 +269,10 @@ public sealed class SarifReportWriter : IReportWriter
         writer.WriteNumber("ruleIndex", ruleIndex);
         writer.WriteString("level", ToLevel(diagnostic.Severity));
         WriteMessage(writer, "message", diagnostic.Message);
+        if (state is { } baselineState)
+        {
+            writer.WriteString("baselineState", ReportFormatting.BaselineStateName(baselineState));
+        }
 
         writer.WriteStartArray("locations");
         writer.WriteStartObject();
@@ -287,15 +297,7 @@ public sealed class SarifReportWriter : IReportWriter
             writer.WriteEndObject();
         }
 
-        writer.WriteStartArray("logicalLocations");
-        writer.WriteStartObject();
-        writer.WriteString("name", target.Name ?? target.Id);
-        writer.WriteString("fullyQualifiedName", target.LogicalPath);
-
-        // SARIF lists kinds for code ("function", "type", ...) and allows others; ours are the target kinds.
-        writer.WriteString("kind", target.KindName);
-        writer.WriteEndObject();
-        writer.WriteEndArray();
+        WriteLogicalLocations(writer, target);
         writer.WriteEndObject();
         writer.WriteEndArray();
 
@@ -349,6 +351,43 @@ public sealed class SarifReportWriter : IReportWriter
         writer.WriteEndObject();
     }
 
+    /// <summary>Writes a finding of the baseline that the run no longer has: a result of state <c>absent</c> with the baseline's level and message.</summary>
+    private static void WriteAbsentResult(Utf8JsonWriter writer, BaselineFinding finding, int? ruleIndex)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("ruleId", finding.RuleId);
+        if (ruleIndex is { } index)
+        {
+            writer.WriteNumber("ruleIndex", index);
+        }
+
+        writer.WriteString("level", ToLevel(finding.Severity));
+        WriteMessage(writer, "message", finding.Message);
+        writer.WriteString("baselineState", ReportFormatting.BaselineStateName(BaselineState.Absent));
+        writer.WriteStartArray("locations");
+        writer.WriteStartObject();
+        WriteLogicalLocations(writer, finding.Target);
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+        writer.WriteStartObject("partialFingerprints");
+        writer.WriteString(FingerprintKey, finding.Fingerprint);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteLogicalLocations(Utf8JsonWriter writer, DiagnosticTarget target)
+    {
+        writer.WriteStartArray("logicalLocations");
+        writer.WriteStartObject();
+        writer.WriteString("name", target.Name ?? target.Id);
+        writer.WriteString("fullyQualifiedName", target.LogicalPath);
+
+        // SARIF lists kinds for code ("function", "type", ...) and allows others; ours are the target kinds.
+        writer.WriteString("kind", target.KindName);
+        writer.WriteEndObject();
+        writer.WriteEndArray();
+    }
+
     private static void WriteRunProperties(Utf8JsonWriter writer, AnalysisReport report)
     {
         var result = report.Result;
@@ -392,6 +431,11 @@ public sealed class SarifReportWriter : IReportWriter
         writer.WriteNumber("rulesRun", summary.RulesRun);
         ReportFormatting.WriteCounts(writer, summary);
         ReportFormatting.WriteDataNotes(writer, report.Result.DataNotes);
+        if (report.Comparison is { } comparison)
+        {
+            ReportFormatting.WriteBaselineCounts(writer, comparison);
+        }
+
         writer.WriteEndObject();
     }
 

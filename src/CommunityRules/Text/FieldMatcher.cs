@@ -244,7 +244,8 @@ internal sealed class FieldMatcher
     private void ReportPattern(in TextHit hit, string text, string found, int position, ref TextRuleSet.Reporter reporter)
     {
         var (binding, regex) = _patterns[hit.Id];
-        var key = $"pattern:{hit.Id}:{found}";
+        // The pattern itself, not its index among all rules' patterns: another rule's pattern must not move this finding's fingerprint.
+        var key = $"pattern:{regex.Pattern}:{found}";
         if (!reporter.Admit(binding, hit.Field, key))
         {
             return;

@@ -131,7 +131,7 @@ public sealed class CsvReportWriterTests
     }
 
     /// <summary>Reads the CSV back with CsvHelper, as a script would: the header, and each row by column name.</summary>
-    private static (string[] Header, List<Dictionary<string, string>> Rows) ReadBack(byte[] csv)
+    internal static (string[] Header, List<Dictionary<string, string>> Rows) ReadBack(byte[] csv)
     {
         using var reader = CsvReader.Create(new MemoryStream(csv), CsvReaderOptions.Default, leaveOpen: false);
         reader.ReadHeader();

@@ -106,6 +106,45 @@ public abstract class HistoryCommandContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Baseline_previous_is_the_last_run_of_the_same_data_and_fails_only_on_what_is_new()
+    {
+        using var network = TempFolder.CopyOf("mixed");
+        var first = await RunAsync("check", "--rules", CliRules, "--data", network.Path, "--history", Store);
+        var same = await RunAsync("check", "--rules", CliRules, "--data", network.Path, "--history", Store, "--baseline", "previous", "--format", "json");
+        File.AppendAllText(network.File("groups.jsonl"), "{\"id\": \"g-4\", \"name\": \"NO-Temp test\", \"description\": \"Prøver ting ut her.\", \"createdAt\": \"2025-01-01T00:00:00Z\", \"createdBy\": \"p-asa\"}\n");
+        var worse = await RunAsync("check", "--rules", CliRules, "--data", network.Path, "--history", Store, "--baseline", "previous", "--format", "json");
+
+        Assert.Equal(1, first.ExitCode);
+        Assert.Equal(0, same.ExitCode);
+        Assert.Equal(1, worse.ExitCode);
+        Assert.All(States(same.Output), state => Assert.Equal("unchanged", state.State));
+        Assert.Equal(["g-4"], States(worse.Output).Where(state => state.State == "new").Select(state => state.Target).Distinct());
+        using var json = JsonDocument.Parse(worse.Output);
+        Assert.Equal(0, json.RootElement.GetProperty("absent").GetArrayLength());
+    }
+
+    [StoreFact]
+    public async Task Baseline_by_run_number_compares_with_that_run_and_a_missing_one_is_exit_2()
+    {
+        using var network = TempFolder.CopyOf("mixed");
+        await RunAsync("check", "--rules", CliRules, "--data", Clean, "--history", Store);
+        await RunAsync("check", "--rules", CliRules, "--data", network.Path, "--history", Store);
+        var runs = JsonDocument.Parse((await RunAsync("history", "list", "--history", Store, "--format", "json")).Output).RootElement.EnumerateArray().Select(run => run.GetProperty("id").GetInt64()).Order().ToList();
+
+        var againstClean = await RunAsync("check", "--rules", CliRules, "--data", network.Path, "--history", Store, "--baseline", runs[0].ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "json");
+        var missing = await RunAsync("check", "--rules", CliRules, "--data", network.Path, "--history", Store, "--baseline", "999");
+        var noEarlierRun = await RunAsync("check", "--rules", CliRules, "--data", TestInputs.Network("leadership"), "--history", Store, "--baseline", "previous");
+
+        Assert.Equal(1, againstClean.ExitCode);
+        Assert.All(States(againstClean.Output), state => Assert.Equal("new", state.State));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Equal("communityrules: --baseline 999: the history has no run 999; 'communityrules history list' shows the runs it has.", missing.Error.TrimEnd());
+        Assert.Equal(2, noEarlierRun.ExitCode);
+        Assert.StartsWith("communityrules: --baseline previous: the history has no earlier run of ", noEarlierRun.Error, StringComparison.Ordinal);
+        Assert.Equal(3, JsonDocument.Parse((await RunAsync("history", "list", "--history", Store, "--format", "json")).Output).RootElement.GetArrayLength());
+    }
+
+    [StoreFact]
     public async Task A_run_number_the_history_does_not_have_exits_2_with_one_line()
     {
         await RunAsync("check", "--rules", CliRules, "--data", Clean, "--history", Store);
@@ -116,6 +155,12 @@ public abstract class HistoryCommandContract : IAsyncLifetime
         Assert.Equal((2, 2), (missing.ExitCode, notANumber.ExitCode));
         Assert.StartsWith("communityrules: the history has no run 999; 'communityrules history list --history ", missing.Error, StringComparison.Ordinal);
         Assert.Equal("communityrules: 'yesterday' is not a run; give its number from 'communityrules history list', or 'latest'.\n", notANumber.Error.ReplaceLineEndings("\n"));
+    }
+
+    private static List<(string Target, string State)> States(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.GetProperty("findings").EnumerateArray().Select(f => (f.GetProperty("target").GetProperty("id").GetString()!, f.GetProperty("baselineState").GetString()!))];
     }
 
     protected static async Task<CliRun> RunAsync(params string[] args)

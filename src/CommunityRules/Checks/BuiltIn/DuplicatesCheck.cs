@@ -138,7 +138,9 @@ public sealed class DuplicatesCheck : Check<DuplicatesOptions>
         {
             foreach (var cluster in clusters)
             {
-                end.Report(cluster.Keep, Arguments(cluster, settings));
+                // The group to keep is the most active one and can change with one more post; the cluster is the same
+                // problem as long as its first group (by id) is the same, so the fingerprint names that group.
+                end.Report(cluster.Keep, cluster.Groups.Select(group => group.Id).Min(StringComparer.Ordinal)!, Arguments(cluster, settings));
             }
         });
     }

@@ -79,6 +79,7 @@ internal sealed partial class ReportDocument
         await WriteOtherFindingsAsync().ConfigureAwait(false);
         await WritePeopleAsync().ConfigureAwait(false);
         await WriteSuppressedAsync().ConfigureAwait(false);
+        await WriteFixedAsync().ConfigureAwait(false);
         o.Line($"</main>");
 
         o.Write($"<footer class=\"report-footer wrap\"><p>Written by CommunityRules {m.Report.ToolVersion} from a run as of {ReportFormatting.Moment(m.Summary.AsOf)}. ");
@@ -149,6 +150,12 @@ internal sealed partial class ReportDocument
         }
 
         WriteCard("suppressed", summary.Suppressed, "Suppressed", "accepted by an exemption");
+        if (m.Report.Comparison is { } comparison)
+        {
+            WriteCard("new", comparison.New + comparison.Updated, "New", $"or updated since {comparison.Baseline.Origin}");
+            WriteCard("fixed", comparison.Absent.Count, "Fixed", $"since {comparison.Baseline.Origin}");
+        }
+
         o.Line($"</ul>");
 
         o.Line($"<nav class=\"toc\" aria-label=\"Sections\"><ol>");
@@ -174,6 +181,7 @@ internal sealed partial class ReportDocument
         ("other", "Other findings"),
         ("people", "By person"),
         ("suppressed", "Suppressed"),
+        .. model.Report.Comparison is null ? Array.Empty<(string, string)>() : [("fixed", "Fixed since")],
     ];
 
     private void WriteCard(string style, int count, string label, string note) =>
@@ -195,12 +203,22 @@ internal sealed partial class ReportDocument
     private void FindingRowStart(Diagnostic diagnostic, string? extraAttributes = null)
     {
         _output.Write($"<tr data-finding=\"{diagnostic.Fingerprint}\" data-rule=\"{diagnostic.Rule.Id}\" data-severity=\"{ReportFormatting.SeverityName(diagnostic.Severity)}\"");
+        BaselineAttribute(diagnostic);
         if (extraAttributes is not null)
         {
             _output.Raw(new Markup(extraAttributes));
         }
 
         _output.Write($">");
+    }
+
+    /// <summary>Marks a finding new, unchanged or updated when the run was compared with a baseline; the style sheet shows new and updated ones.</summary>
+    private void BaselineAttribute(Diagnostic diagnostic)
+    {
+        if (_model.Report.Comparison is { } comparison)
+        {
+            _output.Write($" data-baseline=\"{ReportFormatting.BaselineStateName(comparison.StateOf(diagnostic))}\"");
+        }
     }
 
     private void HelpLink(RuleDescriptor descriptor)
@@ -311,7 +329,9 @@ internal sealed partial class ReportDocument
         {
             number++;
             var finding = cluster.Finding;
-            o.Line($"<article class=\"cluster\" data-finding=\"{finding.Fingerprint}\" data-rule=\"{finding.Rule.Id}\" data-severity=\"{ReportFormatting.SeverityName(finding.Severity)}\" aria-labelledby=\"cluster-{number}\">");
+            o.Write($"<article class=\"cluster\" data-finding=\"{finding.Fingerprint}\" data-rule=\"{finding.Rule.Id}\" data-severity=\"{ReportFormatting.SeverityName(finding.Severity)}\"");
+            BaselineAttribute(finding);
+            o.Line($" aria-labelledby=\"cluster-{number}\">");
             var cohesion = cluster.Cohesion is { } value ? $" · cohesion {value}" : string.Empty;
             o.Line($"<h3 id=\"cluster-{number}\">Cluster {number} <span class=\"count\">· {HtmlText.Plural(cluster.GroupIds.Count, "group", "groups")}{cohesion}</span> {Badge(finding.Severity)} <span class=\"id muted\">{finding.Rule.Id}</span></h3>");
             o.Line($"<p class=\"message\">{finding.Message}</p>");
@@ -731,6 +751,45 @@ internal sealed partial class ReportDocument
             }
 
             o.Line($"</td></tr>");
+            await o.FlushIfFullAsync(_cancellationToken).ConfigureAwait(false);
+        }
+
+        o.Line($"</tbody>");
+        o.Line($"</table></div>");
+        CloseSection();
+    }
+
+    /// <summary>Section 9, with a baseline only: the baseline's findings this run no longer has.</summary>
+    private async Task WriteFixedAsync()
+    {
+        if (_model.Report.Comparison is not { } comparison)
+        {
+            return;
+        }
+
+        var o = _output;
+        var fixedOnes = comparison.Absent;
+        OpenSection("fixed", $"Fixed since {comparison.Baseline.Origin}", HtmlText.Plural(fixedOnes.Count, "finding", "findings"));
+        if (fixedOnes.Count == 0)
+        {
+            Empty("Nothing the baseline found is gone.");
+            CloseSection();
+            return;
+        }
+
+        Intro("What the baseline found and this run no longer finds: fixed, or no longer checked. Messages are as the baseline wrote them.");
+        o.Line($"<div class=\"table-scroll\"><table class=\"compact fixed\">");
+        o.Line($"<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Target</th><th scope=\"col\">Finding then</th><th scope=\"col\">Severity then</th></tr></thead>");
+        o.Line($"<tbody>");
+        foreach (var finding in fixedOnes)
+        {
+            o.Write($"<tr data-finding=\"{finding.Fingerprint}\" data-rule=\"{finding.RuleId}\" data-baseline=\"absent\"><td class=\"id\">{finding.RuleId}</td><td><span class=\"id\">{finding.Target.LogicalPath}</span>");
+            if (finding.Target.Name is { Length: > 0 } name)
+            {
+                o.Write($"<div class=\"small\">{name}</div>");
+            }
+
+            o.Line($"</td><td class=\"message\">{finding.Message}</td><td>{Badge(finding.Severity)}</td></tr>");
             await o.FlushIfFullAsync(_cancellationToken).ConfigureAwait(false);
         }
 

@@ -81,6 +81,9 @@ internal static class ReportStyles
         .badge.stage-help { background: #fff; color: var(--suggestion); border-color: var(--suggestion); }
         .badge.stage-archive { background: #1d2733; color: #fff; }
         .badge.soon { background: #fff4d6; color: #6b4700; border-color: var(--warning); }
+        [data-baseline="new"] > :first-child::before, [data-baseline="updated"] > :first-child::before { display: inline-block; margin-right: 6px; padding: 0 6px; border-radius: 999px; font-size: 11px; font-weight: 700; background: #fff; color: #1d2733; border: 1px solid #1d2733; }
+        [data-baseline="new"] > :first-child::before { content: "New"; }
+        [data-baseline="updated"] > :first-child::before { content: "Updated"; }
         a.help { color: var(--accent); }
         .help-url { display: none; }
         figure { margin: 14px 0 8px; }
