@@ -182,6 +182,16 @@ public readonly struct EndContext
     /// <param name="arguments">The values for the message's placeholders.</param>
     public void Report(Person person, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, null, person, arguments, inScope: false);
 
+    /// <summary>
+    /// Reports a finding about a post read earlier in the run, for a post rule that judges posts together (the same
+    /// text in many groups). The post must be one the rule's post actions saw, so it is in the rule's scope: the scope
+    /// is not checked again, because a check that keeps only what it needs of each post (its id, group, author and
+    /// time, not its text) reports a post without the fields the scope may read.
+    /// </summary>
+    /// <param name="post">The post, or what the check kept of it.</param>
+    /// <param name="arguments">The values for the message's placeholders.</param>
+    public void Report(Post post, params ReadOnlySpan<MessageArgument> arguments) => _sink.Report(_rule, null, post, arguments, inScope: true);
+
     /// <summary>Reports one of the check's further outcomes about a person.</summary>
     /// <param name="outcome">The outcome, one of the check's <see cref="Check.Outcomes"/>.</param>
     /// <param name="person">The person.</param>

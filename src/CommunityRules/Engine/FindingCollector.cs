@@ -109,7 +109,9 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         var group = entity switch
         {
             Group g => g,
-            Post or Comment => CurrentGroup,
+            // End actions report posts after the stream has moved on: the post names its group.
+            Post post => CurrentGroup ?? Network.FindGroup(post.GroupId),
+            Comment => CurrentGroup,
             _ => null,
         };
 
