@@ -26,14 +26,14 @@ internal sealed record CrossPostCluster(IReadOnlyList<KeptPost> Posts, IReadOnly
 /// </summary>
 /// <remarks>
 /// <para>
-/// Memory: per post its <see cref="KeptPost"/> (references to strings the run keeps anyway, a time) and a 64-byte
-/// signature in large shared chunks — about 100 bytes a post, never its text.
+/// Memory: per post its <see cref="KeptPost"/> (references to strings the run keeps anyway, a time) and a 96-byte
+/// signature in large shared chunks — about 130 bytes a post, never its text.
 /// </para>
 /// <para>
-/// Candidates come from locality-sensitive hashing, not from comparing every pair: the 32 values of a signature are
-/// cut into 8 bands of 4, and posts whose values agree on a whole band share a bucket. Two texts of similarity
-/// <c>s</c> share at least one band with probability <c>1 - (1 - s⁴)⁸</c>: 0.985 at 0.8, 0.9998 at 0.9, 1 for the
-/// same text, 0.02 at 0.3. In time order, each post is compared with the first and the latest post of each of its
+/// Candidates come from locality-sensitive hashing, not from comparing every pair: the 48 values of a signature are
+/// cut into 12 bands of 4, and posts whose values agree on a whole band share a bucket. Two texts of similarity
+/// <c>s</c> share at least one band with probability <c>1 - (1 - s⁴)¹²</c>: 0.96 at 0.7, 0.998 at 0.8, 1 for the
+/// same text, 0.09 at 0.3. In time order, each post is compared with the first and the latest post of each of its
 /// buckets and joined to them when its estimated similarity reaches the threshold (union–find), so the work is
 /// linear in the number of posts whatever the bucket sizes. Each connected set of near-copies is then cut, in time
 /// order, into windows of <c>withinHours</c>: a window that reaches <c>minGroups</c> different groups is a cluster,
@@ -42,7 +42,7 @@ internal sealed record CrossPostCluster(IReadOnlyList<KeptPost> Posts, IReadOnly
 /// </remarks>
 internal sealed class CrossPostIndex(CrossPostingSettings settings)
 {
-    // 65,536 signatures a chunk: 4 MB, allocated as the posts come, never copied to grow.
+    // 65,536 signatures a chunk: 6 MB, allocated as the posts come, never copied to grow.
     private const int ChunkShift = 16;
     private const int ChunkSize = 1 << ChunkShift;
 

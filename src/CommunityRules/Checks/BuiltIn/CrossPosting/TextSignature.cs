@@ -9,14 +9,15 @@ namespace CommunityRules.Checks.BuiltIn.CrossPosting;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Words are folded as the term matcher folds them (case and diacritics, so "Påminnelse" is "paminnelse"); anything
-/// that is not a letter or digit (spaces, punctuation, emoji) separates words and is otherwise ignored. A link is one
+/// Words are folded by our own table, case and diacritics (so "PÅMINNELSE" is "paminnelse", "Økonomi" is "okonomi"),
+/// never through ICU; anything that is not a letter or digit (spaces, punctuation, emoji) separates words and is
+/// otherwise ignored. A link is one
 /// word: scheme, <c>www.</c>, query and fragment left out, so <c>https://intra.example/survey?utm_source=hr</c> and
 /// <c>http://intra.example/survey?utm_source=it</c> are the same word. The shingles are the pairs of neighbouring
 /// words; a text of one word is that word.
 /// </para>
 /// <para>
-/// Each of the 32 places is a fixed random permutation of 32-bit hashes (xor a seed, multiply by an odd constant,
+/// Each of the 48 places is a fixed random permutation of 32-bit hashes (xor a seed, multiply by an odd constant,
 /// xor-shift, twice), computed for all places at once with <see cref="Vector{T}"/>; the seeds are constants, so the
 /// signature of a text is the same on every machine and in every run. Only the low 16 bits of each minimum are kept
 /// (b-bit MinHash): two unrelated values agree by chance once in 65,536, which the similarity threshold ignores.
@@ -25,7 +26,7 @@ namespace CommunityRules.Checks.BuiltIn.CrossPosting;
 internal static class TextSignature
 {
     /// <summary>The number of MinHash values in a signature.</summary>
-    public const int Length = 32;
+    public const int Length = 48;
 
     /// <summary>The values per LSH band; a band is four 16-bit values, so its key is one 64-bit number.</summary>
     public const int RowsPerBand = 4;
@@ -33,8 +34,24 @@ internal static class TextSignature
     /// <summary>The number of LSH bands: two texts become candidates when all four values of any band agree.</summary>
     public const int Bands = Length / RowsPerBand;
 
-    private static readonly char[] Fold = WordFolding.For(foldDiacritics: true).WordTable;
-    private static readonly char[] FoldAny = WordFolding.For(foldDiacritics: true).AnyTable;
+    /// <summary>In <see cref="Fold"/>: a combining mark, part of the word before it but not compared ("a" + U+030A is "å", folded "a").</summary>
+    private const char Ignored = '\uFFFF';
+
+    /// <summary>
+    /// The Latin-1 Supplement and Latin Extended-A letters, U+00C0 to U+017F, folded to lower case without their marks:
+    /// "Å", "å", "Ä", "ä", "á" are "a"; "Ø", "ø", "Ö", "ö" are "o"; "æ", "ß", "ð", "þ" and "œ" stay letters of their own.
+    /// Written out, not taken from Unicode normalization, which needs ICU: the same in invariant mode and everywhere.
+    /// </summary>
+    private const string Latin =
+        "aaaaaaæceeeeiiiiðnooooo×ouuuuyþß" + "aaaaaaæceeeeiiiiðnooooo÷ouuuuyþy" + "aaaaaaccccccccddddeeeeeeeeeegggg" +
+        "gggghhhhiiiiiiiiiiĳĳjjkkĸlllllll" + "lllnnnnnnŉŋŋooooooœœrrrrrrssssss" + "ssttttŧŧuuuuuuuuuuuuwwyyyzzzzzzſ";
+
+    /// <summary>
+    /// From a character to its folded form, or 0 when it separates words. Which characters make words is the term
+    /// matcher's rule (letters, digits, marks); the folding is our own table: ASCII and <see cref="Latin"/> lower case
+    /// and without marks, other scripts as written.
+    /// </summary>
+    private static readonly char[] Fold = BuildFolding();
 
     private static readonly Vector<uint>[] Seeds;
     private static readonly Vector<uint>[] FirstMultipliers;
@@ -148,7 +165,11 @@ internal static class TextSignature
             var hash = 14695981039346656037UL;
             while (i < text.Length && Fold[text[i]] is var folded && folded != '\0')
             {
-                hash = (hash ^ folded) * 1099511628211UL;
+                if (folded != Ignored)
+                {
+                    hash = (hash ^ folded) * 1099511628211UL;
+                }
+
                 i++;
             }
 
@@ -198,13 +219,32 @@ internal static class TextSignature
         var hash = 0xCBF29CE484222325UL ^ 0x4C494E4BUL; // apart from words: a link is never equal to a word
         foreach (var c in link)
         {
-            hash = (hash ^ FoldAny[c]) * 1099511628211UL;
+            hash = (hash ^ (char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c)) * 1099511628211UL;
         }
 
         return hash;
     }
 
-    /// <summary>SplitMix64's finalizer: spreads a word or pair hash over all 64 bits before the 32 permutations.</summary>
+    private static char[] BuildFolding()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            table[i] = c switch
+            {
+                >= '\u0300' and <= '\u036F' => Ignored,
+                _ when !WordFolding.IsWordCharacter(c) => '\0',
+                _ when char.IsAsciiLetterUpper(c) => (char)(c | 0x20),
+                >= '\u00C0' and <= '\u017F' => Latin[c - 0xC0],
+                _ => c,
+            };
+        }
+
+        return table;
+    }
+
+    /// <summary>SplitMix64's finalizer: spreads a word or pair hash over all 64 bits before the 48 permutations.</summary>
     private static ulong Mix(ulong value)
     {
         value = (value ^ (value >> 30)) * 0xBF58476D1CE4E5B9UL;
@@ -212,7 +252,7 @@ internal static class TextSignature
         return value ^ (value >> 31);
     }
 
-    /// <summary>The words read so far and the running minima of the 32 permutations.</summary>
+    /// <summary>The words read so far and the running minima of the 48 permutations.</summary>
     private ref struct ShingleState(Span<Vector<uint>> minima)
     {
         private readonly Span<Vector<uint>> _minima = minima;
