@@ -41,7 +41,7 @@ public sealed class CrossPostingCheckTests
     }
 
     [Fact]
-    public async Task A_copy_with_a_word_changed_or_added_is_nearly_the_same_text()
+    public async Task A_copy_with_a_greeting_or_a_thanks_added_is_nearly_the_same_text()
     {
         var result = await Run.Value;
 
@@ -50,9 +50,9 @@ public sealed class CrossPostingCheckTests
         Assert.Equal("g-all, g-it, g-eng, g-ops", finding.Properties["groupIds"]);
         Assert.Equal("p6, p5", finding.Properties["authors"]);
         Assert.Contains("in 4 groups within 3 hours", finding.Message, StringComparison.Ordinal);
-        Assert.True(double.Parse(finding.Properties["similarity"], CultureInfo.InvariantCulture) is >= 0.7 and < 1);
+        Assert.True(double.Parse(finding.Properties["similarity"], CultureInfo.InvariantCulture) is >= 0.8 and < 1);
 
-        // Exact copies only: b3 ("Kindly" for "Please") and b4 (with "Thanks!") are not, and b1 and b2 are two groups.
+        // Exact copies only: b3 (with "Hi all!") and b4 (with "Thanks!") are not, and b1 and b2 are two groups.
         Assert.DoesNotContain(result.Of("XP-EXACT"), d => d.Target.Id.StartsWith('b'));
     }
 
@@ -181,21 +181,22 @@ public sealed class TextSignatureTests
     [Fact]
     public void Near_copies_of_long_texts_are_found_and_their_similarity_estimated()
     {
-        // 200 texts of 30 words from a fixed generator, each against a copy with one word changed: the true
-        // similarity of their word pairs is 27 / 31 = 0.87; the estimate from 48 values reaches 0.7 for every one.
+        // 200 texts of 60 words from a fixed generator, each against a copy with one word changed: the true
+        // similarity of their word pairs is 57 / 61 = 0.93. The estimate from 48 values has a standard deviation of
+        // 0.036, so about 1 in 1,000 falls below 0.8 (measured: 4 in 5,000); here 1 of the 200 does.
         var random = new Random(20261206);
         var words = Enumerable.Range(0, 2000).Select(i => "ord" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
         var agreements = new List<int>();
         for (var n = 0; n < 200; n++)
         {
-            var text = Enumerable.Range(0, 30).Select(_ => words[random.Next(words.Length)]).ToArray();
+            var text = Enumerable.Range(0, 60).Select(_ => words[random.Next(words.Length)]).ToArray();
             var copy = (string[])text.Clone();
-            copy[random.Next(30)] = "annat";
+            copy[random.Next(60)] = "annat";
             agreements.Add(TextSignature.Agreement(Of(string.Join(' ', text)), Of(string.Join(' ', copy))));
         }
 
-        Assert.All(agreements, agreement => Assert.True(agreement >= 0.7 * TextSignature.Length, $"agreement {agreement}"));
-        Assert.InRange(agreements.Average() / TextSignature.Length, 0.82, 0.92);
+        Assert.True(agreements.Count(agreement => agreement < 0.8 * TextSignature.Length) <= 1);
+        Assert.InRange(agreements.Average() / TextSignature.Length, 0.90, 0.96);
     }
 
     private static ushort[] Of(string text)

@@ -18,8 +18,8 @@ public sealed class CrossPostingOptions
     /// <summary>Gets or sets the fewest words a post must have to be compared (a link counts as one word): short, generic posts such as "Tack!" or "Thanks, see you tomorrow!" are written in many groups without being copies.</summary>
     public int MinWords { get; set; } = 8;
 
-    /// <summary>Gets or sets how alike two texts must be, from 0.5 to 1: the estimated share of their word pairs in common (Jaccard). Case, accents, emoji, punctuation, whitespace and a link's query (?utm_source=...) never count; 0.7 lets a word differ in a text of 15 words, or two in 30.</summary>
-    public double MinSimilarity { get; set; } = 0.7;
+    /// <summary>Gets or sets how alike two texts must be, from 0.5 to 1: the estimated share of their word pairs in common (Jaccard). Case, accents, emoji, punctuation, whitespace and a link's query (?utm_source=...) never count. At 0.8 a word may differ in a text of 25 words, two in 50; one template filled in with other names, places and days is not a copy.</summary>
+    public double MinSimilarity { get; set; } = 0.8;
 
     /// <summary>Gets or sets a value indicating whether only copies by the same author count; by default a text copied by several people counts too.</summary>
     public bool SameAuthor { get; set; }
@@ -71,7 +71,7 @@ public sealed class CrossPostingCheck : Check<CrossPostingOptions>
 
         if (!(options.MinSimilarity is >= 0.5 and <= 1))
         {
-            context.ReportError("minSimilarity", $"'minSimilarity' is {Number(options.MinSimilarity)}; it must be from 0.5 to 1, such as 0.7: below 0.5 texts are not copies.");
+            context.ReportError("minSimilarity", $"'minSimilarity' is {Number(options.MinSimilarity)}; it must be from 0.5 to 1, such as 0.8: below 0.5 texts are not copies.");
         }
     }
 

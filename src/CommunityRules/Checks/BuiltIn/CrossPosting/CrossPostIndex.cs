@@ -36,8 +36,8 @@ internal sealed record CrossPostCluster(IReadOnlyList<KeptPost> Posts, IReadOnly
 /// same text, 0.09 at 0.3. In time order, each post is compared with the first and the latest post of each of its
 /// buckets and joined to them when its estimated similarity reaches the threshold (union–find), so the work is
 /// linear in the number of posts whatever the bucket sizes. Each connected set of near-copies is then cut, in time
-/// order, into windows of <c>withinHours</c>: a window that reaches <c>minGroups</c> different groups is a cluster,
-/// and the next window starts after it.
+/// order, into clusters: from the earliest post not yet in one, the posts within <c>withinHours</c> that are alike
+/// to that first post are a cluster when they reach <c>minGroups</c> different groups.
 /// </para>
 /// </remarks>
 internal sealed class CrossPostIndex(CrossPostingSettings settings)
@@ -45,6 +45,12 @@ internal sealed class CrossPostIndex(CrossPostingSettings settings)
     // 65,536 signatures a chunk: 6 MB, allocated as the posts come, never copied to grow.
     private const int ChunkShift = 16;
     private const int ChunkSize = 1 << ChunkShift;
+
+    /// <summary>
+    /// The most posts a window looks at from its first post. Only a set of near-copies posted thousands of times
+    /// within one window comes near it; it bounds the work of one that is not alike to its first post at all.
+    /// </summary>
+    private const int MaxWindowPosts = 10_000;
 
     private readonly List<KeptPost> _posts = [];
     private readonly List<ushort[]> _signatures = [];
@@ -172,77 +178,81 @@ internal sealed class CrossPostIndex(CrossPostingSettings settings)
             {
                 foreach (var byAuthor in set.GroupBy(post => _posts[post].AuthorId ?? string.Empty, StringComparer.Ordinal))
                 {
-                    Windows([.. byAuthor], clusters);
+                    Windows([.. byAuthor], minAgreement, clusters);
                 }
             }
             else
             {
-                Windows(set, clusters);
+                Windows(set, minAgreement, clusters);
             }
         }
 
         return [.. clusters.OrderBy(cluster => cluster.FirstIndex).Select(cluster => cluster.Cluster)];
     }
 
-    /// <summary>Cuts a time-ordered set of near-copies into windows and keeps those in enough groups.</summary>
-    private void Windows(List<int> set, List<(int FirstIndex, CrossPostCluster Cluster)> clusters)
+    /// <summary>
+    /// Cuts a time-ordered set of near-copies into clusters: from its earliest post not yet in a cluster, the posts
+    /// within the window that are alike to that post (not merely to one another: a chain of small edits, or one
+    /// template filled in differently each time, does not make distant texts one) form a cluster when they are in
+    /// enough groups.
+    /// </summary>
+    private void Windows(List<int> set, int minAgreement, List<(int FirstIndex, CrossPostCluster Cluster)> clusters)
     {
-        if (set.Count < settings.MinGroups)
-        {
-            return;
-        }
-
         var window = settings.Window.Ticks;
-        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
-        var end = 0;
-        for (var start = 0; start < set.Count;)
+        var used = new bool[set.Count];
+        var members = new List<int>();
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        for (var start = 0; start < set.Count; start++)
         {
-            var first = _posts[set[start]];
-            while (end < set.Count && _posts[set[end]].Ticks - first.Ticks <= window)
+            if (used[start])
             {
-                var group = _posts[set[end]].GroupId;
-                groups[group] = groups.GetValueOrDefault(group) + 1;
-                end++;
-            }
-
-            if (groups.Count >= settings.MinGroups)
-            {
-                clusters.Add((set[start], Cluster(set, start, end)));
-                groups.Clear();
-                start = end;
                 continue;
             }
 
-            var leaving = first.GroupId;
-            if (--groups[leaving] == 0)
+            var first = _posts[set[start]];
+            var firstSignature = SignatureOf(set[start]);
+            members.Clear();
+            groups.Clear();
+            var end = Math.Min(set.Count, start + MaxWindowPosts);
+            for (var k = start; k < end && _posts[set[k]].Ticks - first.Ticks <= window; k++)
             {
-                groups.Remove(leaving);
+                if (!used[k] && (k == start || TextSignature.Agreement(firstSignature, SignatureOf(set[k])) >= minAgreement))
+                {
+                    members.Add(k);
+                    groups.Add(_posts[set[k]].GroupId);
+                }
             }
 
-            start++;
+            if (groups.Count < settings.MinGroups)
+            {
+                continue;
+            }
+
+            members.ForEach(k => used[k] = true);
+            clusters.Add((set[start], Cluster([.. members.Select(k => set[k])])));
         }
     }
 
-    private CrossPostCluster Cluster(List<int> set, int start, int end)
+    private CrossPostCluster Cluster(List<int> posts)
     {
-        var posts = new List<KeptPost>(end - start);
+        var kept = new List<KeptPost>(posts.Count);
         var groups = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var firstSignature = SignatureOf(set[start]);
+        var firstSignature = SignatureOf(posts[0]);
         var lowest = TextSignature.Length;
-        for (var i = start; i < end; i++)
+        foreach (var index in posts)
         {
-            var post = _posts[set[i]];
-            posts.Add(post);
+            var post = _posts[index];
+            kept.Add(post);
             if (seen.Add(post.GroupId))
             {
                 groups.Add(post.GroupId);
             }
 
-            lowest = Math.Min(lowest, TextSignature.Agreement(firstSignature, SignatureOf(set[i])));
+            lowest = Math.Min(lowest, TextSignature.Agreement(firstSignature, SignatureOf(index)));
         }
 
-        return new CrossPostCluster(posts, groups, (double)lowest / TextSignature.Length);
+        return new CrossPostCluster(kept, groups, (double)lowest / TextSignature.Length);
     }
 
     private Span<ushort> SignatureOf(int index) =>
