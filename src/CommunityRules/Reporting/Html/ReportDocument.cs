@@ -7,7 +7,7 @@ namespace CommunityRules.Reporting.Html;
 /// Writes the quarterly review report, section by section: overview, findings by rule, merge candidates, inactive
 /// groups, creation and admin problems, charts, other findings, suppressed findings.
 /// </summary>
-internal sealed class ReportDocument
+internal sealed partial class ReportDocument
 {
     /// <summary>The content security policy the page declares: it may use its own inline styles and load nothing at all.</summary>
     internal const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
@@ -69,6 +69,7 @@ internal sealed class ReportDocument
         await WriteMergeCandidatesAsync().ConfigureAwait(false);
         await WriteInactiveGroupsAsync().ConfigureAwait(false);
         await WriteProblemsAsync().ConfigureAwait(false);
+        await WriteCrossPostingAsync().ConfigureAwait(false);
         await WriteChartsAsync().ConfigureAwait(false);
         await WriteOtherFindingsAsync().ConfigureAwait(false);
         await WriteSuppressedAsync().ConfigureAwait(false);
@@ -155,12 +156,14 @@ internal sealed class ReportDocument
         o.Line($"</header>");
     }
 
-    private static IEnumerable<(string Id, string Title)> Sections =>
+    /// <summary>Gets the sections in the order the page shows them; a section of the daily community checks only when one of its rules ran or found something.</summary>
+    private IEnumerable<(string Id, string Title)> Sections =>
     [
         ("rules", "Findings by rule"),
         ("merge", "Merge candidates"),
         ("inactive", "Inactive groups"),
         ("problems", "Creation and admins"),
+        .. ShowsCrossPosting ? [(CrossPostingSection, "Cross-posting")] : Array.Empty<(string, string)>(),
         ("charts", "Charts"),
         ("other", "Other findings"),
         ("suppressed", "Suppressed"),
@@ -169,8 +172,10 @@ internal sealed class ReportDocument
     private void WriteCard(string style, int count, string label, string note) =>
         _output.Line($"<li class=\"card sev-{style}\" data-severity=\"{style}\"><span class=\"card-value\">{HtmlText.Count(count)}</span><span class=\"card-label\">{label}</span><span class=\"card-note\">{note}</span></li>");
 
-    private void OpenSection(string id, int number, string title, string count)
+    private void OpenSection(string id, string title, string count)
     {
+        // Numbered by place, so a section shown only in some reports does not leave a gap.
+        var number = Sections.Select(section => section.Id).ToList().IndexOf(id) + 1;
         _output.Line($"<section class=\"block\" id=\"{id}\" aria-labelledby=\"{id}-heading\">");
         _output.Line($"<h2 id=\"{id}-heading\"><span class=\"num\" aria-hidden=\"true\">{number}</span> {title} <span class=\"count\">{count}</span></h2>");
     }
@@ -224,7 +229,7 @@ internal sealed class ReportDocument
             .ToList();
         var total = byRule.Values.Sum();
 
-        OpenSection("rules", 1, "Findings by rule and severity", HtmlText.Plural(total, "finding", "findings"));
+        OpenSection("rules", "Findings by rule and severity", HtmlText.Plural(total, "finding", "findings"));
         Intro("Every rule of this review, most serious first. Counts leave out suppressed findings. Each rule links to its guidance: what it asks for and how to fix what it finds.");
 
         var charted = rules.Where(rule => byRule.GetValueOrDefault(rule.Descriptor.Id) > 0).ToList();
@@ -283,7 +288,7 @@ internal sealed class ReportDocument
         var o = _output;
         var m = _model;
         var clusters = m.VisibleOfKind(ReportModel.DuplicatesKind).Select(MergeCluster.From).ToList();
-        OpenSection("merge", 2, "Merge candidates", HtmlText.Plural(clusters.Count, "cluster", "clusters"));
+        OpenSection("merge", "Merge candidates", HtmlText.Plural(clusters.Count, "cluster", "clusters"));
         if (clusters.Count == 0)
         {
             Empty(m.Ran(ReportModel.DuplicatesKind)
@@ -365,7 +370,7 @@ internal sealed class ReportDocument
             .ThenBy(pair => pair.index)
             .Select(pair => pair.diagnostic)
             .ToList();
-        OpenSection("inactive", 3, "Inactive groups", HtmlText.Plural(findings.Count, "group", "groups"));
+        OpenSection("inactive", "Inactive groups", HtmlText.Plural(findings.Count, "group", "groups"));
         if (findings.Count == 0)
         {
             Empty(m.Ran(ReportModel.InactivityKind)
@@ -419,7 +424,7 @@ internal sealed class ReportDocument
         var o = _output;
         var m = _model;
         var findings = m.VisibleOfKind(ReportModel.ProblemKinds);
-        OpenSection("problems", 4, "Creation and admin problems", HtmlText.Plural(findings.Count, "finding", "findings"));
+        OpenSection("problems", "Creation and admin problems", HtmlText.Plural(findings.Count, "finding", "findings"));
         var ran = ReportModel.ProblemKinds.Where(m.Ran).ToList();
         if (findings.Count == 0)
         {
@@ -462,7 +467,7 @@ internal sealed class ReportDocument
     private async Task WriteChartsAsync()
     {
         var o = _output;
-        OpenSection("charts", 5, "Charts", string.Empty);
+        OpenSection("charts", "Charts", string.Empty);
         WriteActivityHeatMap();
         await o.FlushIfFullAsync(_cancellationToken).ConfigureAwait(false);
         WriteGroupsPerCountry();
@@ -635,7 +640,7 @@ internal sealed class ReportDocument
     {
         var o = _output;
         var findings = _model.VisibleOther();
-        OpenSection("other", 6, "Other findings", HtmlText.Plural(findings.Count, "finding", "findings"));
+        OpenSection("other", "Other findings", HtmlText.Plural(findings.Count, "finding", "findings"));
         if (findings.Count == 0)
         {
             Empty("No other findings.");
@@ -688,7 +693,7 @@ internal sealed class ReportDocument
         var o = _output;
         var m = _model;
         var findings = m.Suppressed;
-        OpenSection("suppressed", 7, "Suppressed findings", HtmlText.Plural(findings.Count, "finding", "findings"));
+        OpenSection("suppressed", "Suppressed findings", HtmlText.Plural(findings.Count, "finding", "findings"));
         if (findings.Count == 0)
         {
             Empty("No findings are suppressed: no exemption covers anything found in this run.");
