@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CommunityRules.Model;
 
 namespace CommunityRules.Checks.BuiltIn.CrossPosting;
@@ -125,11 +126,14 @@ internal sealed class CrossPostIndex(CrossPostingSettings settings)
             {
                 var signature = SignatureOf(post);
                 var key = TextSignature.BandKey(signature, band);
-                if (!buckets.TryGetValue(key, out var bucket))
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, key, out var exists);
+                if (!exists)
                 {
-                    buckets.Add(key, (post, post));
+                    slot = (post, post);
                     continue;
                 }
+
+                var bucket = slot;
 
                 if (Find(parent, bucket.First) != Find(parent, post) && TextSignature.Agreement(SignatureOf(bucket.First), signature) >= minAgreement)
                 {
@@ -141,7 +145,7 @@ internal sealed class CrossPostIndex(CrossPostingSettings settings)
                     Union(parent, bucket.Latest, post);
                 }
 
-                buckets[key] = (bucket.First, post);
+                slot = (bucket.First, post);
             }
         }
 
