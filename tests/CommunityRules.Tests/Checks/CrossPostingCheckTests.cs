@@ -206,3 +206,59 @@ public sealed class TextSignatureTests
         return signature;
     }
 }
+
+/// <summary>The index behind the check, fed directly: clusters hold together around their first post.</summary>
+public sealed class CrossPostIndexTests
+{
+    [Fact]
+    public void A_chain_of_edits_is_not_one_cluster_but_each_copy_alike_to_the_first_post_is()
+    {
+        // A text of 100 words edited three times, four new words each time: each version is alike to the one before
+        // (about 0.9) but not to the one before that (about 0.8, estimated lower here) nor to the first. Joined as a chain they would be one cluster in
+        // four groups; around the first post, no three groups hold copies of it.
+        var words = Enumerable.Range(0, 100).Select(i => "sana" + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var versions = new List<string>();
+        for (var edit = 0; edit < 4; edit++)
+        {
+            versions.Add(string.Join(' ', words));
+            for (var i = 0; i < 4; i++)
+            {
+                words[(edit * 25) + 10 + i] = $"muutos{edit}x{i}";
+            }
+        }
+
+        // Each edit is a copy of the one before at the default 0.8; the third version is not a copy of the first.
+        var signatures = versions.Select(text =>
+        {
+            var signature = new ushort[TextSignature.Length];
+            TextSignature.Compute(null, text, signature);
+            return signature;
+        }).ToList();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(TextSignature.Agreement(signatures[i], signatures[i + 1]) >= 0.8 * TextSignature.Length);
+        }
+
+        Assert.True(TextSignature.Agreement(signatures[0], signatures[2]) < 0.8 * TextSignature.Length);
+        Assert.True(TextSignature.Agreement(signatures[1], signatures[3]) < 0.8 * TextSignature.Length);
+
+        var index = new CrossPostIndex(new CrossPostingSettings(new CommunityRules.Checks.BuiltIn.CrossPostingOptions()));
+        var network = new CommunityRules.Model.NetworkView(null, DateTimeOffset.UnixEpoch);
+        var start = new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 4; i++)
+        {
+            index.Add(new CommunityRules.Model.Post { Id = $"c{i}", GroupId = $"g{i}", CreatedAt = start.AddMinutes(i), Text = versions[i] }, network);
+        }
+
+        Assert.Empty(index.FindClusters(CancellationToken.None));
+
+        // The same four versions plus two exact copies of the first in two more groups: one cluster around c0.
+        index.Add(new CommunityRules.Model.Post { Id = "c4", GroupId = "g4", CreatedAt = start.AddMinutes(5), Text = versions[0] }, network);
+        index.Add(new CommunityRules.Model.Post { Id = "c5", GroupId = "g5", CreatedAt = start.AddMinutes(6), Text = versions[0] + " 🎉" }, network);
+        var cluster = Assert.Single(index.FindClusters(CancellationToken.None));
+        Assert.Equal("c0", cluster.Posts[0].Id);
+        Assert.Equal(["c0", "c1", "c4", "c5"], cluster.Posts.Select(post => post.Id));
+        Assert.Contains(cluster.Posts, post => post.Id == "c4");
+        Assert.Contains(cluster.Posts, post => post.Id == "c5");
+    }
+}
