@@ -9,6 +9,7 @@ using CommunityRules.Benchmarks;
 //   -- corpus             the text corpus and how often each term list and detector matches (CorpusReport)
 //   -- export-memory [posts]  reading one network as snapshot, Slack and Viva Engage export: messages/s and peak memory
 //   -- history [posts] [postgres]  the cost of check --history on a large run, and the store's size per run (HistoryCost)
+//   -- crossposting-memory [posts]  reading, the engine with no rule and with COM003, each in its own process: peak memory
 switch (args.FirstOrDefault())
 {
     case "latency":
@@ -25,6 +26,12 @@ switch (args.FirstOrDefault())
         break;
     case "export-read":
         ReadCounts.RunRead(args[1..]);
+        break;
+    case "crossposting-memory":
+        CrossPostingBenchmarks.RunMemoryHarness(args[1..]);
+        break;
+    case "crossposting-run":
+        CrossPostingBenchmarks.RunOne(args[1..]);
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

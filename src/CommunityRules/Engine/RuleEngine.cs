@@ -246,6 +246,7 @@ public sealed class RuleEngine
             }
 
             Progress("end-of-run", 0);
+            collector.CurrentGroup = null;
             foreach (var rule in Servable(ruleSet.Runtimes, _unservable))
             {
                 foreach (var action in rule.EndActions.Concat(_runActions.Where(run => run.Rule == rule).SelectMany(run => run.EndActions)))

@@ -75,6 +75,7 @@ internal sealed partial class ReportDocument
         await WriteProblemsAsync().ConfigureAwait(false);
         await WriteChartsAsync().ConfigureAwait(false);
         await WriteUnansweredAsync().ConfigureAwait(false);
+        await WriteCrossPostingAsync().ConfigureAwait(false);
         await WriteLeadershipAsync().ConfigureAwait(false);
         await WriteOtherFindingsAsync().ConfigureAwait(false);
         await WritePeopleAsync().ConfigureAwait(false);
@@ -177,6 +178,7 @@ internal sealed partial class ReportDocument
         ("problems", "Creation and admins"),
         ("charts", "Charts"),
         .. ShowsUnanswered ? [(UnansweredSectionId, "Unanswered questions")] : Array.Empty<(string, string)>(),
+        .. ShowsCrossPosting ? [(CrossPostingSection, "Cross-posting")] : Array.Empty<(string, string)>(),
         .. LeadershipSections(model),
         ("other", "Other findings"),
         ("people", "By person"),

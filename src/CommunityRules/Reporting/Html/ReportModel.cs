@@ -16,6 +16,9 @@ internal sealed class ReportModel
     /// <summary>The check kind whose findings are leaders who take little part.</summary>
     public const string LeadershipKind = "leadership";
 
+    /// <summary>The check kind whose findings are cross-posting clusters.</summary>
+    public const string CrossPostingKind = "crossPosting";
+
     /// <summary>The check kind whose findings are inactive groups.</summary>
     public const string InactivityKind = "inactivity";
 
@@ -128,7 +131,7 @@ internal sealed class ReportModel
 
     /// <summary>Gets the visible findings that no section of their own shows.</summary>
     public IReadOnlyList<Diagnostic> VisibleOther() =>
-        [.. Visible.Where(diagnostic => KindOf(diagnostic) is not { } kind || (kind != DuplicatesKind && kind != InactivityKind && kind != LeadershipKind && kind != UnansweredKind && !ProblemKinds.Contains(kind)))];
+        [.. Visible.Where(diagnostic => KindOf(diagnostic) is not { } kind || (kind != DuplicatesKind && kind != InactivityKind && kind != LeadershipKind && kind != UnansweredKind && kind != CrossPostingKind && !ProblemKinds.Contains(kind)))];
 
     /// <summary>Gets a group's name, or its id when it has none or is not in the network.</summary>
     public string GroupName(string groupId) => Network.FindGroup(groupId)?.Name is { Length: > 0 } name ? name : groupId;

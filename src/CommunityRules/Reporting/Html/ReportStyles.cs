@@ -67,6 +67,9 @@ internal static class ReportStyles
         p.message { max-width: 80ch; }
         td.target { width: 30%; overflow-wrap: anywhere; }
         table.problems tbody th { width: 26%; }
+        table.crossposting ul.plain { list-style: none; margin: 0; padding: 0; }
+        table.crossposting tbody th { width: 16%; }
+        table.crossposting td.span { white-space: nowrap; }
         td.expires { white-space: nowrap; }
         td.target .id { white-space: normal; }
         table.compact { font-size: 13px; }
