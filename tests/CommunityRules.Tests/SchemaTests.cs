@@ -113,6 +113,23 @@ public sealed class SchemaTests
         Assert.Empty(new RuleSetLoader(BuiltInChecks.Create()).Load([GovernanceFile]).Errors);
     }
 
+    public static TheoryData<string> BundledPacks => [.. Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "rules"), "*.yaml").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(BundledPacks))]
+    public async Task Every_bundled_pack_validates_against_the_checked_in_schema_and_loads_by_its_builtin_name(string pack)
+    {
+        var schema = await JsonSchema.FromFileAsync(SchemaFile);
+        var file = Path.Combine(TestPaths.RepoRoot, "rules", pack);
+
+        var errors = schema.Validate(YamlToJson(File.ReadAllText(file)));
+        var loaded = new RuleSetLoader(BuiltInChecks.Create()).Load([RuleSetLoader.BuiltinPrefix + Path.GetFileNameWithoutExtension(pack)]);
+
+        Assert.True(errors.Count == 0, $"rules/{pack} breaks the schema:\n" + string.Join('\n', errors.Select(e => $"  {e.Path}: {e.Kind}")));
+        Assert.Empty(loaded.Errors);
+        Assert.NotEmpty(loaded.RuleSet!.Rules);
+    }
+
     [Theory]
     [InlineData("rule:\n  - id: GOV001\n", ValidationErrorKind.NoAdditionalPropertiesAllowed)]
     [InlineData("severity:\n  GOV001: critical\n", ValidationErrorKind.NotInEnumeration)]

@@ -56,6 +56,20 @@ public sealed class RuleExampleRunnerTests
         Assert.Equal(30, result.Passed);
     }
 
+    [Theory]
+    [MemberData(nameof(SchemaTests.BundledPacks), MemberType = typeof(SchemaTests))]
+    public async Task Every_bundled_rule_is_proved_by_its_examples_that_pass_and_fail(string pack)
+    {
+        var ruleSet = RuleTestData.LoadClean([Path.Combine(TestPaths.RepoRoot, "rules", pack)]);
+
+        var result = await CreateRunner().RunAsync(ruleSet);
+
+        Assert.True(result.Failures.Count == 0, $"rules/{pack} examples failed:\n" + string.Join('\n', result.Failures));
+        Assert.All(ruleSet.Rules, rule => Assert.True(
+            rule.Examples.Any(example => example.ExpectFailure) && rule.Examples.Any(example => !example.ExpectFailure),
+            $"{rule.Id} needs an example that fails and one that passes"));
+    }
+
     [Fact]
     public async Task An_example_expected_to_fail_that_passes_is_CR2001_at_the_example()
     {
