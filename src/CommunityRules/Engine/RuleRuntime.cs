@@ -144,5 +144,7 @@ internal sealed class RunActions(RuleRuntime rule)
 
     public List<Action<GroupPostContext>> GroupPostActions { get; } = [];
 
+    public List<Action<PostContext>> SecondPassPostActions { get; } = [];
+
     public List<Action<EndContext>> EndActions { get; } = [];
 }
