@@ -9,7 +9,7 @@ namespace CommunityRules.Checks.BuiltIn;
 public sealed class PlacementOptions
 {
     /// <summary>Gets or sets the score, from 0 to 1, the suggested group must reach: how well the post's words fit what is written in that group and what its name, description and topics say (the cosine of their TF-IDF vectors).</summary>
-    public double MinConfidence { get; set; } = 0.3;
+    public double MinConfidence { get; set; } = 0.25;
 
     /// <summary>Gets or sets how much higher, from 0 to 1, the suggested group must score than the post's own group: a post that fits its own group about as well as another is never reported.</summary>
     public double Margin { get; set; } = 0.15;
@@ -45,7 +45,7 @@ public sealed class PlacementCheck : Check<PlacementOptions>
     {
         if (!(options.MinConfidence > 0 && options.MinConfidence <= 1))
         {
-            context.ReportError("minConfidence", $"'minConfidence' is {Number(options.MinConfidence)}; it must be more than 0 and at most 1, such as 0.3.");
+            context.ReportError("minConfidence", $"'minConfidence' is {Number(options.MinConfidence)}; it must be more than 0 and at most 1, such as 0.25.");
         }
 
         if (!(options.Margin is >= 0 and < 1))
