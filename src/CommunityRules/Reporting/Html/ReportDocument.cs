@@ -7,7 +7,7 @@ namespace CommunityRules.Reporting.Html;
 /// Writes the quarterly review report, section by section: overview, findings by rule, merge candidates, inactive
 /// groups, creation and admin problems, charts, other findings, suppressed findings.
 /// </summary>
-internal sealed class ReportDocument
+internal sealed partial class ReportDocument
 {
     /// <summary>The content security policy the page declares: it may use its own inline styles and load nothing at all.</summary>
     internal const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
@@ -70,6 +70,7 @@ internal sealed class ReportDocument
         await WriteInactiveGroupsAsync().ConfigureAwait(false);
         await WriteProblemsAsync().ConfigureAwait(false);
         await WriteChartsAsync().ConfigureAwait(false);
+        await WriteMisplacedPostsAsync().ConfigureAwait(false);
         await WriteOtherFindingsAsync().ConfigureAwait(false);
         await WriteSuppressedAsync().ConfigureAwait(false);
         o.Line($"</main>");
@@ -155,16 +156,20 @@ internal sealed class ReportDocument
         o.Line($"</header>");
     }
 
-    private static IEnumerable<(string Id, string Title)> Sections =>
+    private IEnumerable<(string Id, string Title)> Sections =>
     [
         ("rules", "Findings by rule"),
         ("merge", "Merge candidates"),
         ("inactive", "Inactive groups"),
         ("problems", "Creation and admins"),
         ("charts", "Charts"),
+        .. HasMisplacedPostsSection ? [MisplacedPostsSection] : Array.Empty<(string, string)>(),
         ("other", "Other findings"),
         ("suppressed", "Suppressed"),
     ];
+
+    // Sections after the optional ones number on from them.
+    private int OptionalSections => HasMisplacedPostsSection ? 1 : 0;
 
     private void WriteCard(string style, int count, string label, string note) =>
         _output.Line($"<li class=\"card sev-{style}\" data-severity=\"{style}\"><span class=\"card-value\">{HtmlText.Count(count)}</span><span class=\"card-label\">{label}</span><span class=\"card-note\">{note}</span></li>");
@@ -635,7 +640,7 @@ internal sealed class ReportDocument
     {
         var o = _output;
         var findings = _model.VisibleOther();
-        OpenSection("other", 6, "Other findings", HtmlText.Plural(findings.Count, "finding", "findings"));
+        OpenSection("other", 6 + OptionalSections, "Other findings", HtmlText.Plural(findings.Count, "finding", "findings"));
         if (findings.Count == 0)
         {
             Empty("No other findings.");
@@ -688,7 +693,7 @@ internal sealed class ReportDocument
         var o = _output;
         var m = _model;
         var findings = m.Suppressed;
-        OpenSection("suppressed", 7, "Suppressed findings", HtmlText.Plural(findings.Count, "finding", "findings"));
+        OpenSection("suppressed", 7 + OptionalSections, "Suppressed findings", HtmlText.Plural(findings.Count, "finding", "findings"));
         if (findings.Count == 0)
         {
             Empty("No findings are suppressed: no exemption covers anything found in this run.");
