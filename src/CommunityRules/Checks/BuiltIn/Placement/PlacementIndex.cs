@@ -36,6 +36,9 @@ internal sealed class PlacementIndex
     private readonly int[] _postingStart;
     private readonly int[] _postingGroup;
     private readonly float[] _postingCount;
+    private readonly double[] _postingLow;
+    private readonly double[] _postingRate;
+    private readonly bool[] _postingDeclared;
     private readonly HashSet<ulong> _common = [];
 
     public PlacementIndex(IReadOnlyList<Group> groups, IReadOnlyList<TermBag> bags)
@@ -83,6 +86,9 @@ internal sealed class PlacementIndex
         MaxIdf = (float)Math.Log(count + 1.0);
         _postingGroup = new int[_postingStart[^1]];
         _postingCount = new float[_postingStart[^1]];
+        _postingLow = new double[_postingStart[^1]];
+        _postingRate = new double[_postingStart[^1]];
+        _postingDeclared = new bool[_postingStart[^1]];
         var filled = new int[terms.Count];
         for (var g = 0; g < count; g++)
         {
@@ -93,6 +99,9 @@ internal sealed class PlacementIndex
                     var slot = _postingStart[t] + filled[t]++;
                     _postingGroup[slot] = g;
                     _postingCount[slot] = uses;
+                    _postingLow[slot] = CautiousRate(uses, bags[g].Words);
+                    _postingRate[slot] = uses / Math.Max(1, bags[g].Words);
+                    _postingDeclared[slot] = bags[g].Declared.Contains(term);
                 }
             }
         }
@@ -115,22 +124,51 @@ internal sealed class PlacementIndex
     /// <param name="groupWords">The group's words.</param>
     /// <param name="otherUses">The other group's uses of the word.</param>
     /// <param name="otherWords">The other group's words.</param>
-    public static double Credit(double uses, double groupWords, double otherUses, double otherWords)
-    {
-        if (uses <= 1 || groupWords <= 0)
-        {
-            return 0;
-        }
+    public static double Credit(double uses, double groupWords, double otherUses, double otherWords) =>
+        Credit(CautiousRate(uses, groupWords), GenerousRate(otherUses, otherWords));
 
-        var low = (uses - Math.Sqrt(uses)) / groupWords;
-        otherUses = Math.Max(0, otherUses) + 1;
-        var high = (otherUses + Math.Sqrt(otherUses)) / Math.Max(1, otherWords);
-        var lift = low / high;
+    /// <summary>How much a word counts for a group against another, from the group's cautious rate and the other's generous one.</summary>
+    public static double Credit(double cautiousRate, double generousRate)
+    {
+        var lift = cautiousRate / generousRate;
         return lift <= MinLift ? 0 : Math.Min(1, Math.Log(lift / MinLift) / Math.Log(FullLift / MinLift));
+    }
+
+    /// <summary>A group's rate of a word taken low: its count less the count's square root; 0 for a word used at most once.</summary>
+    public static double CautiousRate(double uses, double groupWords) =>
+        uses <= 1 || groupWords <= 0 ? 0 : (uses - Math.Sqrt(uses)) / groupWords;
+
+    /// <summary>A group's rate of a word taken high: its count plus one plus the square root of that.</summary>
+    public static double GenerousRate(double uses, double groupWords)
+    {
+        uses = Math.Max(0, uses) + 1;
+        return (uses + Math.Sqrt(uses)) / Math.Max(1, groupWords);
     }
 
     /// <summary>Gets whether a word is used in too many groups to count.</summary>
     public bool IsCommon(ulong term) => _common.Contains(term);
+
+    /// <summary>Finds a word's idf and its postings: the groups that use it, with what the hot loop needs of each.</summary>
+    public bool TryGetPostings(ulong term, out float idf, out Postings postings)
+    {
+        if (_termIndex.TryGetValue(term, out var index))
+        {
+            idf = _idf[index];
+            var start = _postingStart[index];
+            var length = _postingStart[index + 1] - start;
+            postings = new Postings(
+                _postingGroup.AsSpan(start, length),
+                _postingCount.AsSpan(start, length),
+                _postingLow.AsSpan(start, length),
+                _postingRate.AsSpan(start, length),
+                _postingDeclared.AsSpan(start, length));
+            return true;
+        }
+
+        idf = 0;
+        postings = default;
+        return false;
+    }
 
     /// <summary>Finds a word's idf and the groups that use it with their uses.</summary>
     /// <param name="term">The word.</param>
@@ -154,4 +192,18 @@ internal sealed class PlacementIndex
         uses = default;
         return false;
     }
+}
+
+/// <summary>The groups that use a word: each group's position, uses, cautious rate (<see cref="PlacementIndex.CautiousRate"/>), plain rate, and whether its name, topics or description have the word.</summary>
+internal readonly ref struct Postings(ReadOnlySpan<int> groups, ReadOnlySpan<float> uses, ReadOnlySpan<double> cautiousRates, ReadOnlySpan<double> rates, ReadOnlySpan<bool> declared)
+{
+    public ReadOnlySpan<int> Groups { get; } = groups;
+
+    public ReadOnlySpan<float> Uses { get; } = uses;
+
+    public ReadOnlySpan<double> CautiousRates { get; } = cautiousRates;
+
+    public ReadOnlySpan<double> Rates { get; } = rates;
+
+    public ReadOnlySpan<bool> Declared { get; } = declared;
 }

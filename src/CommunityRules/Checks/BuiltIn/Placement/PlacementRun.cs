@@ -138,7 +138,7 @@ internal sealed class PlacementRun(PlacementSettings settings)
                 continue;
             }
 
-            if (!index.TryGetTerm(term, out var idf, out var groups, out var uses))
+            if (!index.TryGetPostings(term, out var idf, out var postings))
             {
                 // A word no group uses makes the post fit every group a little less.
                 total += PlacementIndex.Weight(found.Count, index.MaxIdf);
@@ -147,11 +147,24 @@ internal sealed class PlacementRun(PlacementSettings settings)
 
             var weight = PlacementIndex.Weight(found.Count, idf);
             total += weight;
+
+            // What the hot loop compares each group with: the own group's rates without this post, as Credit takes them.
             var ownUses = ownBag.Counts.GetValueOrDefault(term) - found.Count;
+            var ownDeclared = ownBag.Declared.Contains(term);
+            var ownRate = Math.Max(0, ownUses) / Math.Max(1, ownWords);
+            var ownGenerousRate = PlacementIndex.GenerousRate(ownUses, ownWords);
+            var groups = postings.Groups;
             for (var i = 0; i < groups.Length; i++)
             {
                 var g = groups[i];
-                var credit = g == own ? 0 : Credit(term, index.Bags[g], uses[i], ownBag, ownUses, ownWords);
+                if (g == own)
+                {
+                    continue;
+                }
+
+                var credit = postings.Declared[i] && !ownDeclared && postings.Uses[i] > 0 && ownRate <= DeclaredLift * postings.Rates[i]
+                    ? 1
+                    : PlacementIndex.Credit(postings.CautiousRates[i], ownGenerousRate);
                 if (credit <= 0)
                 {
                     continue;
@@ -242,7 +255,7 @@ internal sealed class PlacementRun(PlacementSettings settings)
     }
 
     /// <summary>
-    /// How much a word counts for a group against another: by what they write (see <see cref="PlacementIndex.Credit"/>),
+    /// How much a word counts for a group against another: by what they write (see <see cref="PlacementIndex.Credit(double, double, double, double)"/>),
     /// or in full when the group's name, topics or description have it, the other's do not, and the other uses it at
     /// most a fifth as often: what a group says it is for counts even before much is written in it.
     /// </summary>
