@@ -26,14 +26,15 @@ public sealed class RunStartContext
 
     /// <summary>
     /// Runs an action for each post written in a group in the rule's scope, as the posts stream by, for a group rule
-    /// that gathers what is written in its groups. The action cannot report; the end action does. Posts by bots and
-    /// system accounts are left out unless the run includes them.
+    /// that gathers what is written in its groups — or, for a post rule, for each post written in any group of the
+    /// data (its <c>where:</c> picks the posts it judges, not those it learns from). The action cannot report; the end
+    /// action or a second pass does. Posts by bots and system accounts are left out unless the run includes them.
     /// </summary>
     /// <param name="action">The action.</param>
     public void RegisterGroupPostAction(Action<GroupPostContext> action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        if (_actions.Rule.Rule.Target != Diagnostics.TargetKind.Group)
+        if (_actions.Rule.Rule.Target is not (Diagnostics.TargetKind.Group or Diagnostics.TargetKind.Post))
         {
             throw new InvalidOperationException($"Check '{_actions.Rule.Rule.CheckKind}' registered a group post action for rule {_actions.Rule.Rule.Id}, whose target is {_actions.Rule.Rule.Target}.");
         }
@@ -69,6 +70,24 @@ public sealed class RunStartContext
     {
         ArgumentNullException.ThrowIfNull(action);
         _actions.CommentActions.Add(action);
+    }
+
+    /// <summary>
+    /// Runs an action for each post in the rule's scope in a second reading of the posts, after everything was read
+    /// and the end actions ran: for a post rule that judges each post against what the whole run gathered, whatever
+    /// order the source gives the posts in (the <c>placement</c> check's group profiles). The source's posts are read
+    /// again, so it costs a second reading of them; a run registers it only when a rule asks for it.
+    /// </summary>
+    /// <param name="action">The action.</param>
+    public void RegisterSecondPassPostAction(Action<PostContext> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (_actions.Rule.Rule.Target != Diagnostics.TargetKind.Post)
+        {
+            throw new InvalidOperationException($"Check '{_actions.Rule.Rule.CheckKind}' registered a second-pass post action for rule {_actions.Rule.Rule.Id}, whose target is {_actions.Rule.Rule.Target}.");
+        }
+
+        _actions.SecondPassPostActions.Add(action);
     }
 
     /// <summary>Runs an action once in this run, after all records were read and after the rule's own end actions.</summary>

@@ -10,7 +10,8 @@ namespace CommunityRules.Engine;
 
 /// <summary>
 /// Runs a rule set over a network in one pass: it indexes people, groups and memberships, streams posts, comments and
-/// reactions through the rules' actions while it folds each group's activity, then runs the end-of-run actions.
+/// reactions through the rules' actions while it folds each group's activity, then runs the end-of-run actions —
+/// and, only when a rule registered a second-pass post action, reads the posts once more for it.
 /// The same inputs and moment give the same findings in the same order.
 /// </summary>
 public sealed class RuleEngine
@@ -111,7 +112,7 @@ public sealed class RuleEngine
 
         public async Task<RecordCounts> ExecuteAsync()
         {
-            long people = 0, groups = 0, memberships = 0, posts = 0, comments = 0, reactions = 0;
+            long people = 0, groups = 0, memberships = 0, posts = 0, comments = 0, reactions = 0, duplicatePosts = 0;
 
             await foreach (var person in Read("people", source.ReadPeopleAsync(collector, cancellationToken)).ConfigureAwait(false))
             {
@@ -163,6 +164,7 @@ public sealed class RuleEngine
                 var group = network.FindGroup(post.GroupId);
                 if (!_groupOfPost.TryAdd(post.Id, group?.Id ?? post.GroupId))
                 {
+                    duplicatePosts++;
                     collector.Report(new DataIssue(DataIssueKind.DuplicateId, source.Description, null, $"post '{post.Id}' appears more than once; the later record was left out", post.Id));
                     continue;
                 }
@@ -267,7 +269,66 @@ public sealed class RuleEngine
                 }
             }
 
+            await RunSecondPassAsync(duplicatePosts).ConfigureAwait(false);
             return new RecordCounts(people, groups, memberships, posts, comments, reactions);
+        }
+
+        /// <summary>
+        /// Reads the posts again for the rules that asked for a second pass, after the end actions: each post is judged
+        /// against what the whole run gathered. The first reading reported the posts' data issues; this one does not.
+        /// </summary>
+        private async Task RunSecondPassAsync(long duplicatePosts)
+        {
+            RunActions[] runs = [.. _runActions.Where(run => run.SecondPassPostActions.Count > 0 && !_unservable.Contains(run.Rule))];
+            if (runs.Length == 0)
+            {
+                return;
+            }
+
+            // Only when the first reading met a repeated id: the later records were left out then, so they are now.
+            HashSet<string>? seen = duplicatePosts > 0 ? new(StringComparer.Ordinal) : null;
+            await foreach (var post in Read("posts, second pass", source.ReadPostsAsync(IgnoredDataIssues.Instance, cancellationToken)).ConfigureAwait(false))
+            {
+                if (seen is not null && !seen.Add(post.Id))
+                {
+                    continue;
+                }
+
+                var author = post.AuthorId is null ? null : network.FindPerson(post.AuthorId);
+                if (author is { Kind: not PersonKind.Person } && !_automatedPostsChecked)
+                {
+                    continue;
+                }
+
+                var group = network.FindGroup(post.GroupId);
+                collector.CurrentGroup = group;
+                foreach (var run in runs)
+                {
+                    if (collector.IsSwitchedOff(run.Rule))
+                    {
+                        continue;
+                    }
+
+                    try
+                    {
+                        if (run.Rule.IsInScope(post, network, group))
+                        {
+                            foreach (var action in run.SecondPassPostActions)
+                            {
+                                action(new PostContext(post, network, run.Rule, collector));
+                            }
+                        }
+                    }
+                    catch (RegexMatchTimeoutException ex)
+                    {
+                        collector.ReportTimeout(run.Rule, post, ex);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        collector.ReportCheckFailure(run.Rule, post, ex);
+                    }
+                }
+            }
         }
 
         private void RunPersonAndGroupActions()
@@ -392,7 +453,8 @@ public sealed class RuleEngine
 
                 try
                 {
-                    if (run.Rule.IsInScope(group, network, group))
+                    // A post rule's scope is about posts: it learns from every group, and judges the posts its scope picks.
+                    if (run.Rule.Target != TargetKind.Group || run.Rule.IsInScope(group, network, group))
                     {
                         foreach (var action in run.GroupPostActions)
                         {
@@ -543,5 +605,19 @@ public sealed class RuleEngine
         }
 
         private void Progress(string phase, long read) => options.Progress?.Report(new AnalysisProgress(phase, read));
+
+        /// <summary>Drops what a second reading of a source reports: the first reading reported it already.</summary>
+        private sealed class IgnoredDataIssues : IDataIssueReporter
+        {
+            public static readonly IgnoredDataIssues Instance = new();
+
+            public void Report(DataIssue issue)
+            {
+            }
+
+            public void Report(DataNote note)
+            {
+            }
+        }
     }
 }

@@ -157,5 +157,7 @@ internal sealed class RunActions(RuleRuntime rule)
 
     public List<Action<PostCommentContext>> CommentActions { get; } = [];
 
+    public List<Action<PostContext>> SecondPassPostActions { get; } = [];
+
     public List<Action<EndContext>> EndActions { get; } = [];
 }

@@ -76,6 +76,7 @@ internal sealed partial class ReportDocument
         await WriteChartsAsync().ConfigureAwait(false);
         await WriteUnansweredAsync().ConfigureAwait(false);
         await WriteCrossPostingAsync().ConfigureAwait(false);
+        await WriteMisplacedPostsAsync().ConfigureAwait(false);
         await WriteLeadershipAsync().ConfigureAwait(false);
         await WriteOtherFindingsAsync().ConfigureAwait(false);
         await WritePeopleAsync().ConfigureAwait(false);
@@ -179,6 +180,7 @@ internal sealed partial class ReportDocument
         ("charts", "Charts"),
         .. ShowsUnanswered ? [(UnansweredSectionId, "Unanswered questions")] : Array.Empty<(string, string)>(),
         .. ShowsCrossPosting ? [(CrossPostingSection, "Cross-posting")] : Array.Empty<(string, string)>(),
+        .. HasMisplacedPostsSection ? [MisplacedPostsSection] : Array.Empty<(string, string)>(),
         .. LeadershipSections(model),
         ("other", "Other findings"),
         ("people", "By person"),

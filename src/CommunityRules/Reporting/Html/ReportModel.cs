@@ -25,6 +25,9 @@ internal sealed class ReportModel
     /// <summary>The check kind whose findings are unanswered questions.</summary>
     public const string UnansweredKind = "unanswered";
 
+    /// <summary>The check kind whose findings have a section of their own: posts in the wrong group.</summary>
+    public const string PlacementKind = "placement";
+
     /// <summary>How many months before the run's moment an inactive group's sparkline shows, as the inactivity check's trend.</summary>
     public const int SparklineMonths = 6;
 
@@ -131,7 +134,7 @@ internal sealed class ReportModel
 
     /// <summary>Gets the visible findings that no section of their own shows.</summary>
     public IReadOnlyList<Diagnostic> VisibleOther() =>
-        [.. Visible.Where(diagnostic => KindOf(diagnostic) is not { } kind || (kind != DuplicatesKind && kind != InactivityKind && kind != LeadershipKind && kind != UnansweredKind && kind != CrossPostingKind && !ProblemKinds.Contains(kind)))];
+        [.. Visible.Where(diagnostic => KindOf(diagnostic) is not { } kind || (kind != DuplicatesKind && kind != InactivityKind && kind != LeadershipKind && kind != UnansweredKind && kind != CrossPostingKind && kind != PlacementKind && !ProblemKinds.Contains(kind)))];
 
     /// <summary>Gets a group's name, or its id when it has none or is not in the network.</summary>
     public string GroupName(string groupId) => Network.FindGroup(groupId)?.Name is { Length: > 0 } name ? name : groupId;
