@@ -16,7 +16,7 @@ namespace CommunityRules.Cli;
 /// <summary>The <c>communityrules</c> command line: check, validate, test, schema, init and history.</summary>
 internal static class CommandLine
 {
-    private static readonly string[] DefaultRules = [RuleSetLoader.BuiltinPrefix + "governance", RuleSetLoader.BuiltinPrefix + "posting-guidelines"];
+    private static readonly string[] DefaultRules = [RuleSetLoader.BuiltinPrefix + "governance", RuleSetLoader.BuiltinPrefix + "posting-guidelines", RuleSetLoader.BuiltinPrefix + "community"];
 
     public static string Version { get; } =
         typeof(CommandLine).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
