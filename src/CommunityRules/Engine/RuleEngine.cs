@@ -300,34 +300,7 @@ public sealed class RuleEngine
                     continue;
                 }
 
-                var group = network.FindGroup(post.GroupId);
-                collector.CurrentGroup = group;
-                foreach (var run in runs)
-                {
-                    if (collector.IsSwitchedOff(run.Rule))
-                    {
-                        continue;
-                    }
-
-                    try
-                    {
-                        if (run.Rule.IsInScope(post, network, group))
-                        {
-                            foreach (var action in run.SecondPassPostActions)
-                            {
-                                action(new PostContext(post, network, run.Rule, collector));
-                            }
-                        }
-                    }
-                    catch (RegexMatchTimeoutException ex)
-                    {
-                        collector.ReportTimeout(run.Rule, post, ex);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        collector.ReportCheckFailure(run.Rule, post, ex);
-                    }
-                }
+                RunPostActions(runs, static run => run.SecondPassPostActions, post, network.FindGroup(post.GroupId));
             }
         }
 
@@ -482,8 +455,15 @@ public sealed class RuleEngine
                 return;
             }
 
+            RunPostActions(_postObservers, static run => run.PostActions, post, group);
+        }
+
+        // Runs one kind of the run's post actions of each rule whose scope includes the post; a check that fails or
+        // times out is reported on the post, and the other rules go on.
+        private void RunPostActions(RunActions[] runs, Func<RunActions, List<Action<PostContext>>> actionsOf, Post post, Group? group)
+        {
             collector.CurrentGroup = group;
-            foreach (var run in _postObservers)
+            foreach (var run in runs)
             {
                 if (collector.IsSwitchedOff(run.Rule))
                 {
@@ -494,7 +474,7 @@ public sealed class RuleEngine
                 {
                     if (run.Rule.IsInScope(post, network, group))
                     {
-                        foreach (var action in run.PostActions)
+                        foreach (var action in actionsOf(run))
                         {
                             action(new PostContext(post, network, run.Rule, collector));
                         }
