@@ -479,12 +479,12 @@ internal static class CommandLine
             var name = result.Manifest?.Name ?? "Network";
             if (outputFile is null)
             {
-                TextReport.Write(CreateConsole(output, IsTerminal(output)), result, name, failOn, grouping, comparison);
+                TextReport.Write(CreateConsole(output, IsTerminal(output)), result, name, SourceLabel(result.Summary.Source), failOn, grouping, comparison);
                 return;
             }
 
             await using var writer = new StreamWriter(outputFile);
-            TextReport.Write(CreateConsole(writer, terminal: false), result, name, failOn, grouping, comparison);
+            TextReport.Write(CreateConsole(writer, terminal: false), result, name, SourceLabel(result.Summary.Source), failOn, grouping, comparison);
             return;
         }
 
@@ -594,6 +594,10 @@ internal static class CommandLine
         Description = description,
         Arity = ArgumentArity.OneOrMore,
     };
+
+    // People read where the data came from; the bundled sample's place in the tool's folder tells them nothing.
+    private static string SourceLabel(string source) =>
+        source == Path.GetRelativePath(Environment.CurrentDirectory, SampleNetwork) ? "the sample network that ships with the tool" : source;
 
     private static string[] RulePaths(string[]? given) => given is { Length: > 0 } ? given : DefaultRules;
 

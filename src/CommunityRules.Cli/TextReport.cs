@@ -19,11 +19,11 @@ internal enum TextGrouping
 /// <summary>Writes findings for people: grouped by rule, most serious first, or by responsible person; coloured on a terminal.</summary>
 internal static class TextReport
 {
-    public static void Write(IAnsiConsole console, AnalysisResult result, string networkName, Severity failOn, TextGrouping grouping = TextGrouping.Rule, BaselineComparison? comparison = null)
+    public static void Write(IAnsiConsole console, AnalysisResult result, string networkName, string source, Severity failOn, TextGrouping grouping = TextGrouping.Rule, BaselineComparison? comparison = null)
     {
         var summary = result.Summary;
         var read = summary.Read;
-        console.MarkupLine($"[bold]{Shown(networkName)}[/] as of {summary.AsOf.UtcDateTime:yyyy-MM-dd} ([grey]{Shown(summary.Source)}[/])");
+        console.MarkupLine($"[bold]{Shown(networkName)}[/] as of {summary.AsOf.UtcDateTime:yyyy-MM-dd} ([grey]{Shown(source)}[/])");
         console.MarkupLine(Shown(string.Create(CultureInfo.InvariantCulture, $"Read {read.People:N0} people, {read.Groups:N0} groups, {read.Memberships:N0} memberships, {read.Posts:N0} posts, {read.Comments:N0} comments and {read.Reactions:N0} reactions; {summary.RulesRun} rules ran.")));
         foreach (var note in result.DataNotes)
         {

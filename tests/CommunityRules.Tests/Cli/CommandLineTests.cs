@@ -343,6 +343,15 @@ public sealed partial class CommandLineTests
         Assert.Equal(5, run.ErrorLines.Length);
     }
 
+    [Fact]
+    public async Task Without_data_the_bundled_sample_is_checked_and_named_as_such_not_by_its_folder()
+    {
+        var run = await RunAsync("check", "--rules", "builtin:governance");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("Nordlys Group (sample) as of 2026-10-01 (the sample network that ships with the tool)", run.Output.ReplaceLineEndings("\n").Split('\n')[0]);
+    }
+
     private static Task<CliRun> RunAsync(params string[] args) => RunAsync(args, []);
 
     private static async Task<CliRun> RunAsync(string[] args, IReadOnlyList<Check> extraChecks)

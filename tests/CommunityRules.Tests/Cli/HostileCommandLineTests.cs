@@ -211,7 +211,7 @@ public sealed class HostileCommandLineTests
         });
         console.Profile.Width = 10_000;
 
-        TextReport.Write(console, result, result.Manifest!.Name!, Severity.Error);
+        TextReport.Write(console, result, result.Manifest!.Name!, result.Summary.Source, Severity.Error);
 
         var text = writer.ToString();
         Assert.Contains('\u001B', text);
