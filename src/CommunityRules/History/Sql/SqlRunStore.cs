@@ -167,6 +167,31 @@ internal sealed class SqlRunStore : IRunStore
     });
 
     /// <inheritdoc/>
+    public Task<IReadOnlyList<FirstSeen>> GetFirstSeenAsync(long runId, CancellationToken cancellationToken = default) => GuardAsync<IReadOnlyList<FirstSeen>>(async () =>
+    {
+        // The series of a fingerprint starts after the last earlier run of the source that lacks it; every run of the
+        // source from there to this one has it. The NOT EXISTS probe uses findings_by_fingerprint.
+        await using var command = Command(null,
+            "SELECT x.fingerprint, x.first_run, x.run_count, r.as_of FROM (" +
+            " SELECT f.fingerprint AS fingerprint, MIN(s.id) AS first_run, COUNT(DISTINCT s.id) AS run_count" +
+            " FROM findings f JOIN runs cur ON cur.id = f.run_id JOIN runs s ON s.source = cur.source AND s.id <= cur.id" +
+            " WHERE f.run_id = @id AND s.id > COALESCE((SELECT MAX(b.id) FROM runs b WHERE b.source = cur.source AND b.id < cur.id" +
+            " AND NOT EXISTS (SELECT 1 FROM findings h WHERE h.run_id = b.id AND h.fingerprint = f.fingerprint)), 0)" +
+            " GROUP BY f.fingerprint) x JOIN runs r ON r.id = x.first_run");
+        Add(command, "@id", runId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var seen = new List<FirstSeen>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            seen.Add(new FirstSeen(reader.GetString(0), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), _dialect.ReadMoment(reader, 3), Int(reader, 2)));
+        }
+
+        // The databases sort text by their own collations; ordinal order is the same everywhere.
+        seen.Sort((a, b) => string.CompareOrdinal(a.Fingerprint, b.Fingerprint));
+        return seen;
+    });
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<GroupFigures>> GetGroupFiguresAsync(long runId, CancellationToken cancellationToken = default) => GuardAsync<IReadOnlyList<GroupFigures>>(async () =>
     {
         var months = new Dictionary<int, List<MonthlyActivity>>();
