@@ -154,7 +154,7 @@ internal sealed partial class ReportDocument
         o.Line($"<tbody>");
         foreach (var finding in findings)
         {
-            o.Write($"<tr data-finding=\"{finding.Fingerprint}\" data-rule=\"{finding.RuleId}\" data-trend=\"{kind}\"><td class=\"id\">{finding.RuleId}</td><td><span class=\"id\">{finding.TargetId}</span>");
+            o.Write($"<tr data-trend-finding=\"{finding.Fingerprint}\" data-rule=\"{finding.RuleId}\" data-trend=\"{kind}\"><td class=\"id\">{finding.RuleId}</td><td><span class=\"id\">{finding.TargetId}</span>");
             if (finding.TargetName is { Length: > 0 } name)
             {
                 o.Write($"<div class=\"small\">{name}</div>");
@@ -192,7 +192,7 @@ internal sealed partial class ReportDocument
         o.Line($"<tbody>");
         foreach (var (finding, age) in open)
         {
-            o.Line($"<tr data-finding=\"{finding.Fingerprint}\" data-rule=\"{finding.Rule.Id}\" data-reviews=\"{age.Reviews}\"><td class=\"id\">{finding.Rule.Id}</td><td><span class=\"id\">{finding.Target.Id}</span><div class=\"small\">{ReportModel.TargetName(finding)}</div></td><td class=\"message\">{finding.Message}</td><td class=\"id\"><time datetime=\"{ReportFormatting.Moment(age.FirstSeen)}\">{HtmlText.Day(age.FirstSeen)}</time></td><td class=\"num\">{HtmlText.Count(age.Reviews)}</td></tr>");
+            o.Line($"<tr data-trend-finding=\"{finding.Fingerprint}\" data-rule=\"{finding.Rule.Id}\" data-reviews=\"{age.Reviews}\"><td class=\"id\">{finding.Rule.Id}</td><td><span class=\"id\">{finding.Target.Id}</span><div class=\"small\">{ReportModel.TargetName(finding)}</div></td><td class=\"message\">{finding.Message}</td><td class=\"id\"><time datetime=\"{ReportFormatting.Moment(age.FirstSeen)}\">{HtmlText.Day(age.FirstSeen)}</time></td><td class=\"num\">{HtmlText.Count(age.Reviews)}</td></tr>");
             await o.FlushIfFullAsync(_cancellationToken).ConfigureAwait(false);
         }
 

@@ -37,18 +37,19 @@ public sealed class HtmlTrendsTests : IDisposable
         var section = document.Section("trends");
 
         Assert.Equal(html, await HtmlReportSupport.WriteAsync(withTrends));
-        Assert.Equal([fresh.Fingerprint], section.QuerySelectorAll("table.trend-new tbody tr").Select(row => row.GetAttribute("data-finding")));
+        Assert.Equal([fresh.Fingerprint], section.QuerySelectorAll("table.trend-new tbody tr").Select(row => row.GetAttribute("data-trend-finding")));
         var fixedRow = Assert.Single(section.QuerySelectorAll("table.trend-fixed tbody tr"));
         Assert.Contains(Hostile, fixedRow.TextContent, StringComparison.Ordinal);
         Assert.Contains("<img src=x onerror=alert(1)>", fixedRow.TextContent, StringComparison.Ordinal);
         Assert.Empty(document.QuerySelectorAll("script, img, b"));
+        Assert.Empty(section.QuerySelectorAll("[data-finding]"));
         Assert.All(document.All, element => Assert.DoesNotContain(element.Attributes, attribute => attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
 
         // Every open finding is listed once; all but the new one have been open two reviews, since the earlier run.
         var open = section.QuerySelectorAll(".open-for tbody tr").ToList();
         Assert.Equal(result.Diagnostics.Count(d => !d.IsSuppressed && d.Severity > Severity.Silent), open.Count);
-        Assert.Equal(fresh.Fingerprint, Assert.Single(open, row => row.GetAttribute("data-reviews") == "1").GetAttribute("data-finding"));
-        Assert.All(open.Where(row => row.GetAttribute("data-finding") != fresh.Fingerprint), row =>
+        Assert.Equal(fresh.Fingerprint, Assert.Single(open, row => row.GetAttribute("data-reviews") == "1").GetAttribute("data-trend-finding"));
+        Assert.All(open.Where(row => row.GetAttribute("data-trend-finding") != fresh.Fingerprint), row =>
         {
             Assert.Equal("2", row.GetAttribute("data-reviews"));
             Assert.Equal(ReportFormatting.Moment(earlierMoment), row.QuerySelector("time")!.GetAttribute("datetime"));
