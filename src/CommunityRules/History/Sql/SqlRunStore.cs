@@ -169,15 +169,17 @@ internal sealed class SqlRunStore : IRunStore
     /// <inheritdoc/>
     public Task<IReadOnlyList<FirstSeen>> GetFirstSeenAsync(long runId, CancellationToken cancellationToken = default) => GuardAsync<IReadOnlyList<FirstSeen>>(async () =>
     {
-        // The series of a fingerprint starts after the last earlier run of the source that lacks it; every run of the
-        // source from there to this one has it. The NOT EXISTS probe uses findings_by_fingerprint.
+        // The series of a fingerprint starts after the last earlier run of the source that lacks it (the gap, worked
+        // out once per fingerprint through findings_by_fingerprint); every run of the source from there to this one has it.
         await using var command = Command(null,
             "SELECT x.fingerprint, x.first_run, x.run_count, r.as_of FROM (" +
-            " SELECT f.fingerprint AS fingerprint, MIN(s.id) AS first_run, COUNT(DISTINCT s.id) AS run_count" +
-            " FROM findings f JOIN runs cur ON cur.id = f.run_id JOIN runs s ON s.source = cur.source AND s.id <= cur.id" +
-            " WHERE f.run_id = @id AND s.id > COALESCE((SELECT MAX(b.id) FROM runs b WHERE b.source = cur.source AND b.id < cur.id" +
-            " AND NOT EXISTS (SELECT 1 FROM findings h WHERE h.run_id = b.id AND h.fingerprint = f.fingerprint)), 0)" +
-            " GROUP BY f.fingerprint) x JOIN runs r ON r.id = x.first_run");
+            " SELECT g.fingerprint AS fingerprint, MIN(s.id) AS first_run, COUNT(*) AS run_count FROM (" +
+            "  SELECT DISTINCT f.fingerprint AS fingerprint, cur.source AS source, cur.id AS last_run," +
+            "  COALESCE((SELECT MAX(b.id) FROM runs b WHERE b.source = cur.source AND b.id < cur.id" +
+            "  AND NOT EXISTS (SELECT 1 FROM findings h WHERE h.run_id = b.id AND h.fingerprint = f.fingerprint)), 0) AS gap" +
+            "  FROM findings f JOIN runs cur ON cur.id = f.run_id WHERE f.run_id = @id) g" +
+            " JOIN runs s ON s.source = g.source AND s.id > g.gap AND s.id <= g.last_run" +
+            " GROUP BY g.fingerprint) x JOIN runs r ON r.id = x.first_run");
         Add(command, "@id", runId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var seen = new List<FirstSeen>();
