@@ -23,7 +23,6 @@ internal sealed partial class ReportDocument
             return;
         }
 
-        var o = _output;
         var runs = trends.Runs;
         OpenSection(TrendsSectionId, "Trends across reviews", HtmlText.Plural(runs.Count, "review", "reviews"));
         Intro(runs.Count == 1
