@@ -102,7 +102,7 @@ internal static class CommandLine
         groupBy.AcceptOnlyFromAmong("rule", "person");
         var baseline = new Option<string?>("--baseline", "-b") { Description = "Compare with an earlier run: a report of this tool (FILE.json or FILE.sarif), or with --history the last run of the same data (previous) or a run by its number. Findings are marked new, unchanged or updated, the gone ones are listed as fixed, and --fail-on counts only new and updated findings." };
 
-        var history = HistoryCommands.HistoryOption("Record the run in this history: a SQLite file (made if missing), a PostgreSQL connection string (Host=...;Database=...) or a postgres:// URL. A run that fails or is cancelled is not recorded.");
+        var history = HistoryCommands.HistoryOption("Record the run in this history: a SQLite file (made if missing), a PostgreSQL connection string (Host=...;Database=...) or a postgres:// URL. A run that fails or is cancelled is not recorded. The HTML report then has a section of trends across the last runs of the same data.");
 
         var command = new Command("check", "Check a network export against the rules and report the findings.")
         {
@@ -208,11 +208,19 @@ internal static class CommandLine
                 return ExitCodes.Invalid;
             }
 
+            // The HTML report's trends are read before this run is recorded: the earlier runs, then this one from memory.
+            ReportTrends? trends = null;
+            if (historyStore is not null && parse.GetValue(format) == "html" && !await TryUseHistoryAsync(
+                    historyStore, error, parse.GetValue(verbose), async store => trends = await ReportTrends.ReadAsync(store, result, ruleSet, cancellationToken: cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+            {
+                return ExitCodes.Invalid;
+            }
+
             var threshold = ParseFailOn(parse.GetValue(failOn)!);
             var comparison = earlier?.Compare(result.Diagnostics);
             try
             {
-                await WriteReportAsync(parse.GetValue(format)!, parse.GetValue(outputFile), result, ruleSet, loaded.Files, threshold, grouping, comparison, output, cancellationToken).ConfigureAwait(false);
+                await WriteReportAsync(parse.GetValue(format)!, parse.GetValue(outputFile), result, ruleSet, loaded.Files, threshold, grouping, comparison, trends, output, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -472,7 +480,7 @@ internal static class CommandLine
         return command;
     }
 
-    private static async Task WriteReportAsync(string format, string? outputFile, AnalysisResult result, RuleSet ruleSet, IReadOnlyList<string> files, Severity failOn, TextGrouping grouping, BaselineComparison? comparison, TextWriter output, CancellationToken cancellationToken)
+    private static async Task WriteReportAsync(string format, string? outputFile, AnalysisResult result, RuleSet ruleSet, IReadOnlyList<string> files, Severity failOn, TextGrouping grouping, BaselineComparison? comparison, ReportTrends? trends, TextWriter output, CancellationToken cancellationToken)
     {
         if (format == "text")
         {
@@ -495,7 +503,7 @@ internal static class CommandLine
             "csv" => new CsvReportWriter(),
             _ => new SarifReportWriter(),
         };
-        var report = new AnalysisReport(result, ruleSet, Version, files) { Comparison = comparison };
+        var report = new AnalysisReport(result, ruleSet, Version, files) { Comparison = comparison, Trends = trends };
         if (outputFile is not null)
         {
             await using var file = File.Create(outputFile);

@@ -72,6 +72,9 @@ public sealed class PostgreSqlRunStore : IRunStore
     public Task<IReadOnlyList<RecordedFinding>> GetFindingsAsync(long runId, CancellationToken cancellationToken = default) => _store.GetFindingsAsync(runId, cancellationToken);
 
     /// <inheritdoc/>
+    public Task<IReadOnlyList<FirstSeen>> GetFirstSeenAsync(long runId, CancellationToken cancellationToken = default) => _store.GetFirstSeenAsync(runId, cancellationToken);
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<GroupFigures>> GetGroupFiguresAsync(long runId, CancellationToken cancellationToken = default) => _store.GetGroupFiguresAsync(runId, cancellationToken);
 
     /// <inheritdoc/>

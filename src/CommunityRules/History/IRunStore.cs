@@ -44,4 +44,13 @@ public interface IRunStore : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The figures; empty when the run does not exist.</returns>
     Task<IReadOnlyList<GroupFigures>> GetGroupFiguresAsync(long runId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Says, for each fingerprint of a run, since when it has been found without a break: the earliest run of the same
+    /// source from which every run up to this one has it, and how many runs that makes. One query, however many findings.
+    /// </summary>
+    /// <param name="runId">The run whose findings to date.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>One entry per distinct fingerprint of the run, ordered by fingerprint (ordinal); empty when the run found nothing or does not exist.</returns>
+    Task<IReadOnlyList<FirstSeen>> GetFirstSeenAsync(long runId, CancellationToken cancellationToken = default);
 }

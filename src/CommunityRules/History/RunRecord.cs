@@ -219,3 +219,10 @@ public sealed record RunInfo(
     /// <summary>Gets the number of findings, suppressed ones included.</summary>
     public int Findings => Errors + Warnings + Suggestions + Silent + Suppressed;
 }
+
+/// <summary>Since when a finding has been found without a break in the runs of one source.</summary>
+/// <param name="Fingerprint">The finding's fingerprint.</param>
+/// <param name="FirstRunId">The earliest run of the unbroken series that ends with the run asked about.</param>
+/// <param name="FirstAsOf">That run's <c>asOf</c>.</param>
+/// <param name="Runs">How many runs of the source the series holds, the run asked about included.</param>
+public sealed record FirstSeen(string Fingerprint, long FirstRunId, DateTimeOffset FirstAsOf, int Runs);

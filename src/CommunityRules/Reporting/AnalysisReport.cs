@@ -48,6 +48,10 @@ public sealed class AnalysisReport
     /// <value>The default value is <see langword="null"/>: no baseline, and reports carry no baseline states.</value>
     public BaselineComparison? Comparison { get; init; }
 
+    /// <summary>Gets the run set against the earlier runs of the same source in a history store; the HTML report then has a section of trends.</summary>
+    /// <value>The default value is <see langword="null"/>: no history, and no trends.</value>
+    public ReportTrends? Trends { get; init; }
+
     /// <summary>
     /// Gets the rules a report describes: every rule of the rule set in its order, switched-off ones included, then the
     /// other rules that reported findings (the engine's own, CR0001 to CR0100) by id.

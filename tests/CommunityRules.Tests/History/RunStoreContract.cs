@@ -88,6 +88,29 @@ public abstract class RunStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task First_seen_is_the_start_of_the_unbroken_series_of_the_same_source_in_one_query()
+    {
+        var first = await Store.RecordAsync(WithFingerprints("snapshot:a", 1, "A", "B"));
+        await Store.RecordAsync(WithFingerprints("snapshot:b", 2, "B", "C"));
+        var third = await Store.RecordAsync(WithFingerprints("snapshot:a", 3, "A", "C"));
+        var fourth = await Store.RecordAsync(WithFingerprints("snapshot:a", 4, "A", "B", "C"));
+        var fifth = await Store.RecordAsync(WithFingerprints("snapshot:a", 5, "C", "A", "B", "C"));
+
+        var seen = await Store.GetFirstSeenAsync(fifth.Id);
+
+        // B is missing from the third run, so its series starts again with the fourth; the other source's run does not count.
+        Assert.Equal(
+            [
+                new FirstSeen("A", first.Id, first.AsOf, 4),
+                new FirstSeen("B", fourth.Id, fourth.AsOf, 2),
+                new FirstSeen("C", third.Id, third.AsOf, 3),
+            ],
+            seen);
+        Assert.Equal([new FirstSeen("A", first.Id, first.AsOf, 2), new FirstSeen("C", third.Id, third.AsOf, 1)], await Store.GetFirstSeenAsync(third.Id));
+        Assert.Empty(await Store.GetFirstSeenAsync(fifth.Id + 100));
+    }
+
+    [StoreFact]
     public async Task A_run_cancelled_while_it_is_written_leaves_nothing()
     {
         using var cancel = new CancellationTokenSource();
@@ -195,6 +218,15 @@ public abstract class RunStoreContract : IAsyncLifetime
 
     private static object Flat(GroupFigures group) =>
         (group.GroupId, group.Name, group.Members, group.ActiveAdmins, group.Posts, group.Comments, group.LastActivityAt, string.Join(";", group.Months));
+
+    /// <summary>A run whose findings have the given fingerprints, one group each.</summary>
+    private static RunRecord WithFingerprints(string source, int day, params string[] fingerprints)
+    {
+        var moment = new DateTimeOffset(2026, 1, day, 0, 0, 0, TimeSpan.Zero);
+        return new RunRecord(moment, moment, source, "hash", "1.0.0",
+            fingerprints.Select(fingerprint => new RecordedFinding(fingerprint, "GOV001", Severity.Error, "group", "g-" + fingerprint, null, "g-" + fingerprint, "A finding.", false, null)),
+            []);
+    }
 
     /// <summary>A run with made-up error findings and two groups; <paramref name="afterEach"/> runs as each finding is read.</summary>
     private static RunRecord Synthetic(string source, int findings, int day, Action<int>? afterEach = null)

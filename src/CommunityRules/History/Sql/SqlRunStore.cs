@@ -167,6 +167,33 @@ internal sealed class SqlRunStore : IRunStore
     });
 
     /// <inheritdoc/>
+    public Task<IReadOnlyList<FirstSeen>> GetFirstSeenAsync(long runId, CancellationToken cancellationToken = default) => GuardAsync<IReadOnlyList<FirstSeen>>(async () =>
+    {
+        // The series of a fingerprint starts after the last earlier run of the source that lacks it (the gap, worked
+        // out once per fingerprint through findings_by_fingerprint); every run of the source from there to this one has it.
+        await using var command = Command(null,
+            "SELECT x.fingerprint, x.first_run, x.run_count, r.as_of FROM (" +
+            " SELECT g.fingerprint AS fingerprint, MIN(s.id) AS first_run, COUNT(*) AS run_count FROM (" +
+            "  SELECT DISTINCT f.fingerprint AS fingerprint, cur.source AS source, cur.id AS last_run," +
+            "  COALESCE((SELECT MAX(b.id) FROM runs b WHERE b.source = cur.source AND b.id < cur.id" +
+            "  AND NOT EXISTS (SELECT 1 FROM findings h WHERE h.run_id = b.id AND h.fingerprint = f.fingerprint)), 0) AS gap" +
+            "  FROM findings f JOIN runs cur ON cur.id = f.run_id WHERE f.run_id = @id) g" +
+            " JOIN runs s ON s.source = g.source AND s.id > g.gap AND s.id <= g.last_run" +
+            " GROUP BY g.fingerprint) x JOIN runs r ON r.id = x.first_run");
+        Add(command, "@id", runId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var seen = new List<FirstSeen>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            seen.Add(new FirstSeen(reader.GetString(0), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture), _dialect.ReadMoment(reader, 3), Int(reader, 2)));
+        }
+
+        // The databases sort text by their own collations; ordinal order is the same everywhere.
+        seen.Sort((a, b) => string.CompareOrdinal(a.Fingerprint, b.Fingerprint));
+        return seen;
+    });
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<GroupFigures>> GetGroupFiguresAsync(long runId, CancellationToken cancellationToken = default) => GuardAsync<IReadOnlyList<GroupFigures>>(async () =>
     {
         var months = new Dictionary<int, List<MonthlyActivity>>();

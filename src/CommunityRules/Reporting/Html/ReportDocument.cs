@@ -70,6 +70,7 @@ internal sealed partial class ReportDocument
         WriteMasthead();
         o.Line($"<main class=\"wrap\">");
         await WriteRulesAsync().ConfigureAwait(false);
+        await WriteTrendsAsync().ConfigureAwait(false);
         await WriteMergeCandidatesAsync().ConfigureAwait(false);
         await WriteInactiveGroupsAsync().ConfigureAwait(false);
         await WriteProblemsAsync().ConfigureAwait(false);
@@ -174,6 +175,7 @@ internal sealed partial class ReportDocument
     private IEnumerable<(string Id, string Title)> Sections(ReportModel model) =>
     [
         ("rules", "Findings by rule"),
+        .. model.Report.Trends is null ? Array.Empty<(string, string)>() : [(TrendsSectionId, "Trends")],
         ("merge", "Merge candidates"),
         ("inactive", "Inactive groups"),
         ("problems", "Creation and admins"),

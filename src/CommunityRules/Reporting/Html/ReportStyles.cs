@@ -125,6 +125,11 @@ internal static class ReportStyles
         .spark-bar { fill: var(--accent); }
         .spark-zero { fill: #b8c2cc; }
         .spark-base { stroke: #b8c2cc; stroke-width: 1; }
+        .trend-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 10px; }
+        .trend-rule { margin: 0; }
+        .trend-now { float: right; }
+        .trend-line { fill: none; stroke: var(--accent); stroke-width: 1.5; }
+        .trend-point { fill: var(--accent); }
         .trend { white-space: nowrap; }
         .clusters { display: grid; gap: 16px; margin-top: 10px; }
         .cluster { border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px 14px; break-inside: avoid; }
