@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CommunityRules.Tests.Cli;
 
 /// <summary><c>check --history</c> and <c>history list|show|diff</c>, the same tests on a SQLite file and on PostgreSQL.</summary>
-public abstract class HistoryCommandContract : IAsyncLifetime
+public abstract partial class HistoryCommandContract : IAsyncLifetime
 {
     protected static readonly string CliRules = TestInputs.RulesFile("cli.yaml");
     protected static readonly string ExemptingRules = TestInputs.RulesFile("history.yaml");
