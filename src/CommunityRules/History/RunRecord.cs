@@ -69,6 +69,20 @@ public sealed class RunRecord
         ArgumentNullException.ThrowIfNull(ruleSet);
         var network = result.Network;
         var responsible = Reporting.ResponsiblePeople.Of(result);
+
+        // A group's admins are the same people on each of its findings: one recorded instance each, not one per finding.
+        var recorded = new Dictionary<Reporting.ResponsiblePerson, RecordedResponsiblePerson>();
+        RecordedResponsiblePerson Recorded(Reporting.ResponsiblePerson person)
+        {
+            if (!recorded.TryGetValue(person, out var kept))
+            {
+                kept = new RecordedResponsiblePerson(person.Id, person.Name, person.RoleName, person.Primary);
+                recorded.Add(person, kept);
+            }
+
+            return kept;
+        }
+
         return new RunRecord(
             recordedAt,
             result.Summary.AsOf,
@@ -77,7 +91,7 @@ public sealed class RunRecord
             toolVersion ?? LibraryVersion,
             result.Diagnostics.Select(diagnostic => RecordedFinding.From(diagnostic) with
             {
-                Responsible = [.. responsible.For(diagnostic).Select(person => new RecordedResponsiblePerson(person.Id, person.Name, person.RoleName, person.Primary))],
+                Responsible = [.. responsible.For(diagnostic).Select(Recorded)],
             }),
             network.Groups.Select(group => GroupFigures.From(network, group)));
     }

@@ -89,8 +89,9 @@ internal sealed class SqlRunStore : IRunStore
 
             var counts = new int[(int)Severity.Error + 2];
             var suppressedIndex = counts.Length - 1;
-            // The findings are read once, so their responsible people are kept aside and written after them.
-            var responsible = new List<object?[]>();
+            // The findings are read once, so their responsible people are kept aside (a finding's number and the
+            // person, often one shared instance per group admin) and written after them.
+            var responsible = new List<(int Ordinal, int Position, RecordedResponsiblePerson Person)>();
             var responsibleKnown = true;
             await _dialect.BulkInsertAsync(_connection, transaction, "findings", FindingColumns, run.Findings.Select((finding, ordinal) =>
             {
@@ -99,8 +100,7 @@ internal sealed class SqlRunStore : IRunStore
                 {
                     for (var position = 0; position < people.Count; position++)
                     {
-                        var person = people[position];
-                        responsible.Add([runId, ordinal, position, person.Id, person.Name, person.Role, person.Primary ? 1 : 0]);
+                        responsible.Add((ordinal, position, people[position]));
                     }
                 }
                 else
@@ -114,7 +114,10 @@ internal sealed class SqlRunStore : IRunStore
                     finding.TargetName, finding.GroupId, finding.Message, finding.IsSuppressed ? 1 : 0, finding.Justification,
                 };
             }), cancellationToken).ConfigureAwait(false);
-            await _dialect.BulkInsertAsync(_connection, transaction, "finding_responsible", ResponsibleColumns, responsible, cancellationToken).ConfigureAwait(false);
+            await _dialect.BulkInsertAsync(_connection, transaction, "finding_responsible", ResponsibleColumns, responsible.Select(row => new object?[]
+            {
+                runId, row.Ordinal, row.Position, row.Person.Id, row.Person.Name, row.Person.Role, row.Person.Primary ? 1 : 0,
+            }), cancellationToken).ConfigureAwait(false);
 
             var groups = run.Groups.ToList();
             await _dialect.BulkInsertAsync(_connection, transaction, "group_figures", GroupColumns, groups.Select((group, ordinal) => new object?[]
