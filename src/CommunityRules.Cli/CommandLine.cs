@@ -13,7 +13,7 @@ using Spectre.Console;
 
 namespace CommunityRules.Cli;
 
-/// <summary>The <c>communityrules</c> command line: check, validate, test, schema, init and history.</summary>
+/// <summary>The <c>communityrules</c> command line: check, validate, test, schema, init, history and digest.</summary>
 internal static class CommandLine
 {
     private static readonly string[] DefaultRules = [RuleSetLoader.BuiltinPrefix + "governance", RuleSetLoader.BuiltinPrefix + "posting-guidelines", RuleSetLoader.BuiltinPrefix + "community"];
@@ -37,6 +37,7 @@ internal static class CommandLine
             SchemaCommand(checks, output),
             InitCommand(checks, time, output, error),
             HistoryCommands.Create(output, error, verbose),
+            DigestCommand.Create(output, error, verbose),
         };
         root.Options.Add(verbose);
 

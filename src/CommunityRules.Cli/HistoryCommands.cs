@@ -226,7 +226,7 @@ internal static class HistoryCommands
         return command;
     }
 
-    private static async Task<int> WithStoreAsync(string? value, TextWriter error, bool verbose, Func<IRunStore, Task<int>> action, CancellationToken cancellationToken)
+    internal static async Task<int> WithStoreAsync(string? value, TextWriter error, bool verbose, Func<IRunStore, Task<int>> action, CancellationToken cancellationToken)
     {
         IRunStore history;
         try
@@ -262,7 +262,7 @@ internal static class HistoryCommands
         }
     }
 
-    private static async Task<RunInfo?> FindRunAsync(IRunStore history, string text, string? store, TextWriter error, CancellationToken cancellationToken)
+    internal static async Task<RunInfo?> FindRunAsync(IRunStore history, string text, string? store, TextWriter error, CancellationToken cancellationToken)
     {
         RunInfo? run = null;
         if (text == "latest")

@@ -68,13 +68,31 @@ public sealed class RunRecord
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(ruleSet);
         var network = result.Network;
+        var responsible = Reporting.ResponsiblePeople.Of(result);
+
+        // A group's admins are the same people on each of its findings: one recorded instance each, not one per finding.
+        var recorded = new Dictionary<Reporting.ResponsiblePerson, RecordedResponsiblePerson>();
+        RecordedResponsiblePerson Recorded(Reporting.ResponsiblePerson person)
+        {
+            if (!recorded.TryGetValue(person, out var kept))
+            {
+                kept = new RecordedResponsiblePerson(person.Id, person.Name, person.RoleName, person.Primary);
+                recorded.Add(person, kept);
+            }
+
+            return kept;
+        }
+
         return new RunRecord(
             recordedAt,
             result.Summary.AsOf,
             result.Summary.Source,
             ComputeRuleSetHash(ruleSet),
             toolVersion ?? LibraryVersion,
-            result.Diagnostics.Select(RecordedFinding.From),
+            result.Diagnostics.Select(diagnostic => RecordedFinding.From(diagnostic) with
+            {
+                Responsible = [.. responsible.For(diagnostic).Select(Recorded)],
+            }),
             network.Groups.Select(group => GroupFigures.From(network, group)));
     }
 
@@ -114,6 +132,24 @@ public sealed record RecordedFinding(
     bool IsSuppressed,
     string? Justification)
 {
+    /// <summary>
+    /// Gets the people responsible for the finding, those who act on it first, then those told of it; empty when nobody
+    /// in the network is; <see langword="null"/> when they are not known (a run recorded before stores kept them, or a
+    /// finding made without them).
+    /// </summary>
+    public IReadOnlyList<RecordedResponsiblePerson>? Responsible { get; init; }
+
+    /// <inheritdoc/>
+    public bool Equals(RecordedFinding? other) =>
+        other is not null
+        && Fingerprint == other.Fingerprint && RuleId == other.RuleId && Severity == other.Severity && TargetKind == other.TargetKind
+        && TargetId == other.TargetId && TargetName == other.TargetName && GroupId == other.GroupId && Message == other.Message
+        && IsSuppressed == other.IsSuppressed && Justification == other.Justification
+        && (Responsible is null ? other.Responsible is null : other.Responsible is not null && Responsible.SequenceEqual(other.Responsible));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Fingerprint, RuleId, Severity, TargetId, Message, IsSuppressed, Responsible?.Count ?? -1);
+
     /// <summary>Makes the record of a finding.</summary>
     /// <param name="diagnostic">The finding.</param>
     /// <returns>The record.</returns>
@@ -134,6 +170,13 @@ public sealed record RecordedFinding(
             diagnostic.Suppression?.Justification);
     }
 }
+
+/// <summary>A person responsible for a recorded finding, as the run's report named them.</summary>
+/// <param name="Id">The person's identifier.</param>
+/// <param name="Name">The person's display name, or the identifier when the directory had none.</param>
+/// <param name="Role">Why the person is named, as reports spell it: <c>admin</c>, <c>author</c> or <c>person</c>.</param>
+/// <param name="Primary"><see langword="true"/> for the people who act on the finding; <see langword="false"/> for those told of it (a group's admins beside the author of a post).</param>
+public sealed record RecordedResponsiblePerson(string Id, string Name, string Role, bool Primary);
 
 /// <summary>One group's figures in one run.</summary>
 /// <param name="GroupId">The group's identifier.</param>
@@ -202,6 +245,7 @@ public sealed record GroupFigures(
 /// <param name="Silent">Silent findings in force.</param>
 /// <param name="Suppressed">Suppressed findings, of any severity.</param>
 /// <param name="Groups">The groups whose figures were recorded.</param>
+/// <remarks>A run recorded before stores kept the people responsible has <see cref="HasResponsiblePeople"/> false.</remarks>
 public sealed record RunInfo(
     long Id,
     DateTimeOffset RecordedAt,
@@ -218,6 +262,12 @@ public sealed record RunInfo(
 {
     /// <summary>Gets the number of findings, suppressed ones included.</summary>
     public int Findings => Errors + Warnings + Suggestions + Silent + Suppressed;
+
+    /// <summary>
+    /// Gets a value indicating whether the store knows who was responsible for the run's findings; false for a run
+    /// recorded before the store kept them (schema version 1), whose findings have <see cref="RecordedFinding.Responsible"/> null.
+    /// </summary>
+    public bool HasResponsiblePeople { get; init; }
 }
 
 /// <summary>Since when a finding has been found without a break in the runs of one source.</summary>

@@ -39,7 +39,8 @@ public abstract class RunStoreContract : IAsyncLifetime
         // Both databases keep moments to the microsecond: the tenth of a microsecond goes, the same in both.
         var recordedAt = new DateTimeOffset(2026, 3, 2, 8, 30, 0, TimeSpan.FromHours(1)).AddTicks(1_234_567);
 
-        var info = await Store.RecordAsync(RunRecord.Create(result, ruleSet, recordedAt, "9.9.9"));
+        var record = RunRecord.Create(result, ruleSet, recordedAt, "9.9.9");
+        var info = await Store.RecordAsync(record);
 
         var read = Assert.Single(await Store.ListRunsAsync());
         Assert.Equal(info, read);
@@ -57,7 +58,12 @@ public abstract class RunStoreContract : IAsyncLifetime
         Assert.Equal(3, read.Groups);
 
         var findings = await Store.GetFindingsAsync(info.Id);
-        Assert.Equal(result.Diagnostics.Select(RecordedFinding.From), findings);
+        Assert.Equal(record.Findings, findings);
+        Assert.True(read.HasResponsiblePeople);
+        Assert.All(findings, finding => Assert.NotNull(finding.Responsible));
+        var named = Assert.Single(findings, finding => finding is { RuleId: "CLI-NAME", TargetId: "g-1" });
+        Assert.Equal([new RecordedResponsiblePerson("p-asa", "Åsa Lindqvist", "admin", Primary: true)], named.Responsible);
+        Assert.All(findings.Where(finding => finding.TargetKind == "record"), finding => Assert.Empty(finding.Responsible!));
         var suppressed = Assert.Single(findings, finding => finding.IsSuppressed);
         Assert.Equal(("CLI-NAME", "g-3", "group"), (suppressed.RuleId, suppressed.TargetId, suppressed.TargetKind));
         Assert.Equal("The Finnish café group keeps its name by agreement with the works council.", suppressed.Justification);
@@ -190,7 +196,7 @@ public abstract class RunStoreContract : IAsyncLifetime
         {
         }
 
-        Assert.Equal(1L, await CountRowsAsync("schema_version"));
+        Assert.Equal(2L, await CountRowsAsync("schema_version"));
     }
 
     [StoreFact]
@@ -201,8 +207,82 @@ public abstract class RunStoreContract : IAsyncLifetime
         var error = await Assert.ThrowsAsync<HistoryStoreException>(OpenAsync);
 
         Assert.Contains("has schema version 99, written by CommunityRules 7.0.0", error.Message, StringComparison.Ordinal);
-        Assert.Contains("knows versions up to 1. Use CommunityRules 7.0.0 or later", error.Message, StringComparison.Ordinal);
+        Assert.Contains("knows versions up to 2. Use CommunityRules 7.0.0 or later", error.Message, StringComparison.Ordinal);
     }
+
+    [StoreFact]
+    public async Task Each_finding_s_responsible_people_read_back_in_order_and_nobody_is_an_empty_list()
+    {
+        var moment = new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
+        RecordedFinding Post(string id, params RecordedResponsiblePerson[] people) =>
+            new($"fp-{id}", "GOV002", Severity.Warning, "post", id, null, "g0", $"Post {id} is off topic.", false, null) { Responsible = people };
+        var author = new RecordedResponsiblePerson("p-1", "Ann | *Bold* _x_", "author", Primary: true);
+        var admin = new RecordedResponsiblePerson("p-2", "Bo", "admin", Primary: false);
+        var findings = new[] { Post("po-1", author, admin), Post("po-2"), Post("po-3", admin with { Primary = true }) };
+
+        var info = await Store.RecordAsync(new RunRecord(moment, moment, "snapshot:a", "hash", "1.0.0", findings, []));
+
+        Assert.True(info.HasResponsiblePeople);
+        Assert.Equal(info, await Store.GetRunAsync(info.Id));
+        var read = await Store.GetFindingsAsync(info.Id);
+        Assert.Equal(findings, read);
+        Assert.Equal([author, admin], read[0].Responsible);
+        Assert.Empty(read[1].Responsible!);
+        Assert.Equal(3L, await CountRowsAsync("finding_responsible"));
+    }
+
+    [StoreFact]
+    public async Task A_run_recorded_without_responsible_people_says_they_are_not_known()
+    {
+        var info = await Store.RecordAsync(Synthetic("snapshot:a", findings: 2, day: 1));
+
+        Assert.False(info.HasResponsiblePeople);
+        Assert.False((await Store.GetRunAsync(info.Id))!.HasResponsiblePeople);
+        Assert.All(await Store.GetFindingsAsync(info.Id), finding => Assert.Null(finding.Responsible));
+    }
+
+    [StoreFact]
+    public async Task A_store_of_schema_1_is_migrated_on_open_and_its_old_runs_have_no_responsible_people()
+    {
+        // A real schema-1 store: the version 1 script as it shipped, with a run written the way version 1 wrote it.
+        await Store.DisposeAsync();
+        _store = null;
+        foreach (var table in new[] { "finding_responsible", "group_months", "group_figures", "findings", "runs", "schema_version" })
+        {
+            await ExecuteAsync($"DROP TABLE {table}");
+        }
+
+        var (version, script) = CommunityRules.History.Sql.SchemaMigrations.All[0];
+        Assert.Equal(1, version);
+        await ExecuteAsync(script.Replace("{identity}", SchemaIdentityColumn, StringComparison.Ordinal).Replace("{timestamp}", SchemaTimestampType, StringComparison.Ordinal));
+        await ExecuteAsync($"CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at {SchemaTimestampType} NOT NULL, tool_version TEXT NOT NULL)");
+        await ExecuteAsync("INSERT INTO schema_version (version, applied_at, tool_version) VALUES (1, '2026-01-01T00:00:00+00:00', '1.0.0')");
+        await ExecuteAsync(
+            "INSERT INTO runs (recorded_at, as_of, source, rule_set_hash, tool_version, errors, warnings, suggestions, silent, suppressed, group_count) " +
+            "VALUES ('2026-01-02T00:00:00+00:00', '2026-01-01T00:00:00+00:00', 'snapshot:old', 'hash', '1.0.0', 1, 0, 0, 0, 0, 0)");
+        await ExecuteAsync(
+            "INSERT INTO findings (run_id, ordinal, fingerprint, rule_id, severity, target_kind, target_id, target_name, group_id, message, suppressed, justification) " +
+            "SELECT id, 0, 'fp-old', 'GOV001', 'error', 'group', 'g-1', 'SE-Test', 'g-1', 'An old finding.', 0, NULL FROM runs");
+
+        _store = await OpenAsync();
+
+        Assert.Equal(2L, await CountRowsAsync("schema_version"));
+        var old = Assert.Single(await Store.ListRunsAsync());
+        Assert.Equal(("snapshot:old", 1, false), (old.Source, old.Errors, old.HasResponsiblePeople));
+        var finding = Assert.Single(await Store.GetFindingsAsync(old.Id));
+        Assert.Equal(("fp-old", null), (finding.Fingerprint, finding.Responsible));
+
+        var ruleSet = TestInputs.LoadRules("history.yaml");
+        var next = await Store.RecordAsync(RunRecord.Create(await TestInputs.RunAsync(ruleSet, "mixed"), ruleSet, DateTimeOffset.UnixEpoch));
+        Assert.True(next.HasResponsiblePeople);
+        Assert.Contains(await Store.GetFindingsAsync(next.Id), recorded => recorded.Responsible is [{ Id: "p-asa" }, ..]);
+    }
+
+    /// <summary>Gets how the database spells the identity key of schema version 1 (its <c>{identity}</c>).</summary>
+    protected abstract string SchemaIdentityColumn { get; }
+
+    /// <summary>Gets how the database spells a moment in schema version 1 (its <c>{timestamp}</c>).</summary>
+    protected abstract string SchemaTimestampType { get; }
 
     /// <summary>Makes whatever the store lives in (a file's folder, a database).</summary>
     protected virtual Task PrepareAsync() => Task.CompletedTask;

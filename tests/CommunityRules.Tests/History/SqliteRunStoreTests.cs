@@ -64,6 +64,10 @@ public sealed class SqliteRunStoreTests : RunStoreContract
         Assert.Equal($"The history store '{_folder}' is a folder; name a file, such as history.db.", error.Message);
     }
 
+    protected override string SchemaIdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
+
+    protected override string SchemaTimestampType => "TEXT";
+
     protected override async Task<IRunStore> OpenAsync() => await SqliteRunStore.OpenAsync(StorePath);
 
     protected override async Task ExecuteAsync(string sql)

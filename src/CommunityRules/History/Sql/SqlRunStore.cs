@@ -16,7 +16,9 @@ internal sealed class SqlRunStore : IRunStore
 
     private static readonly string[] MonthColumns = ["run_id", "group_ordinal", "year", "month", "posts", "comments"];
 
-    private const string RunColumns = "id, recorded_at, as_of, source, rule_set_hash, tool_version, errors, warnings, suggestions, silent, suppressed, group_count";
+    private static readonly string[] ResponsibleColumns = ["run_id", "finding_ordinal", "position", "person_id", "name", "role", "is_primary"];
+
+    private const string RunColumns = "id, recorded_at, as_of, source, rule_set_hash, tool_version, errors, warnings, suggestions, silent, suppressed, group_count, responsible_recorded";
 
     private readonly DbConnection _connection;
     private readonly SqlDialect _dialect;
@@ -87,14 +89,34 @@ internal sealed class SqlRunStore : IRunStore
 
             var counts = new int[(int)Severity.Error + 2];
             var suppressedIndex = counts.Length - 1;
+            // The findings are read once, so their responsible people are kept aside (a finding's number and the
+            // person, often one shared instance per group admin) and written after them.
+            var responsible = new List<(int Ordinal, int Position, RecordedResponsiblePerson Person)>();
+            var responsibleKnown = true;
             await _dialect.BulkInsertAsync(_connection, transaction, "findings", FindingColumns, run.Findings.Select((finding, ordinal) =>
             {
                 counts[finding.IsSuppressed ? suppressedIndex : (int)finding.Severity]++;
+                if (finding.Responsible is { } people)
+                {
+                    for (var position = 0; position < people.Count; position++)
+                    {
+                        responsible.Add((ordinal, position, people[position]));
+                    }
+                }
+                else
+                {
+                    responsibleKnown = false;
+                }
+
                 return new object?[]
                 {
                     runId, ordinal, finding.Fingerprint, finding.RuleId, SeverityName(finding.Severity), finding.TargetKind, finding.TargetId,
                     finding.TargetName, finding.GroupId, finding.Message, finding.IsSuppressed ? 1 : 0, finding.Justification,
                 };
+            }), cancellationToken).ConfigureAwait(false);
+            await _dialect.BulkInsertAsync(_connection, transaction, "finding_responsible", ResponsibleColumns, responsible.Select(row => new object?[]
+            {
+                runId, row.Ordinal, row.Position, row.Person.Id, row.Person.Name, row.Person.Role, row.Person.Primary ? 1 : 0,
             }), cancellationToken).ConfigureAwait(false);
 
             var groups = run.Groups.ToList();
@@ -108,7 +130,7 @@ internal sealed class SqlRunStore : IRunStore
             })), cancellationToken).ConfigureAwait(false);
 
             await using (var update = Command(transaction,
-                "UPDATE runs SET errors = @errors, warnings = @warnings, suggestions = @suggestions, silent = @silent, suppressed = @suppressed, group_count = @groups WHERE id = @id"))
+                "UPDATE runs SET errors = @errors, warnings = @warnings, suggestions = @suggestions, silent = @silent, suppressed = @suppressed, group_count = @groups, responsible_recorded = @responsible WHERE id = @id"))
             {
                 Add(update, "@errors", counts[(int)Severity.Error]);
                 Add(update, "@warnings", counts[(int)Severity.Warning]);
@@ -116,6 +138,7 @@ internal sealed class SqlRunStore : IRunStore
                 Add(update, "@silent", counts[(int)Severity.Silent] + counts[(int)Severity.None]);
                 Add(update, "@suppressed", counts[suppressedIndex]);
                 Add(update, "@groups", groups.Count);
+                Add(update, "@responsible", responsibleKnown ? 1 : 0);
                 Add(update, "@id", runId);
                 await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -126,7 +149,10 @@ internal sealed class SqlRunStore : IRunStore
             return new RunInfo(
                 runId, recordedAt, asOf, run.Source, run.RuleSetHash, run.ToolVersion,
                 counts[(int)Severity.Error], counts[(int)Severity.Warning], counts[(int)Severity.Suggestion], counts[(int)Severity.Silent] + counts[(int)Severity.None],
-                counts[suppressedIndex], groups.Count);
+                counts[suppressedIndex], groups.Count)
+            {
+                HasResponsiblePeople = responsibleKnown,
+            };
         }).ConfigureAwait(false);
     }
 
@@ -151,8 +177,32 @@ internal sealed class SqlRunStore : IRunStore
     /// <inheritdoc/>
     public Task<IReadOnlyList<RecordedFinding>> GetFindingsAsync(long runId, CancellationToken cancellationToken = default) => GuardAsync<IReadOnlyList<RecordedFinding>>(async () =>
     {
+        // For a run recorded before the store kept them, nobody is known: null, not empty.
+        Dictionary<int, List<RecordedResponsiblePerson>>? responsible = null;
+        var known = (await ReadRunsAsync($"SELECT {RunColumns} FROM runs WHERE id = @id", bind => Add(bind, "@id", runId), cancellationToken).ConfigureAwait(false))
+            .SingleOrDefault() is { HasResponsiblePeople: true };
+        if (known)
+        {
+            responsible = [];
+            await using var people = Command(null,
+                "SELECT finding_ordinal, person_id, name, role, is_primary FROM finding_responsible WHERE run_id = @id ORDER BY finding_ordinal, position");
+            Add(people, "@id", runId);
+            await using var peopleReader = await people.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await peopleReader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var ordinal = Int(peopleReader, 0);
+                if (!responsible.TryGetValue(ordinal, out var list))
+                {
+                    list = [];
+                    responsible.Add(ordinal, list);
+                }
+
+                list.Add(new RecordedResponsiblePerson(peopleReader.GetString(1), peopleReader.GetString(2), peopleReader.GetString(3), Int(peopleReader, 4) != 0));
+            }
+        }
+
         await using var command = Command(null,
-            "SELECT fingerprint, rule_id, severity, target_kind, target_id, target_name, group_id, message, suppressed, justification FROM findings WHERE run_id = @id ORDER BY ordinal");
+            "SELECT fingerprint, rule_id, severity, target_kind, target_id, target_name, group_id, message, suppressed, justification, ordinal FROM findings WHERE run_id = @id ORDER BY ordinal");
         Add(command, "@id", runId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var findings = new List<RecordedFinding>();
@@ -160,7 +210,10 @@ internal sealed class SqlRunStore : IRunStore
         {
             findings.Add(new RecordedFinding(
                 reader.GetString(0), reader.GetString(1), ParseSeverity(reader.GetString(2)), reader.GetString(3), reader.GetString(4),
-                NullableString(reader, 5), NullableString(reader, 6), reader.GetString(7), Int(reader, 8) != 0, NullableString(reader, 9)));
+                NullableString(reader, 5), NullableString(reader, 6), reader.GetString(7), Int(reader, 8) != 0, NullableString(reader, 9))
+            {
+                Responsible = responsible is null ? null : responsible.TryGetValue(Int(reader, 10), out var people) ? people : [],
+            });
         }
 
         return findings;
@@ -291,7 +344,10 @@ internal sealed class SqlRunStore : IRunStore
             runs.Add(new RunInfo(
                 Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), _dialect.ReadMoment(reader, 1), _dialect.ReadMoment(reader, 2),
                 reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                Int(reader, 6), Int(reader, 7), Int(reader, 8), Int(reader, 9), Int(reader, 10), Int(reader, 11)));
+                Int(reader, 6), Int(reader, 7), Int(reader, 8), Int(reader, 9), Int(reader, 10), Int(reader, 11))
+            {
+                HasResponsiblePeople = Int(reader, 12) != 0,
+            });
         }
 
         return runs;
