@@ -221,22 +221,27 @@ internal static class DigestCommand
     {
         writer.WriteStartObject();
         WriteRun(writer, digests.Run);
-        if (digest.PersonId is null)
-        {
-            writer.WriteNull("recipient");
-        }
-        else
-        {
-            writer.WriteStartObject("recipient");
-            writer.WriteString("id", digest.PersonId);
-            writer.WriteString("name", digest.Name);
-            writer.WriteEndObject();
-        }
+        WriteRecipient(writer, digest);
 
         WriteFindings(writer, "findings", digest.Acts, digests, withRole: digest.PersonId is not null);
         WriteFindings(writer, "toldOf", digest.ToldOf, digests, withRole: false);
         writer.WriteEndObject();
     });
+
+    // The person a digest is for; null for the digest of findings nobody in the network acts on.
+    private static void WriteRecipient(Utf8JsonWriter writer, Digest digest)
+    {
+        if (digest.PersonId is null)
+        {
+            writer.WriteNull("recipient");
+            return;
+        }
+
+        writer.WriteStartObject("recipient");
+        writer.WriteString("id", digest.PersonId);
+        writer.WriteString("name", digest.Name);
+        writer.WriteEndObject();
+    }
 
     private static string Index(RunDigestSet digests, bool files, string? kinds = null) => WriteJson(writer =>
     {
@@ -246,17 +251,7 @@ internal static class DigestCommand
         foreach (var digest in digests.Nobody is { } nobody ? digests.People.Append(nobody) : digests.People)
         {
             writer.WriteStartObject();
-            if (digest.PersonId is null)
-            {
-                writer.WriteNull("recipient");
-            }
-            else
-            {
-                writer.WriteStartObject("recipient");
-                writer.WriteString("id", digest.PersonId);
-                writer.WriteString("name", digest.Name);
-                writer.WriteEndObject();
-            }
+            WriteRecipient(writer, digest);
 
             writer.WriteNumber("findings", digest.Acts.Count);
             writer.WriteNumber("toldOf", digest.ToldOf.Count);
@@ -308,18 +303,7 @@ internal static class DigestCommand
         {
             var finding = item.Finding;
             writer.WriteStartObject();
-            writer.WriteString("fingerprint", finding.Fingerprint);
-            writer.WriteString("ruleId", finding.RuleId);
-            writer.WriteString("severity", ReportFormatting.SeverityName(finding.Severity));
-            writer.WriteString("message", finding.Message);
-            writer.WriteStartObject("target");
-            writer.WriteString("kind", finding.TargetKind);
-            writer.WriteString("id", finding.TargetId);
-            if (finding.TargetName is { } targetName)
-            {
-                writer.WriteString("name", targetName);
-            }
-
+            HistoryCommands.WriteFindingStart(writer, finding);
             writer.WriteEndObject();
             if (finding.GroupId is { } groupId)
             {

@@ -380,14 +380,12 @@ internal static class HistoryCommands
         writer.WriteEndObject();
     }
 
-    private static void WriteFinding(Utf8JsonWriter writer, RecordedFinding finding, ComparedFinding? state)
+    /// <summary>
+    /// Writes what every JSON view of a recorded finding has — fingerprint, rule, severity, message — and opens its
+    /// <c>target</c> with kind, id and name; the caller adds to the target and closes it.
+    /// </summary>
+    internal static void WriteFindingStart(Utf8JsonWriter writer, RecordedFinding finding)
     {
-        writer.WriteStartObject();
-        if (state is not null)
-        {
-            writer.WriteString("baselineState", StateName(state.Change));
-        }
-
         writer.WriteString("fingerprint", finding.Fingerprint);
         writer.WriteString("ruleId", finding.RuleId);
         writer.WriteString("severity", ReportFormatting.SeverityName(finding.Severity));
@@ -399,7 +397,17 @@ internal static class HistoryCommands
         {
             writer.WriteString("name", name);
         }
+    }
 
+    private static void WriteFinding(Utf8JsonWriter writer, RecordedFinding finding, ComparedFinding? state)
+    {
+        writer.WriteStartObject();
+        if (state is not null)
+        {
+            writer.WriteString("baselineState", StateName(state.Change));
+        }
+
+        WriteFindingStart(writer, finding);
         if (finding.GroupId is { } groupId)
         {
             writer.WriteString("groupId", groupId);

@@ -10,11 +10,12 @@ namespace CommunityRules.History.PostgreSql;
 /// A history of runs in a PostgreSQL database that a team shares, through Npgsql. Each run is written in one
 /// transaction (findings and figures by binary COPY), so pipelines may record at the same time.
 /// </summary>
-public sealed class PostgreSqlRunStore : IRunStore
+public sealed class PostgreSqlRunStore : DatabaseRunStore
 {
-    private readonly SqlRunStore _store;
-
-    private PostgreSqlRunStore(SqlRunStore store) => _store = store;
+    private PostgreSqlRunStore(SqlRunStore store)
+        : base(store)
+    {
+    }
 
     /// <summary>Says whether a <c>--history</c> value names a PostgreSQL database rather than a file.</summary>
     /// <param name="value">A connection string (<c>Host=...;Database=...</c>), a <c>postgres://</c> or <c>postgresql://</c> URL, or a file path.</param>
@@ -55,30 +56,6 @@ public sealed class PostgreSqlRunStore : IRunStore
         var store = await SqlRunStore.OpenAsync(new NpgsqlConnection(builder.ConnectionString), new PostgreSqlDialect(), name, afterOpen: null, cancellationToken).ConfigureAwait(false);
         return new PostgreSqlRunStore(store);
     }
-
-    /// <inheritdoc/>
-    public Task<RunInfo> RecordAsync(RunRecord run, CancellationToken cancellationToken = default) => _store.RecordAsync(run, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<RunInfo>> ListRunsAsync(CancellationToken cancellationToken = default) => _store.ListRunsAsync(cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<RunInfo?> GetRunAsync(long runId, CancellationToken cancellationToken = default) => _store.GetRunAsync(runId, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<RunInfo?> GetLatestRunAsync(string source, CancellationToken cancellationToken = default) => _store.GetLatestRunAsync(source, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<RecordedFinding>> GetFindingsAsync(long runId, CancellationToken cancellationToken = default) => _store.GetFindingsAsync(runId, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<FirstSeen>> GetFirstSeenAsync(long runId, CancellationToken cancellationToken = default) => _store.GetFirstSeenAsync(runId, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<GroupFigures>> GetGroupFiguresAsync(long runId, CancellationToken cancellationToken = default) => _store.GetGroupFiguresAsync(runId, cancellationToken);
-
-    /// <inheritdoc/>
-    public ValueTask DisposeAsync() => _store.DisposeAsync();
 
     /// <summary>Reads <c>postgres://user:password@host:port/database?key=value</c> into a connection string.</summary>
     internal static NpgsqlConnectionStringBuilder FromUrl(string url)

@@ -8,14 +8,15 @@ namespace CommunityRules.History.Sqlite;
 /// A history of runs in one SQLite file. The file is in write-ahead-log mode with a busy timeout, so two runs that
 /// finish at once (two pipelines) are both recorded: the second waits for the first's transaction.
 /// </summary>
-public sealed class SqliteRunStore : IRunStore
+public sealed class SqliteRunStore : DatabaseRunStore
 {
     /// <summary>How long a writer waits for another's transaction before it gives up.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly SqlRunStore _store;
-
-    private SqliteRunStore(SqlRunStore store) => _store = store;
+    private SqliteRunStore(SqlRunStore store)
+        : base(store)
+    {
+    }
 
     /// <summary>Opens a history file, bringing its schema up to date.</summary>
     /// <param name="path">The file.</param>
@@ -57,30 +58,6 @@ public sealed class SqliteRunStore : IRunStore
         var store = await SqlRunStore.OpenAsync(new SqliteConnection(connectionString), SqliteDialect.Instance, shown, ConfigureAsync, cancellationToken).ConfigureAwait(false);
         return new SqliteRunStore(store);
     }
-
-    /// <inheritdoc/>
-    public Task<RunInfo> RecordAsync(RunRecord run, CancellationToken cancellationToken = default) => _store.RecordAsync(run, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<RunInfo>> ListRunsAsync(CancellationToken cancellationToken = default) => _store.ListRunsAsync(cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<RunInfo?> GetRunAsync(long runId, CancellationToken cancellationToken = default) => _store.GetRunAsync(runId, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<RunInfo?> GetLatestRunAsync(string source, CancellationToken cancellationToken = default) => _store.GetLatestRunAsync(source, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<RecordedFinding>> GetFindingsAsync(long runId, CancellationToken cancellationToken = default) => _store.GetFindingsAsync(runId, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<FirstSeen>> GetFirstSeenAsync(long runId, CancellationToken cancellationToken = default) => _store.GetFirstSeenAsync(runId, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<GroupFigures>> GetGroupFiguresAsync(long runId, CancellationToken cancellationToken = default) => _store.GetGroupFiguresAsync(runId, cancellationToken);
-
-    /// <inheritdoc/>
-    public ValueTask DisposeAsync() => _store.DisposeAsync();
 
     private static async Task ConfigureAsync(DbConnection connection, CancellationToken cancellationToken)
     {
