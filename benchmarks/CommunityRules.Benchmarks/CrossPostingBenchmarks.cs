@@ -196,30 +196,9 @@ public class CrossPostingBenchmarks
 
     private static async Task<long> ReadAllAsync(string folder)
     {
-        var source = new SnapshotProvider(folder);
-        var issues = new IgnoringReporter();
-        var cancellationToken = CancellationToken.None;
-        long records = 0;
-        _ = await source.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
-        records += await CountAsync(source.ReadPeopleAsync(issues, cancellationToken)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadGroupsAsync(issues, cancellationToken)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadMembershipsAsync(issues, cancellationToken)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadPostsAsync(issues, cancellationToken)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadCommentsAsync(issues, cancellationToken)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadReactionsAsync(issues, cancellationToken)).ConfigureAwait(false);
-        return records;
+        return (await ReadCounts.ReadAsync(new SnapshotSource(folder)).ConfigureAwait(false)).Records;
     }
 
-    private static async Task<long> CountAsync<T>(IAsyncEnumerable<T> records)
-    {
-        long count = 0;
-        await foreach (var record in records.ConfigureAwait(false))
-        {
-            count++;
-        }
-
-        return count;
-    }
 }
 
 /// <summary>

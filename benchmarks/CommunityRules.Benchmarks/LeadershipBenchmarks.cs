@@ -61,17 +61,7 @@ public class LeadershipBenchmarks
     [Benchmark(Baseline = true, Description = "Read snapshot")]
     public async Task<long> ReadSnapshot()
     {
-        var source = new SnapshotProvider(_folder);
-        var issues = new IgnoringReporter();
-        long records = 0;
-        _ = await source.ReadManifestAsync(CancellationToken.None).ConfigureAwait(false);
-        records += await CountAsync(source.ReadPeopleAsync(issues, CancellationToken.None)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadGroupsAsync(issues, CancellationToken.None)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadMembershipsAsync(issues, CancellationToken.None)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadPostsAsync(issues, CancellationToken.None)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadCommentsAsync(issues, CancellationToken.None)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadReactionsAsync(issues, CancellationToken.None)).ConfigureAwait(false);
-        return records;
+        return (await ReadCounts.ReadAsync(new SnapshotSource(_folder)).ConfigureAwait(false)).Records;
     }
 
     /// <summary>A whole run of <c>builtin:governance</c>: nobody's activity is counted.</summary>
@@ -84,14 +74,4 @@ public class LeadershipBenchmarks
     [Benchmark(Description = "Check governance + leadership")]
     public Task<AnalysisResult> CheckWithLeadership() => _engine.AnalyzeAsync(_withLeadership, new SnapshotProvider(_folder));
 
-    private static async Task<long> CountAsync<T>(IAsyncEnumerable<T> records)
-    {
-        long count = 0;
-        await foreach (var record in records.ConfigureAwait(false))
-        {
-            count++;
-        }
-
-        return count;
-    }
 }

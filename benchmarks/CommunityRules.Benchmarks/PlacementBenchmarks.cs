@@ -69,16 +69,7 @@ public class PlacementBenchmarks
     [Benchmark(Baseline = true, Description = "Read snapshot")]
     public async Task<long> ReadSnapshot()
     {
-        var source = new SnapshotProvider(_folder);
-        var issues = new IgnoringReporter();
-        var cancellationToken = CancellationToken.None;
-        _ = await source.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
-        return await CountAsync(source.ReadPeopleAsync(issues, cancellationToken)).ConfigureAwait(false)
-            + await CountAsync(source.ReadGroupsAsync(issues, cancellationToken)).ConfigureAwait(false)
-            + await CountAsync(source.ReadMembershipsAsync(issues, cancellationToken)).ConfigureAwait(false)
-            + await CountAsync(source.ReadPostsAsync(issues, cancellationToken)).ConfigureAwait(false)
-            + await CountAsync(source.ReadCommentsAsync(issues, cancellationToken)).ConfigureAwait(false)
-            + await CountAsync(source.ReadReactionsAsync(issues, cancellationToken)).ConfigureAwait(false);
+        return (await ReadCounts.ReadAsync(new SnapshotSource(_folder)).ConfigureAwait(false)).Records;
     }
 
     /// <summary>A whole run with only the placement rule: both readings of the posts, the profiles and the judgement.</summary>
@@ -113,31 +104,9 @@ public class PlacementBenchmarks
         return after - before;
     }
 
-    private static async Task<long> CountAsync<T>(IAsyncEnumerable<T> records)
-    {
-        long count = 0;
-        await foreach (var record in records.ConfigureAwait(false))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
     /// <summary>BenchmarkDotNet's own build of the project takes more than its default two minutes on a loaded 2-core machine.</summary>
     private sealed class SlowBuildConfig : BenchmarkDotNet.Configs.ManualConfig
     {
         public SlowBuildConfig() => BuildTimeout = TimeSpan.FromMinutes(15);
-    }
-
-    private sealed class IgnoringReporter : IDataIssueReporter
-    {
-        public void Report(DataIssue issue)
-        {
-        }
-
-        public void Report(DataNote note)
-        {
-        }
     }
 }
