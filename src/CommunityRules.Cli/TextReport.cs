@@ -80,11 +80,11 @@ internal static class TextReport
         }
         else
         {
-            WriteByRule(console, visible, comparison);
+            WriteByRule(console, result.Network, visible, comparison);
         }
     }
 
-    private static void WriteByRule(IAnsiConsole console, List<Diagnostic> visible, BaselineComparison? comparison)
+    private static void WriteByRule(IAnsiConsole console, Model.NetworkView network, List<Diagnostic> visible, BaselineComparison? comparison)
     {
         foreach (var rule in visible.GroupBy(d => d.Rule.Id, StringComparer.Ordinal).OrderByDescending(g => g.First().Severity))
         {
@@ -96,12 +96,79 @@ internal static class TextReport
                 console.MarkupLine($"  [grey]{Shown(help.ToString())}[/]");
             }
 
+            // The advice every finding of the rule ends with is said once, under the rule, not on every line.
+            var advice = SharedAdvice(rule.Select(d => d.Message).ToList());
+            if (advice.Length > 0)
+            {
+                console.MarkupLine($"  [italic]{Shown(advice)}[/]");
+            }
+
             foreach (var diagnostic in rule)
             {
                 var updated = comparison?.StateOf(diagnostic) == BaselineState.Updated ? "[yellow](updated)[/] " : string.Empty;
-                console.MarkupLine($"  [grey]{Shown(diagnostic.Target.LogicalPath),-22}[/] {updated}{Shown(diagnostic.Message)}");
+                var message = advice.Length > 0 ? diagnostic.Message[..^advice.Length].TrimEnd() : diagnostic.Message;
+                var label = Label(network, diagnostic.Target, message);
+                var named = label.Length > 0 ? $"[bold]{Shown(label)}[/]: " : string.Empty;
+                console.MarkupLine($"  {named}{updated}{Shown(message)} [grey]({Shown(diagnostic.Target.LogicalPath)})[/]");
             }
         }
+    }
+
+    /// <summary>
+    /// The sentences every message ends with, when there are at least two messages and each says something before
+    /// them; otherwise empty. Cut only after a sentence's full stop, so no message loses part of a sentence.
+    /// </summary>
+    internal static string SharedAdvice(IReadOnlyList<string> messages)
+    {
+        if (messages.Count < 2)
+        {
+            return string.Empty;
+        }
+
+        var first = messages[0];
+        for (var cut = first.IndexOf(". ", StringComparison.Ordinal); cut >= 0; cut = first.IndexOf(". ", cut + 1, StringComparison.Ordinal))
+        {
+            var candidate = first[(cut + 2)..];
+            if (candidate.Length > 0 && messages.All(message => message.Length > candidate.Length + 2
+                && message.EndsWith(candidate, StringComparison.Ordinal)
+                && message.AsSpan(0, message.Length - candidate.Length).TrimEnd().EndsWith(".", StringComparison.Ordinal)))
+            {
+                return candidate;
+            }
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>
+    /// What a person recognises a finding's target by, when the message does not say it already: a group's or
+    /// person's name, a post's group and title, a comment's group; the id follows the message in grey.
+    /// </summary>
+    internal static string Label(Model.NetworkView network, DiagnosticTarget target, string message)
+    {
+        string Unsaid(string? name) => name is { Length: > 0 } && !message.Contains(name, StringComparison.Ordinal) ? name : string.Empty;
+
+        var group = Unsaid(target.GroupId is { } groupId ? network.FindGroup(groupId)?.Name ?? groupId : null);
+        var title = target.Kind == TargetKind.Post ? Unsaid(target.Name) : string.Empty;
+        return target.Kind switch
+        {
+            TargetKind.Group or TargetKind.Person => Unsaid(target.Name),
+            TargetKind.Post or TargetKind.Comment when title.Length > 0 => group.Length > 0 ? $"{group} › {Quoted(title)}" : Quoted(title),
+            TargetKind.Post or TargetKind.Comment => group,
+            _ => string.Empty,
+        };
+    }
+
+    private static string Quoted(string title)
+    {
+        if (title.Length <= 40)
+        {
+            return $"“{title}”";
+        }
+
+        // Never cut between the two halves of a character outside the basic plane.
+        var cut = char.IsHighSurrogate(title[38]) ? 38 : 39;
+        return $"“{title[..cut].TrimEnd()}…”";
     }
 
     /// <summary>Data (names, messages, paths) as text that can neither style the output nor act on a terminal.</summary>

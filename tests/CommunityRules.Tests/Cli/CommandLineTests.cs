@@ -352,6 +352,31 @@ public sealed partial class CommandLineTests
         Assert.Equal("Nordlys Group (sample) as of 2026-10-01 (the sample network that ships with the tool)", run.Output.ReplaceLineEndings("\n").Split('\n')[0]);
     }
 
+    [Fact]
+    public async Task The_text_report_says_a_rules_advice_once_and_names_a_post_by_its_group_and_title_before_its_id()
+    {
+        var run = await RunAsync("check", "--rules", "builtin:posting-guidelines");
+
+        const string Advice = "Ask the author to remove it and send it to the right team through a secure channel, such as the HR or payroll portal, instead.";
+        var lines = run.Output.ReplaceLineEndings("\n").Split('\n');
+        var header = Array.FindIndex(lines, line => line.Contains("POST001 Posts do not share personal data", StringComparison.Ordinal));
+        Assert.Equal("  " + Advice, lines[header + 2]);
+        Assert.DoesNotContain(lines, line => line.Contains("(group/", StringComparison.Ordinal) && line.Contains(Advice, StringComparison.Ordinal));
+        Assert.Contains("  SE-Alla på Nordlys Sverige › “Någon som vet?”: The text contains personal data, phone number (+46 74 *** ** **), at character 95. (group/g001/post/post000011)", lines);
+    }
+
+    [Theory]
+    [InlineData("'A' is late. Ask its admin.|'B' is late. Ask its admin.", "Ask its admin.")]
+    [InlineData("'A' is late. Ask its admin. Then wait.|'B' is late. Ask its admin. Then wait.", "Ask its admin. Then wait.")]
+    [InlineData("'A' is late; ask its admin.|'B' is late; ask its admin.", "")]
+    [InlineData("'A' is late. Ask its admin.|'B' is late. Ask the owner.", "")]
+    [InlineData("Ask its admin.|'B' is late. Ask its admin.", "")]
+    [InlineData("'A' is late. Ask its admin.", "")]
+    public void Advice_is_shared_only_when_every_message_ends_with_the_same_whole_sentences_after_its_own(string messages, string expected)
+    {
+        Assert.Equal(expected, TextReport.SharedAdvice(messages.Split('|')));
+    }
+
     private static Task<CliRun> RunAsync(params string[] args) => RunAsync(args, []);
 
     private static async Task<CliRun> RunAsync(string[] args, IReadOnlyList<Check> extraChecks)
