@@ -82,7 +82,7 @@ public sealed class RuleEngine
         AnalysisOptions options,
         CancellationToken cancellationToken)
     {
-        private readonly Dictionary<string, string> _groupOfPost = new(StringComparer.Ordinal);
+        private readonly PostGroupIndex _groupOfPost = new();
         private readonly TextBatch<Post> _postBatch = new(ruleSet.Text is { HasPostRules: true } ? ruleSet.Text : null, options, cancellationToken);
         private readonly TextBatch<Comment> _commentBatch = new(ruleSet.Text is { HasCommentRules: true } ? ruleSet.Text : null, options, cancellationToken);
 
@@ -160,7 +160,6 @@ public sealed class RuleEngine
 
             await foreach (var post in Read("posts", source.ReadPostsAsync(collector, cancellationToken)).ConfigureAwait(false))
             {
-                // The map outlives the posts, so it holds the group's own id string, not each post's copy of it.
                 var group = network.FindGroup(post.GroupId);
                 if (!_groupOfPost.TryAdd(post.Id, group?.Id ?? post.GroupId))
                 {
@@ -206,7 +205,7 @@ public sealed class RuleEngine
                 Group? group = null;
                 var author = AuthorOf("comment", comment.Id, comment.AuthorId);
                 var automated = author is { Kind: not PersonKind.Person };
-                if (_groupOfPost.TryGetValue(comment.PostId, out var groupId))
+                if (_groupOfPost.TryGetGroup(comment.PostId, out var groupId))
                 {
                     group = network.FindGroup(groupId);
                     if (!automated)
