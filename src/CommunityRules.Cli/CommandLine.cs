@@ -199,7 +199,7 @@ internal static class CommandLine
             }
 
             if (baselineFromHistory && !await TryUseHistoryAsync(
-                    historyStore!, error, parse.GetValue(verbose), async store => earlier = await StoredBaselineAsync(store, baselineValue!, result.Summary.Source, error, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+                    historyStore!, error, parse.GetValue(verbose), async store => earlier = await StoredBaselineAsync(store, baselineValue!, History.RunRecord.SourceKey(result.Summary.Source), error, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
             {
                 return ExitCodes.Invalid;
             }

@@ -23,7 +23,7 @@ public abstract class DatabaseRunStore : IRunStore
     public Task<RunInfo?> GetRunAsync(long runId, CancellationToken cancellationToken = default) => _store.GetRunAsync(runId, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<RunInfo?> GetLatestRunAsync(string source, CancellationToken cancellationToken = default) => _store.GetLatestRunAsync(source, cancellationToken);
+    public Task<RunInfo?> GetLatestRunAsync(string source, CancellationToken cancellationToken = default) => _store.GetLatestRunAsync(RunRecord.SourceKey(source), cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<RecordedFinding>> GetFindingsAsync(long runId, CancellationToken cancellationToken = default) => _store.GetFindingsAsync(runId, cancellationToken);

@@ -28,7 +28,7 @@ public interface IRunStore : IAsyncDisposable
     Task<RunInfo?> GetRunAsync(long runId, CancellationToken cancellationToken = default);
 
     /// <summary>Finds the last run recorded for a source (the baseline <c>previous</c>).</summary>
-    /// <param name="source">The source, as <see cref="RunInfo.Source"/> gives it.</param>
+    /// <param name="source">The source, as <see cref="RunInfo.Source"/> or <see cref="Engine.RunSummary.Source"/> gives it; folders and files are compared by their full paths.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The run, or <see langword="null"/> when no run of that source is recorded.</returns>
     Task<RunInfo?> GetLatestRunAsync(string source, CancellationToken cancellationToken = default);

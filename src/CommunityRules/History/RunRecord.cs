@@ -42,7 +42,10 @@ public sealed class RunRecord
     /// <summary>Gets the moment the run checked as of.</summary>
     public DateTimeOffset AsOf { get; }
 
-    /// <summary>Gets the data source, as the run describes it (<see cref="RunSummary.Source"/>).</summary>
+    /// <summary>
+    /// Gets the data source, as the run describes it (<see cref="RunSummary.Source"/>) with each folder or file named by
+    /// its full path, so runs started from different folders find each other.
+    /// </summary>
     public string Source { get; }
 
     /// <summary>Gets the hash of the effective rule set: equal for two runs with the same rules, severities, options and exemptions.</summary>
@@ -86,7 +89,7 @@ public sealed class RunRecord
         return new RunRecord(
             recordedAt,
             result.Summary.AsOf,
-            result.Summary.Source,
+            SourceKey(result.Summary.Source),
             ComputeRuleSetHash(ruleSet),
             toolVersion ?? LibraryVersion,
             result.Diagnostics.Select(diagnostic => RecordedFinding.From(diagnostic) with
@@ -95,6 +98,15 @@ public sealed class RunRecord
             }),
             network.Groups.Select(group => GroupFigures.From(network, group)));
     }
+
+    /// <summary>
+    /// The name the history files a source under: a source's folders and files by their full paths, without a
+    /// trailing separator (<c>./export</c> and <c>/data/export/</c> are one network); anything else as it is.
+    /// </summary>
+    /// <param name="source">The source as a run describes it; layered sources are joined by <c> + </c>.</param>
+    internal static string SourceKey(string source) =>
+        string.Join(" + ", source.Split(" + ").Select(part =>
+            Directory.Exists(part) || File.Exists(part) ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(part)) : part));
 
     /// <summary>
     /// Computes the hash of a rule set as it is in force: each rule's id, check, targets and scopes, messages,

@@ -89,7 +89,10 @@ public sealed partial class BaselineComparison
             {
                 matched[index] = true;
                 var before = baseline.Findings[index];
-                state = before.Severity == diagnostic.Severity && SameWords(before.Message, diagnostic.Message) ? BaselineState.Unchanged : BaselineState.Updated;
+                var (message, earlierMessage) = diagnostic.Target.File is null
+                    ? (diagnostic.Message, before.Message)
+                    : (WithoutPlace(diagnostic.Message), WithoutPlace(before.Message));
+                state = before.Severity == diagnostic.Severity && SameWords(earlierMessage, message) ? BaselineState.Unchanged : BaselineState.Updated;
             }
             else
             {
@@ -114,6 +117,16 @@ public sealed partial class BaselineComparison
 
         var absent = baseline.Findings.Where((_, index) => !matched[index]).ToList();
         return new BaselineComparison(baseline, states, absent, newCount, unchanged, updated);
+    }
+
+    /// <summary>
+    /// A record's message without the <c>FILE(LINE): </c> it starts with: the same export read from another folder
+    /// (a relative path one day, a full one the next) is the same problem.
+    /// </summary>
+    private static string WithoutPlace(string message)
+    {
+        var place = message.IndexOf("): ", StringComparison.Ordinal);
+        return place < 0 ? message : message[(place + 3)..];
     }
 
     /// <summary>Compares two messages ignoring numbers and a trend's month names, which move with every run.</summary>

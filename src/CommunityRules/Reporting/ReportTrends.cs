@@ -63,8 +63,9 @@ public sealed class ReportTrends
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 2);
 
         var stages = HealthStages(ruleSet);
+        var source = History.RunRecord.SourceKey(result.Summary.Source);
         var earlier = (await store.ListRunsAsync(cancellationToken).ConfigureAwait(false))
-            .Where(run => string.Equals(run.Source, result.Summary.Source, StringComparison.Ordinal))
+            .Where(run => string.Equals(run.Source, source, StringComparison.Ordinal))
             .TakeLast(runs - 1)
             .ToList();
         var series = new List<TrendRun>(earlier.Count + 1);

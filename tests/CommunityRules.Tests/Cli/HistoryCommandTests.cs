@@ -124,6 +124,20 @@ public abstract partial class HistoryCommandContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Previous_finds_the_earlier_run_of_a_folder_given_by_a_relative_path_then_by_its_full_path()
+    {
+        using var network = TempFolder.CopyOf("mixed");
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, network.Path);
+        await RunAsync("check", "--rules", CliRules, "--data", relative, "--history", Store);
+
+        var later = await RunAsync("check", "--rules", CliRules, "--data", network.Path + Path.DirectorySeparatorChar, "--history", Store, "--baseline", "previous", "--format", "json");
+
+        Assert.Equal(0, later.ExitCode);
+        Assert.NotEmpty(States(later.Output));
+        Assert.All(States(later.Output), state => Assert.Equal("unchanged", state.State));
+    }
+
+    [StoreFact]
     public async Task Baseline_by_run_number_compares_with_that_run_and_a_missing_one_is_exit_2()
     {
         using var network = TempFolder.CopyOf("mixed");
