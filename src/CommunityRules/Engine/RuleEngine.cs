@@ -176,6 +176,7 @@ public sealed class RuleEngine
 
                 // Bots' and system accounts' messages are not activity: a channel kept alive by a deploy bot is quiet.
                 var author = AuthorOf("post", post.Id, post.AuthorId);
+                DelegateOf("post", post.Id, post.DelegateId);
                 if (author is not { Kind: not PersonKind.Person })
                 {
                     network.GetOrAddActivity(post.GroupId).AddPost(post.CreatedAt);
@@ -204,6 +205,7 @@ public sealed class RuleEngine
                 comments++;
                 Group? group = null;
                 var author = AuthorOf("comment", comment.Id, comment.AuthorId);
+                DelegateOf("comment", comment.Id, comment.DelegateId);
                 var automated = author is { Kind: not PersonKind.Person };
                 if (_groupOfPost.TryGetGroup(comment.PostId, out var groupId))
                 {
@@ -559,6 +561,15 @@ public sealed class RuleEngine
             }
 
             return author;
+        }
+
+        // A leader's post written by a delegate the people list lacks still counts for the leader; the gap is reported.
+        private void DelegateOf(string kind, string id, string? delegateId)
+        {
+            if (delegateId is not null && network.FindPerson(delegateId) is null)
+            {
+                ReportUnknown($"{kind} '{id}' names delegate '{delegateId}', who is not in the data", id);
+            }
         }
 
         private void ReportUnknown(string message, string recordId) =>

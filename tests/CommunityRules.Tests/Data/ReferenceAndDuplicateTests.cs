@@ -30,15 +30,17 @@ public sealed class ReferenceAndDuplicateTests
             [
                 "membership in 'g-1' refers to person 'p-ghost', which is not in the data",
                 "membership of 'p-bjorn' refers to group 'g-gone', which is not in the data",
+                "post 'po-1' names delegate 'p-assistant', who is not in the data",
                 "post 'po-2' refers to group 'g-gone', which is not in the data",
                 "post 'po-3' refers to author 'p-stranger', who is not in the data",
+                "post 'po-3' names delegate 'p-assistant', who is not in the data",
                 "comment 'c-2' refers to post 'po-404', which is not in the data",
                 "a reaction to 'po-1' refers to person 'p-nobody', which is not in the data",
             ],
             result.DataIssues.Select(issue => issue.Message));
         Assert.Equal(new RecordCounts(People: 2, Groups: 1, Memberships: 3, Posts: 3, Comments: 2, Reactions: 2), result.Summary.Read);
         Assert.Equal(0, result.Summary.Rejected);
-        Assert.Equal(6, result.Summary.DataIssues);
+        Assert.Equal(8, result.Summary.DataIssues);
     }
 
     [Fact]
@@ -47,14 +49,14 @@ public sealed class ReferenceAndDuplicateTests
         var result = await TestInputs.RunAsync(Load("rules: []"), "references");
 
         var findings = result.Of("CR0002");
-        Assert.Equal(6, findings.Count);
+        Assert.Equal(8, findings.Count);
         Assert.All(findings, finding =>
         {
             Assert.Equal(Severity.Warning, finding.Severity);
             Assert.Equal(TargetKind.Record, finding.Target.Kind);
         });
-        Assert.Equal(["po-2", "po-3", "c-2"], findings.Where(f => f.Target.Id is "po-2" or "po-3" or "c-2").Select(f => f.Target.Id));
-        Assert.EndsWith("post 'po-2' refers to group 'g-gone', which is not in the data", findings[2].Message, StringComparison.Ordinal);
+        Assert.Equal(["po-1", "po-2", "po-3", "po-3", "c-2"], findings.Where(f => f.Target.Id is "po-1" or "po-2" or "po-3" or "c-2").Select(f => f.Target.Id));
+        Assert.EndsWith("post 'po-2' refers to group 'g-gone', which is not in the data", findings[3].Message, StringComparison.Ordinal);
     }
 
     [Fact]
