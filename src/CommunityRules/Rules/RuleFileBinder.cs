@@ -4,7 +4,6 @@ using CommunityRules.Checks;
 using CommunityRules.Data;
 using CommunityRules.Data.Snapshot;
 using CommunityRules.Diagnostics;
-using CommunityRules.Engine;
 using CommunityRules.Model;
 using CommunityRules.Rules.Schema;
 using CommunityRules.Rules.Yaml;
