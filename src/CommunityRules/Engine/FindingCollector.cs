@@ -9,7 +9,7 @@ using CommunityRules.Text;
 namespace CommunityRules.Engine;
 
 /// <summary>Where checks report: turns a report into a diagnostic with its message, target and suppression.</summary>
-internal interface IFindingSink
+internal interface IFindingSink : IFindingReporter
 {
     /// <param name="rule">The rule that reports.</param>
     /// <param name="entity">The person, group, post or comment the finding is about.</param>
@@ -19,6 +19,10 @@ internal interface IFindingSink
     /// <param name="discriminator">Tells apart several findings of one rule on one target, such as two terms in one post.</param>
     /// <param name="fingerprintId">The id the fingerprint uses in place of the target's, for a finding whose target can move while the problem stays (a duplicate cluster's kept group).</param>
     void Report(RuleRuntime rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope, string? discriminator = null, string? fingerprintId = null);
+
+    // The checks' contexts hold the rule through their own seam; every rule they hold is a runtime of this engine.
+    void IFindingReporter.Report(IRunningRule rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope, string? discriminator, string? fingerprintId) =>
+        Report((RuleRuntime)rule, outcome, entity, arguments, inScope, discriminator, fingerprintId);
 }
 
 /// <summary>Collects one run's findings and data issues, applying scopes and exemptions.</summary>
