@@ -365,7 +365,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
 
         foreach (var exemption in exemptions)
         {
-            if (Wildcard.IsMatch(exemption.Target, target.Id) || (target.Name is { } name && Wildcard.IsMatch(exemption.Target, name)))
+            if (exemption.Covers(target.Id, target.Name))
             {
                 return exemption;
             }
@@ -397,44 +397,4 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         Comment comment => new DiagnosticTarget(TargetKind.Comment, comment.Id, null, group?.Id) { AuthorId = comment.AuthorId },
         _ => throw new ArgumentException($"Cannot report on a {entity.GetType().Name}.", nameof(entity)),
     };
-}
-
-/// <summary>Matches identifiers and names against patterns with <c>*</c> (any run) and <c>?</c> (one character), ignoring case.</summary>
-internal static class Wildcard
-{
-    public static bool IsMatch(string pattern, string text) => IsMatch(pattern.AsSpan(), text.AsSpan());
-
-    private static bool IsMatch(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
-    {
-        int p = 0, t = 0, star = -1, mark = 0;
-        while (t < text.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(text[t])))
-            {
-                p++;
-                t++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                mark = t;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                t = ++mark;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
 }
