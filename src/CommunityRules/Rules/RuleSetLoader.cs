@@ -43,7 +43,7 @@ public sealed class RuleSetLoader
             CheckOutcomeMessages(check);
         }
 
-        _schema = new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(GenerateSchema()).GetAwaiter().GetResult());
+        _schema = new Lazy<JsonSchema>(() => SchemaDocument.Parse(GenerateSchema()));
     }
 
     /// <summary>A check's own default messages must name only values it can fill; a typo there is the check author's bug, found at start-up.</summary>
