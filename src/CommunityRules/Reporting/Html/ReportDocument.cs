@@ -317,11 +317,11 @@ internal sealed partial class ReportDocument
     {
         var o = _output;
         var m = _model;
-        var clusters = m.VisibleOfKind(ReportModel.DuplicatesKind).Select(MergeCluster.From).ToList();
+        var clusters = m.VisibleIn(ReportSection.MergeCandidates).Select(MergeCluster.From).ToList();
         OpenSection("merge", "Merge candidates", HtmlText.Plural(clusters.Count, "cluster", "clusters"));
         if (clusters.Count == 0)
         {
-            Empty(m.Ran(ReportModel.DuplicatesKind)
+            Empty(m.Ran(ReportSection.MergeCandidates)
                 ? "No merge candidates: the duplicates check found no look-alike groups in this run."
                 : "No merge candidates: no rule with the duplicates check ran in this review.");
             CloseSection();
@@ -396,7 +396,7 @@ internal sealed partial class ReportDocument
     {
         var o = _output;
         var m = _model;
-        var findings = m.VisibleOfKind(ReportModel.InactivityKind)
+        var findings = m.VisibleIn(ReportSection.InactiveGroups)
             .Select((diagnostic, index) => (diagnostic, index))
             .OrderByDescending(pair => pair.diagnostic.Severity)
             .ThenBy(pair => pair.index)
@@ -405,7 +405,7 @@ internal sealed partial class ReportDocument
         OpenSection("inactive", "Inactive groups", HtmlText.Plural(findings.Count, "group", "groups"));
         if (findings.Count == 0)
         {
-            Empty(m.Ran(ReportModel.InactivityKind)
+            Empty(m.Ran(ReportSection.InactiveGroups)
                 ? "No inactive groups: every group checked had a post or comment recently enough."
                 : "No rule with the inactivity check ran in this review.");
             CloseSection();
@@ -455,9 +455,9 @@ internal sealed partial class ReportDocument
     {
         var o = _output;
         var m = _model;
-        var findings = m.VisibleOfKind(ReportModel.ProblemKinds);
+        var findings = m.VisibleIn(ReportSection.Problems);
         OpenSection("problems", "Creation and admin problems", HtmlText.Plural(findings.Count, "finding", "findings"));
-        var ran = ReportModel.ProblemKinds.Where(m.Ran).ToList();
+        var ran = m.KindsRan(ReportSection.Problems);
         if (findings.Count == 0)
         {
             Empty(ran.Count == 0
@@ -470,7 +470,7 @@ internal sealed partial class ReportDocument
         Intro("Who created a group, who runs it, who is in it and who can see it. Each table is one rule.");
         var byRule = findings
             .GroupBy(finding => finding.Rule.Id, StringComparer.Ordinal)
-            .OrderBy(group => Array.IndexOf(ReportModel.ProblemKinds, m.KindOf(group.Key)))
+            .OrderBy(group => m.OrderInSection(group.Key))
             .ToList();
         foreach (var rule in byRule)
         {
