@@ -162,7 +162,7 @@ public sealed class LiveRuleSet : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // An editor may still hold the file; the next change event or call tries again.
-            return new RuleSetLoadResult(null, [new RuleError(new SourceLocation(_paths[0], 0, 0), RuleErrorCodes.FileNotFound, $"The rule files could not be read: {ex.Message}")], []);
+            return new RuleSetLoadResult(null, [new RuleError(new SourceLocation(_paths[0], 0, 0), RuleErrorCodes.UnreadableFile, $"The rule files could not be read: {ex.Message}")], []);
         }
     }
 

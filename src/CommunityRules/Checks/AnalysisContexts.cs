@@ -1,5 +1,4 @@
 using CommunityRules.Diagnostics;
-using CommunityRules.Engine;
 using CommunityRules.Model;
 
 namespace CommunityRules.Checks;
@@ -7,10 +6,10 @@ namespace CommunityRules.Checks;
 /// <summary>What a person action sees, and how it reports.</summary>
 public readonly struct PersonContext
 {
-    private readonly RuleRuntime _rule;
-    private readonly IFindingSink _sink;
+    private readonly IRunningRule _rule;
+    private readonly IFindingReporter _sink;
 
-    internal PersonContext(Person person, NetworkView network, RuleRuntime rule, IFindingSink sink)
+    internal PersonContext(Person person, NetworkView network, IRunningRule rule, IFindingReporter sink)
     {
         Person = person;
         Network = network;
@@ -37,10 +36,10 @@ public readonly struct PersonContext
 /// <summary>What a group action sees, and how it reports.</summary>
 public readonly struct GroupContext
 {
-    private readonly RuleRuntime _rule;
-    private readonly IFindingSink _sink;
+    private readonly IRunningRule _rule;
+    private readonly IFindingReporter _sink;
 
-    internal GroupContext(Group group, NetworkView network, RuleRuntime rule, IFindingSink sink)
+    internal GroupContext(Group group, NetworkView network, IRunningRule rule, IFindingReporter sink)
     {
         Group = group;
         Network = network;
@@ -67,10 +66,10 @@ public readonly struct GroupContext
 /// <summary>What a post action sees, and how it reports.</summary>
 public readonly struct PostContext
 {
-    private readonly RuleRuntime _rule;
-    private readonly IFindingSink _sink;
+    private readonly IRunningRule _rule;
+    private readonly IFindingReporter _sink;
 
-    internal PostContext(Post post, NetworkView network, RuleRuntime rule, IFindingSink sink)
+    internal PostContext(Post post, NetworkView network, IRunningRule rule, IFindingReporter sink)
     {
         Post = post;
         Network = network;
@@ -97,10 +96,10 @@ public readonly struct PostContext
 /// <summary>What a comment action sees, and how it reports.</summary>
 public readonly struct CommentContext
 {
-    private readonly RuleRuntime _rule;
-    private readonly IFindingSink _sink;
+    private readonly IRunningRule _rule;
+    private readonly IFindingReporter _sink;
 
-    internal CommentContext(Comment comment, NetworkView network, RuleRuntime rule, IFindingSink sink)
+    internal CommentContext(Comment comment, NetworkView network, IRunningRule rule, IFindingReporter sink)
     {
         Comment = comment;
         Network = network;
@@ -127,10 +126,10 @@ public readonly struct CommentContext
 /// <summary>What an end-of-run action sees, and how it reports: the whole network with its activity aggregates.</summary>
 public readonly struct EndContext
 {
-    private readonly RuleRuntime _rule;
-    private readonly IFindingSink _sink;
+    private readonly IRunningRule _rule;
+    private readonly IFindingReporter _sink;
 
-    internal EndContext(NetworkView network, RuleRuntime rule, IFindingSink sink, CancellationToken cancellationToken)
+    internal EndContext(NetworkView network, IRunningRule rule, IFindingReporter sink, CancellationToken cancellationToken)
     {
         Network = network;
         _rule = rule;

@@ -1,4 +1,3 @@
-using CommunityRules.Engine;
 using CommunityRules.Model;
 
 namespace CommunityRules.Checks;
@@ -9,9 +8,9 @@ namespace CommunityRules.Checks;
 /// </summary>
 public sealed class RunStartContext
 {
-    private readonly RunActions _actions;
+    private readonly IRunActionLists _actions;
 
-    internal RunStartContext(NetworkView network, RunActions actions, CancellationToken cancellationToken)
+    internal RunStartContext(NetworkView network, IRunActionLists actions, CancellationToken cancellationToken)
     {
         Network = network;
         _actions = actions;
@@ -34,9 +33,9 @@ public sealed class RunStartContext
     public void RegisterGroupPostAction(Action<GroupPostContext> action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        if (_actions.Rule.Rule.Target is not (Diagnostics.TargetKind.Group or Diagnostics.TargetKind.Post))
+        if (_actions.Rule.Target is not (Diagnostics.TargetKind.Group or Diagnostics.TargetKind.Post))
         {
-            throw new InvalidOperationException($"Check '{_actions.Rule.Rule.CheckKind}' registered a group post action for rule {_actions.Rule.Rule.Id}, whose target is {_actions.Rule.Rule.Target}.");
+            throw new InvalidOperationException($"Check '{_actions.Rule.CheckKind}' registered a group post action for rule {_actions.Rule.Id}, whose target is {_actions.Rule.Target}.");
         }
 
         _actions.GroupPostActions.Add(action);
@@ -52,9 +51,9 @@ public sealed class RunStartContext
     public void RegisterPostAction(Action<PostContext> action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        if (_actions.Rule.Rule.Target != Diagnostics.TargetKind.Post)
+        if (_actions.Rule.Target != Diagnostics.TargetKind.Post)
         {
-            throw new InvalidOperationException($"Check '{_actions.Rule.Rule.CheckKind}' registered a run's post action for rule {_actions.Rule.Rule.Id}, whose target is {_actions.Rule.Rule.Target}.");
+            throw new InvalidOperationException($"Check '{_actions.Rule.CheckKind}' registered a run's post action for rule {_actions.Rule.Id}, whose target is {_actions.Rule.Target}.");
         }
 
         _actions.PostActions.Add(action);
@@ -82,9 +81,9 @@ public sealed class RunStartContext
     public void RegisterSecondPassPostAction(Action<PostContext> action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        if (_actions.Rule.Rule.Target != Diagnostics.TargetKind.Post)
+        if (_actions.Rule.Target != Diagnostics.TargetKind.Post)
         {
-            throw new InvalidOperationException($"Check '{_actions.Rule.Rule.CheckKind}' registered a second-pass post action for rule {_actions.Rule.Rule.Id}, whose target is {_actions.Rule.Rule.Target}.");
+            throw new InvalidOperationException($"Check '{_actions.Rule.CheckKind}' registered a second-pass post action for rule {_actions.Rule.Id}, whose target is {_actions.Rule.Target}.");
         }
 
         _actions.SecondPassPostActions.Add(action);

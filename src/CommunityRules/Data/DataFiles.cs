@@ -31,6 +31,9 @@ internal enum DataFileKind
 
     /// <summary>A symbolic link that leads back to itself.</summary>
     LinkLoop,
+
+    /// <summary>A path that cannot be looked at: permission is denied on a folder on its way, or the system fails to say.</summary>
+    OutOfReach,
 }
 
 /// <summary>
@@ -83,7 +86,7 @@ internal static partial class DataFiles
 
         if (!File.Exists(path))
         {
-            return DataFileKind.Missing;
+            return WhyOutOfReach(path) is null ? DataFileKind.Missing : DataFileKind.OutOfReach;
         }
 
         return FileType(path) switch
@@ -98,6 +101,33 @@ internal static partial class DataFiles
     }
 
     /// <summary>
+    /// Says why a path that <see cref="File.Exists(string)"/> and <see cref="Directory.Exists(string)"/> both deny
+    /// cannot be looked at, in words that follow "cannot be read: ", or <see langword="null"/> when nothing is there.
+    /// Both calls answer <see langword="false"/> for a file in a folder that may not be searched, which is not missing.
+    /// </summary>
+    public static string? WhyOutOfReach(string path)
+    {
+        try
+        {
+            // Not opened: a pipe that appeared in the meantime must not block. The attributes need only the path's folders.
+            File.GetAttributes(path);
+            return null;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "permission is denied on it or on a folder on its way";
+        }
+        catch (IOException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>
     /// Says what is wrong with reading a path as a data file, in words that follow the path ("is a folder, not a
     /// regular file"), or <see langword="null"/> for a regular file or nothing at all.
     /// </summary>
@@ -106,6 +136,7 @@ internal static partial class DataFiles
         DataFileKind.Regular or DataFileKind.Missing => null,
         DataFileKind.Fifo => "is a named pipe (FIFO), not a regular file: reading it would wait for a writer for ever",
         DataFileKind.CharacterDevice => "is a device, not a regular file: reading it would never end",
+        DataFileKind.OutOfReach => $"cannot be read: {WhyOutOfReach(path) ?? "it is out of reach"}",
         var kind => $"is {Name(kind)}, not a regular file",
     };
 
@@ -115,7 +146,7 @@ internal static partial class DataFiles
     {
         if (Problem(path) is { } problem)
         {
-            throw new DataSourceException($"'{path}' {problem}. Only regular files are read as data.");
+            throw new DataSourceException(Inspect(path) == DataFileKind.OutOfReach ? $"'{path}' {problem}." : $"'{path}' {problem}. Only regular files are read as data.");
         }
     }
 
@@ -130,6 +161,7 @@ internal static partial class DataFiles
         DataFileKind.DanglingLink => "a symbolic link to something that does not exist",
         DataFileKind.LinkLoop => "a symbolic link that leads back to itself (a link loop)",
         DataFileKind.Missing => "missing",
+        DataFileKind.OutOfReach => "out of reach (permission is denied on it or on a folder on its way)",
         _ => "a file",
     };
 

@@ -9,7 +9,7 @@ using CommunityRules.Text;
 namespace CommunityRules.Engine;
 
 /// <summary>Where checks report: turns a report into a diagnostic with its message, target and suppression.</summary>
-internal interface IFindingSink
+internal interface IFindingSink : IFindingReporter
 {
     /// <param name="rule">The rule that reports.</param>
     /// <param name="entity">The person, group, post or comment the finding is about.</param>
@@ -19,6 +19,10 @@ internal interface IFindingSink
     /// <param name="discriminator">Tells apart several findings of one rule on one target, such as two terms in one post.</param>
     /// <param name="fingerprintId">The id the fingerprint uses in place of the target's, for a finding whose target can move while the problem stays (a duplicate cluster's kept group).</param>
     void Report(RuleRuntime rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope, string? discriminator = null, string? fingerprintId = null);
+
+    // The checks' contexts hold the rule through their own seam; every rule they hold is a runtime of this engine.
+    void IFindingReporter.Report(IRunningRule rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope, string? discriminator, string? fingerprintId) =>
+        Report((RuleRuntime)rule, outcome, entity, arguments, inScope, discriminator, fingerprintId);
 }
 
 /// <summary>Collects one run's findings and data issues, applying scopes and exemptions.</summary>
@@ -361,7 +365,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
 
         foreach (var exemption in exemptions)
         {
-            if (Wildcard.IsMatch(exemption.Target, target.Id) || (target.Name is { } name && Wildcard.IsMatch(exemption.Target, name)))
+            if (exemption.Covers(target.Id, target.Name))
             {
                 return exemption;
             }
@@ -393,44 +397,4 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         Comment comment => new DiagnosticTarget(TargetKind.Comment, comment.Id, null, group?.Id) { AuthorId = comment.AuthorId },
         _ => throw new ArgumentException($"Cannot report on a {entity.GetType().Name}.", nameof(entity)),
     };
-}
-
-/// <summary>Matches identifiers and names against patterns with <c>*</c> (any run) and <c>?</c> (one character), ignoring case.</summary>
-internal static class Wildcard
-{
-    public static bool IsMatch(string pattern, string text) => IsMatch(pattern.AsSpan(), text.AsSpan());
-
-    private static bool IsMatch(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
-    {
-        int p = 0, t = 0, star = -1, mark = 0;
-        while (t < text.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || char.ToUpperInvariant(pattern[p]) == char.ToUpperInvariant(text[t])))
-            {
-                p++;
-                t++;
-            }
-            else if (p < pattern.Length && pattern[p] == '*')
-            {
-                star = p++;
-                mark = t;
-            }
-            else if (star >= 0)
-            {
-                p = star + 1;
-                t = ++mark;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        while (p < pattern.Length && pattern[p] == '*')
-        {
-            p++;
-        }
-
-        return p == pattern.Length;
-    }
 }

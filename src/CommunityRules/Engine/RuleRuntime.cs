@@ -9,7 +9,7 @@ namespace CommunityRules.Engine;
 /// A rule ready to run on one kind of target: its severity in force and the actions its check registered. A rule with
 /// several targets (<c>target: [post, comment]</c>) runs as one runtime per target, sharing its options.
 /// </summary>
-internal sealed class RuleRuntime
+internal sealed class RuleRuntime : IRunningRule
 {
     private readonly RuleTarget _target;
 
@@ -147,9 +147,11 @@ internal sealed class RuleRuntime
 }
 
 /// <summary>The actions a rule's run start actions registered for one run.</summary>
-internal sealed class RunActions(RuleRuntime rule)
+internal sealed class RunActions(RuleRuntime rule) : IRunActionLists
 {
     public RuleRuntime Rule { get; } = rule;
+
+    Rule IRunActionLists.Rule => Rule.Rule;
 
     public List<Action<GroupPostContext>> GroupPostActions { get; } = [];
 

@@ -1,3 +1,4 @@
+using CommunityRules.Checks.BuiltIn;
 using CommunityRules.Diagnostics;
 using CommunityRules.Engine;
 using CommunityRules.History;
@@ -104,10 +105,10 @@ public sealed class ReportTrends
     private static Dictionary<string, HealthStage> HealthStages(RuleSet ruleSet)
     {
         var stages = new Dictionary<string, HealthStage>(StringComparer.Ordinal);
-        foreach (var rule in ruleSet.Rules.Where(rule => rule.CheckKind == "inactivity"))
+        foreach (var rule in ruleSet.Rules.Where(rule => Html.ReportModel.SectionOf(rule.Check).Section == Html.ReportSection.InactiveGroups))
         {
             stages.TryAdd(rule.Id, HealthStage.Help);
-            foreach (var outcome in rule.Outcomes.Where(outcome => outcome.Outcome.Name == "archive"))
+            foreach (var outcome in rule.Outcomes.Where(outcome => outcome.Outcome.Name == InactivityCheck.Archive.Name))
             {
                 stages.TryAdd(outcome.Descriptor.Id, HealthStage.Archive);
             }

@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace CommunityRules.Rules;
 
 /// <summary>A suppression of one rule for matching targets, with a justification and an expiry date.</summary>
@@ -13,4 +15,12 @@ public sealed record Exemption(string RuleId, string Target, string Justificatio
     /// <param name="today">The day of the run.</param>
     /// <returns><see langword="true"/> when <paramref name="today"/> is after <see cref="Expires"/>.</returns>
     public bool IsExpiredOn(DateOnly today) => today > Expires;
+
+    /// <summary>
+    /// Says whether the exemption's target names a finding's target, by its id or its name, ignoring case:
+    /// <c>*</c> stands for any run of characters, <c>?</c> for one, and <c>\</c> makes the next one literal.
+    /// </summary>
+    internal bool Covers(string id, string? name) => Matches(id) || (name is not null && Matches(name));
+
+    private bool Matches(string text) => FileSystemName.MatchesSimpleExpression(Target, text, ignoreCase: true);
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CommunityRules.Checks;
 using CommunityRules.Diagnostics;
-using CommunityRules.Engine;
 using CommunityRules.Rules.Schema;
 using CommunityRules.Rules.Yaml;
 using Newtonsoft.Json.Linq;

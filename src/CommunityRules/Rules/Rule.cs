@@ -1,6 +1,5 @@
 using CommunityRules.Checks;
 using CommunityRules.Diagnostics;
-using CommunityRules.Engine;
 using Newtonsoft.Json.Linq;
 
 namespace CommunityRules.Rules;

@@ -237,7 +237,9 @@ internal static class RuleInputFile
 
         if (!File.Exists(path))
         {
-            return NotFound(path, noun);
+            return Data.DataFiles.WhyOutOfReach(path) is { } reason
+                ? new FileProblem(RuleErrorCodes.UnreadableFile, $"The {noun} '{Echo.Path(path)}' cannot be read: {reason}.")
+                : NotFound(path, noun);
         }
 
         return KindOf(path) switch

@@ -1,7 +1,6 @@
 using System.Reflection;
 using CommunityRules.Checks;
 using CommunityRules.Diagnostics;
-using CommunityRules.Engine;
 using CommunityRules.Rules.Schema;
 using CommunityRules.Rules.Yaml;
 using Newtonsoft.Json.Linq;
@@ -44,7 +43,7 @@ public sealed class RuleSetLoader
             CheckOutcomeMessages(check);
         }
 
-        _schema = new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(GenerateSchema()).GetAwaiter().GetResult());
+        _schema = new Lazy<JsonSchema>(() => SchemaDocument.Parse(GenerateSchema()));
     }
 
     /// <summary>A check's own default messages must name only values it can fill; a typo there is the check author's bug, found at start-up.</summary>

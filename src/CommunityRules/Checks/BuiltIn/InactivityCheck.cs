@@ -1,7 +1,7 @@
 using System.Globalization;
 using CommunityRules.Diagnostics;
-using CommunityRules.Engine;
 using CommunityRules.Model;
+using CommunityRules.Rules;
 
 namespace CommunityRules.Checks.BuiltIn;
 

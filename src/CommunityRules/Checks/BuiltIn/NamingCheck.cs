@@ -1,5 +1,4 @@
 using System.Text;
-using CommunityRules.Engine;
 using CommunityRules.Diagnostics;
 using CommunityRules.Model;
 

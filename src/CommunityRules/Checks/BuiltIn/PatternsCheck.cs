@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using CommunityRules.Diagnostics;
-using CommunityRules.Engine;
+using CommunityRules.Rules;
 using CommunityRules.Text;
 
 namespace CommunityRules.Checks.BuiltIn;

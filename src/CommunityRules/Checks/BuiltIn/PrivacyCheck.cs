@@ -1,6 +1,6 @@
 using CommunityRules.Diagnostics;
-using CommunityRules.Engine;
 using CommunityRules.Model;
+using CommunityRules.Rules;
 
 namespace CommunityRules.Checks.BuiltIn;
 

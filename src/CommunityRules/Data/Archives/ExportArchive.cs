@@ -44,12 +44,12 @@ internal abstract class ExportArchive : IDisposable
             return new FolderArchive(path);
         }
 
+        // First: a file in a folder that may not be searched is out of reach, not missing.
+        DataFiles.RefuseSpecial(path);
         if (!File.Exists(path))
         {
             throw new DataSourceException($"'{path}' does not exist. Pass the export's folder or its .zip file.");
         }
-
-        DataFiles.RefuseSpecial(path);
 
         return ZipFileArchive.OpenZip(path);
     }

@@ -24,6 +24,11 @@ public sealed class SnapshotProvider : INetworkProvider
     public SnapshotProvider(string folder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        if (!Directory.Exists(folder) && DataFiles.Inspect(folder) == DataFileKind.OutOfReach)
+        {
+            throw new DataSourceException($"The data folder '{folder}' cannot be read: {DataFiles.WhyOutOfReach(folder)}.");
+        }
+
         if (!Directory.Exists(folder) && DataFiles.Inspect(folder) is not DataFileKind.Missing and var kind)
         {
             throw new DataSourceException($"The data folder '{folder}' is {DataFiles.Name(kind)}, not a folder. Pass the folder that holds people.jsonl, groups.jsonl and the other snapshot files.");

@@ -8,7 +8,7 @@ internal sealed partial class ReportDocument
     private const string CrossPostingSection = "crossposting";
 
     /// <summary>Gets a value indicating whether the page has the section: a crossPosting rule ran or found something.</summary>
-    private bool ShowsCrossPosting => _model.Ran(ReportModel.CrossPostingKind) || _model.VisibleOfKind(ReportModel.CrossPostingKind).Count > 0;
+    private bool ShowsCrossPosting => _model.Ran(ReportSection.CrossPosting) || _model.VisibleIn(ReportSection.CrossPosting).Count > 0;
 
     /// <summary>
     /// Writes the cross-posting clusters, largest first: the first post (the finding's target), every group with
@@ -23,7 +23,7 @@ internal sealed partial class ReportDocument
 
         var o = _output;
         var m = _model;
-        var findings = m.VisibleOfKind(ReportModel.CrossPostingKind);
+        var findings = m.VisibleIn(ReportSection.CrossPosting);
         OpenSection(CrossPostingSection, "Cross-posting clusters", HtmlText.Plural(findings.Count, "cluster", "clusters"));
         if (findings.Count == 0)
         {

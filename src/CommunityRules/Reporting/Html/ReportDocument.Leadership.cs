@@ -18,18 +18,18 @@ internal sealed partial class ReportDocument
     internal const int ChartedLevels = 5;
 
     private static IEnumerable<(string Id, string Title)> LeadershipSections(ReportModel model) =>
-        model.Ran(ReportModel.LeadershipKind) ? [("leadership", "Leadership")] : [];
+        model.Ran(ReportSection.Leadership) ? [("leadership", "Leadership")] : [];
 
     private async Task WriteLeadershipAsync()
     {
         var m = _model;
-        if (!m.Ran(ReportModel.LeadershipKind))
+        if (!m.Ran(ReportSection.Leadership))
         {
             return;
         }
 
         var o = _output;
-        var findings = m.VisibleOfKind(ReportModel.LeadershipKind);
+        var findings = m.VisibleIn(ReportSection.Leadership);
         OpenSection("leadership", "Leadership participation", HtmlText.Plural(findings.Count, "finding", "findings"));
         if (m.Network.PersonActivity is not { } ledger)
         {
@@ -114,7 +114,7 @@ internal sealed partial class ReportDocument
     {
         var o = _output;
         var m = _model;
-        var leaderRules = m.Report.RuleSet.Runtimes.Where(rule => rule.Rule.CheckKind == ReportModel.LeadershipKind).ToList();
+        var leaderRules = m.Report.RuleSet.Runtimes.Where(rule => ReportModel.SectionOf(rule.Rule.Check).Section == ReportSection.Leadership).ToList();
         var flagged = findings.Select(finding => finding.Target.Id).ToHashSet(StringComparer.Ordinal);
         var leaders = m.Network.People
             .Where(person => person.Active && person.Kind == PersonKind.Person && leaderRules.Any(rule => rule.IsInScope(person, m.Network)))

@@ -6,7 +6,7 @@ internal sealed partial class ReportDocument
     private static readonly (string Id, string Title) MisplacedPostsSection = ("misplaced", "Misplaced posts");
 
     /// <summary>Gets whether the review has the section: only when a rule with the placement check ran.</summary>
-    private bool HasMisplacedPostsSection => _model.Ran(ReportModel.PlacementKind);
+    private bool HasMisplacedPostsSection => _model.Ran(ReportSection.Placement);
 
     /// <summary>Section 6 when a placement rule ran: misplaced posts with their suggested group and both scores.</summary>
     private async Task WriteMisplacedPostsAsync()
@@ -18,7 +18,7 @@ internal sealed partial class ReportDocument
 
         var o = _output;
         var m = _model;
-        var findings = m.VisibleOfKind(ReportModel.PlacementKind);
+        var findings = m.VisibleIn(ReportSection.Placement);
         OpenSection(MisplacedPostsSection.Id, "Misplaced posts", HtmlText.Plural(findings.Count, "post", "posts"));
         if (findings.Count == 0)
         {

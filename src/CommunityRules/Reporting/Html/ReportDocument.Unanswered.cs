@@ -21,7 +21,7 @@ internal sealed partial class ReportDocument
     ];
 
     /// <summary>Gets a value indicating whether the report has the section: only when an <c>unanswered</c> rule ran or found something, so a governance review has no empty daily-care section.</summary>
-    private bool ShowsUnanswered => _model.Ran(ReportModel.UnansweredKind) || _model.VisibleOfKind(ReportModel.UnansweredKind).Count > 0;
+    private bool ShowsUnanswered => _model.Ran(ReportSection.Unanswered) || _model.VisibleIn(ReportSection.Unanswered).Count > 0;
 
     private static long WaitedHours(Diagnostic finding) =>
         long.TryParse(finding.Properties.GetValueOrDefault("waitedHours"), NumberStyles.None, CultureInfo.InvariantCulture, out var hours) ? hours : 0;
@@ -49,7 +49,7 @@ internal sealed partial class ReportDocument
 
         var o = _output;
         var m = _model;
-        var findings = m.VisibleOfKind(ReportModel.UnansweredKind);
+        var findings = m.VisibleIn(ReportSection.Unanswered);
         OpenSection(UnansweredSectionId, "Unanswered questions by group and age", HtmlText.Plural(findings.Count, "question", "questions"));
         if (findings.Count == 0)
         {

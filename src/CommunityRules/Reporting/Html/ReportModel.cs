@@ -1,3 +1,5 @@
+using CommunityRules.Checks;
+using CommunityRules.Checks.BuiltIn;
 using CommunityRules.Diagnostics;
 using CommunityRules.Engine;
 using CommunityRules.Model;
@@ -6,28 +8,10 @@ namespace CommunityRules.Reporting.Html;
 
 /// <summary>
 /// What the HTML report shows, worked out once from an <see cref="AnalysisReport"/>: which section each finding goes
-/// in (by the check kind of its rule), the months the charts cover, and the activity, members and country of groups.
+/// in (by the check of its rule, see <see cref="SectionOf"/>), the months the charts cover, and the activity, members and country of groups.
 /// </summary>
 internal sealed class ReportModel
 {
-    /// <summary>The check kind whose findings are merge candidates.</summary>
-    public const string DuplicatesKind = "duplicates";
-
-    /// <summary>The check kind whose findings are leaders who take little part.</summary>
-    public const string LeadershipKind = "leadership";
-
-    /// <summary>The check kind whose findings are cross-posting clusters.</summary>
-    public const string CrossPostingKind = "crossPosting";
-
-    /// <summary>The check kind whose findings are inactive groups.</summary>
-    public const string InactivityKind = "inactivity";
-
-    /// <summary>The check kind whose findings are unanswered questions.</summary>
-    public const string UnansweredKind = "unanswered";
-
-    /// <summary>The check kind whose findings have a section of their own: posts in the wrong group.</summary>
-    public const string PlacementKind = "placement";
-
     /// <summary>How many months before the run's moment an inactive group's sparkline shows, as the inactivity check's trend.</summary>
     public const int SparklineMonths = 6;
 
@@ -39,9 +23,6 @@ internal sealed class ReportModel
 
     /// <summary>How many rows the heat-map has at the most, so a network with thousands of flagged groups stays readable.</summary>
     public const int HeatMapRowLimit = 200;
-
-    /// <summary>The check kinds of the creation and admin section, in the order it shows them.</summary>
-    public static readonly string[] ProblemKinds = ["creation", "admins", "membership", "privacy"];
 
     /// <summary>The countries of the naming convention, in the order the charts show them.</summary>
     public static readonly string[] ConventionCountries = ["SE", "NO", "DK", "FI"];
@@ -62,7 +43,8 @@ internal sealed class ReportModel
                 var stage = descriptor.Id == rule.Id
                     ? null
                     : rule.Outcomes.FirstOrDefault(outcome => outcome.Descriptor.Id == descriptor.Id)?.Outcome.Name;
-                _rules.TryAdd(descriptor.Id, new RuleInfo(rule.CheckKind, stage, report.RuleSet.GetSeverity(descriptor) != Severity.None));
+                var (section, order) = SectionOf(rule.Check);
+                _rules.TryAdd(descriptor.Id, new RuleInfo(rule.CheckKind, stage, report.RuleSet.GetSeverity(descriptor) != Severity.None, section, order));
             }
         }
 
@@ -125,16 +107,52 @@ internal sealed class ReportModel
     public string StageOf(Diagnostic diagnostic) =>
         _rules.TryGetValue(diagnostic.Rule.Id, out var rule) && rule.Outcome is { } outcome ? outcome : "help";
 
-    /// <summary>Gets a value indicating whether a rule of a check kind ran in this run.</summary>
-    public bool Ran(string checkKind) => _rules.Values.Any(rule => rule.Enabled && rule.CheckKind == checkKind);
+    /// <summary>
+    /// Says which section of the report shows a check's findings, and where among the section's checks. A check that
+    /// takes a built-in check's kind (a stand-in a host registers in its place) is shown where the built-in would be;
+    /// every other check, a library user's own included, goes to <see cref="ReportSection.Other"/>.
+    /// </summary>
+    public static (ReportSection Section, int Order) SectionOf(Check check) =>
+        SectionsByKind.GetValueOrDefault(check.Kind, (ReportSection.Other, 0));
 
-    /// <summary>Gets the visible findings whose rule has one of the check kinds, in the run's order.</summary>
-    public IReadOnlyList<Diagnostic> VisibleOfKind(params IReadOnlyList<string> kinds) =>
-        [.. Visible.Where(diagnostic => KindOf(diagnostic) is { } kind && kinds.Contains(kind))];
+    // The kinds as the built-in checks declare them, so the report holds no kind names of its own to fall out of step.
+    private static readonly Dictionary<string, (ReportSection Section, int Order)> SectionsByKind =
+        BuiltInChecks.Create().ToDictionary(check => check.Kind, SectionOfBuiltIn, StringComparer.Ordinal);
+
+    private static (ReportSection Section, int Order) SectionOfBuiltIn(Check check) => check switch
+    {
+        DuplicatesCheck => (ReportSection.MergeCandidates, 0),
+        InactivityCheck => (ReportSection.InactiveGroups, 0),
+        CreationCheck => (ReportSection.Problems, 0),
+        AdminsCheck => (ReportSection.Problems, 1),
+        MembershipCheck => (ReportSection.Problems, 2),
+        PrivacyCheck => (ReportSection.Problems, 3),
+        LeadershipCheck => (ReportSection.Leadership, 0),
+        UnansweredCheck => (ReportSection.Unanswered, 0),
+        CrossPostingCheck => (ReportSection.CrossPosting, 0),
+        PlacementCheck => (ReportSection.Placement, 0),
+        _ => (ReportSection.Other, 0),
+    };
+
+    /// <summary>Gets a value indicating whether a rule whose findings a section shows ran in this run.</summary>
+    public bool Ran(ReportSection section) => _rules.Values.Any(rule => rule.Enabled && rule.Section == section);
+
+    /// <summary>Gets the check kinds of a section whose rules ran in this run, in the section's order.</summary>
+    public IReadOnlyList<string> KindsRan(ReportSection section) =>
+        [.. _rules.Values.Where(rule => rule.Enabled && rule.Section == section).OrderBy(rule => rule.Order).Select(rule => rule.CheckKind).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Gets where a rule's check comes among its section's checks; -1 for the engine's own rules.</summary>
+    public int OrderInSection(string ruleId) => _rules.TryGetValue(ruleId, out var rule) ? rule.Order : -1;
+
+    /// <summary>Gets the visible findings a section shows, in the run's order.</summary>
+    public IReadOnlyList<Diagnostic> VisibleIn(ReportSection section) =>
+        [.. Visible.Where(diagnostic => SectionOfFinding(diagnostic) == section)];
 
     /// <summary>Gets the visible findings that no section of their own shows.</summary>
-    public IReadOnlyList<Diagnostic> VisibleOther() =>
-        [.. Visible.Where(diagnostic => KindOf(diagnostic) is not { } kind || (kind != DuplicatesKind && kind != InactivityKind && kind != LeadershipKind && kind != UnansweredKind && kind != CrossPostingKind && kind != PlacementKind && !ProblemKinds.Contains(kind)))];
+    public IReadOnlyList<Diagnostic> VisibleOther() => VisibleIn(ReportSection.Other);
+
+    private ReportSection SectionOfFinding(Diagnostic diagnostic) =>
+        _rules.TryGetValue(diagnostic.Rule.Id, out var rule) ? rule.Section : ReportSection.Other;
 
     /// <summary>Gets a group's name, or its id when it has none or is not in the network.</summary>
     public string GroupName(string groupId) => Network.FindGroup(groupId)?.Name is { Length: > 0 } name ? name : groupId;
@@ -196,7 +214,7 @@ internal sealed class ReportModel
                 flagged.Add(diagnostic.Target.Id);
             }
 
-            if (KindOf(diagnostic) == DuplicatesKind)
+            if (SectionOfFinding(diagnostic) == ReportSection.MergeCandidates)
             {
                 flagged.UnionWith(MergeCluster.From(diagnostic).GroupIds);
             }
@@ -225,8 +243,36 @@ internal sealed class ReportModel
             : "unknown";
     }
 
-    /// <summary>What the report knows of a rule id: its check kind, its outcome's name, and whether it ran.</summary>
-    private sealed record RuleInfo(string CheckKind, string? Outcome, bool Enabled);
+    /// <summary>What the report knows of a rule id: its check kind, its outcome's name, whether it ran, and where the report shows it.</summary>
+    private sealed record RuleInfo(string CheckKind, string? Outcome, bool Enabled, ReportSection Section, int Order);
+}
+
+/// <summary>The sections of the HTML report that show one check's findings their own way; see <see cref="ReportModel.SectionOf"/>.</summary>
+internal enum ReportSection
+{
+    /// <summary>The compact section of every other finding, by rule.</summary>
+    Other,
+
+    /// <summary>Merge candidates: the <c>duplicates</c> check's clusters.</summary>
+    MergeCandidates,
+
+    /// <summary>Inactive groups, with their sparklines.</summary>
+    InactiveGroups,
+
+    /// <summary>Creation and admin problems: one table per rule.</summary>
+    Problems,
+
+    /// <summary>Leadership participation.</summary>
+    Leadership,
+
+    /// <summary>Unanswered questions.</summary>
+    Unanswered,
+
+    /// <summary>Cross-posting clusters.</summary>
+    CrossPosting,
+
+    /// <summary>Posts in the wrong group.</summary>
+    Placement,
 }
 
 /// <summary>

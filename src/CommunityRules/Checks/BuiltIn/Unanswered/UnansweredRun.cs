@@ -1,6 +1,6 @@
 using System.Globalization;
-using CommunityRules.Engine;
 using CommunityRules.Model;
+using CommunityRules.Rules;
 using CommunityRules.Text;
 using CommunityRules.Text.PersonalData;
 

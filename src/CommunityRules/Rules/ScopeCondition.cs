@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using CommunityRules.Diagnostics;
 using CommunityRules.Model;
 
-namespace CommunityRules.Engine;
+namespace CommunityRules.Rules;
 
 /// <summary>A compiled <c>where:</c> condition: which targets a rule applies to.</summary>
 internal abstract class ScopeCondition

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace CommunityRules.Engine;
+namespace CommunityRules.Rules;
 
 /// <summary>
 /// Compiles regular expressions written in rule files so that none can run away: non-backtracking where the pattern

@@ -2,7 +2,7 @@ using System.Globalization;
 using CommunityRules.Diagnostics;
 using CommunityRules.Model;
 
-namespace CommunityRules.Engine;
+namespace CommunityRules.Rules;
 
 /// <summary>The entity a rule is evaluated on, with the group it sits in (for posts and comments) and the network.</summary>
 internal readonly record struct FieldSubject(object Entity, Group? Group, NetworkView Network);

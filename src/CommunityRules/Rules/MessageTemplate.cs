@@ -1,7 +1,7 @@
 using System.Text;
 using CommunityRules.Checks;
 
-namespace CommunityRules.Engine;
+namespace CommunityRules.Rules;
 
 /// <summary>A rule's message, parsed once: literal text and <c>{placeholders}</c>; <c>{{</c> and <c>}}</c> are literal braces.</summary>
 internal sealed class MessageTemplate

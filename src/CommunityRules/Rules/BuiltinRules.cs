@@ -1,7 +1,7 @@
 using CommunityRules.Data;
 using CommunityRules.Diagnostics;
 
-namespace CommunityRules.Engine;
+namespace CommunityRules.Rules;
 
 /// <summary>The rules the engine itself reports: problems in the data and in the configuration. Their severities can be overridden like any rule's.</summary>
 internal static class BuiltinRules

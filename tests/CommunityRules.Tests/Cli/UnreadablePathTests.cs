@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using CommunityRules.Tests.Data;
+
+namespace CommunityRules.Tests.Cli;
+
+/// <summary>
+/// A file that is there but cannot be read — here, in a folder its reader may not search — is reported as unreadable
+/// (CR1024 for rule and list files, "cannot be read" for data), never as not found. The tool runs in a process of its
+/// own as a user with no rights on the folder: the tests' own user, or, when the tests run as root (who may read
+/// everything), user nobody through <c>setpriv</c>.
+/// </summary>
+public sealed class UnreadablePathTests : IDisposable
+{
+    private const string Denied = "cannot be read: permission is denied on it or on a folder on its way";
+
+    private readonly string _root;
+    private readonly string _locked;
+
+    public UnreadablePathTests()
+    {
+        _root = Directory.CreateTempSubdirectory("cr-unreadable-").FullName;
+        _locked = Path.Combine(_root, "locked");
+        Directory.CreateDirectory(Path.Combine(_locked, "snapshot"));
+        File.WriteAllText(Path.Combine(_locked, "rules.yaml"), "extends: [builtin:governance]\n");
+        File.WriteAllText(Path.Combine(_locked, "words.txt"), "test\n");
+        File.WriteAllText(Path.Combine(_locked, "snapshot", "people.jsonl"), string.Empty);
+        File.WriteAllText(
+            Path.Combine(_root, "naming.yaml"),
+            "rules:\n  - id: NAM-LOCKED\n    title: Names avoid the words on the list\n    target: group\n    check: naming\n    message: \"{reason}\"\n    options:\n      blockedWordsFile: locked/words.txt\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            // The others may walk to the folder; no one but its owner may list it, and no one may search it.
+            File.SetUnixFileMode(_root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            File.SetUnixFileMode(_locked, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    [UnixFact]
+    public async Task A_rule_file_in_a_folder_that_may_not_be_searched_is_unreadable_not_missing()
+    {
+        var path = Path.Combine(_locked, "rules.yaml");
+
+        var (exitCode, output) = await RunToolAsync("validate", path);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"{path}(1,1): error CR1024: The rule file '{path}' {Denied}.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not found", output, StringComparison.Ordinal);
+    }
+
+    [UnixFact]
+    public async Task A_list_file_in_a_folder_that_may_not_be_searched_is_unreadable_not_missing()
+    {
+        var (exitCode, output) = await RunToolAsync("validate", Path.Combine(_root, "naming.yaml"));
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"error CR1024: The list file '{Path.Combine(_locked, "words.txt")}' {Denied}.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not found", output, StringComparison.Ordinal);
+    }
+
+    [UnixFact]
+    public async Task A_data_folder_in_a_folder_that_may_not_be_searched_is_unreadable_not_missing()
+    {
+        var path = Path.Combine(_locked, "snapshot");
+
+        var (exitCode, output) = await RunToolAsync("check", "--rules", "builtin:governance", "--data", path);
+        var (namedExitCode, named) = await RunToolAsync("check", "--rules", "builtin:governance", "--data", "snapshot:" + path);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"'{path}' {Denied}", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not exist", output, StringComparison.Ordinal);
+        Assert.Equal(2, namedExitCode);
+        Assert.Contains($"'{path}' {Denied}", named, StringComparison.Ordinal);
+        Assert.DoesNotContain("does not exist", named, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(_locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private async Task<(int ExitCode, string Output)> RunToolAsync(params string[] arguments)
+    {
+        var tool = Path.Combine(AppContext.BaseDirectory, "CommunityRules.Cli.dll");
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Environment.UserName == "root")
+        {
+            // setpriv drops root's right to read everything: the tool runs as nobody, without supplementary groups.
+            start.FileName = "setpriv";
+            foreach (var argument in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "--", "dotnet" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+        else
+        {
+            start.FileName = "dotnet";
+        }
+
+        start.ArgumentList.Add(tool);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["HOME"] = _root;
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("The tool did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+}
