@@ -83,9 +83,46 @@ public sealed class UnreadablePathTests : IDisposable
         Directory.Delete(_root, recursive: true);
     }
 
+    /// <summary>
+    /// The test's output folder when user nobody may reach and read it; otherwise (a checkout under a private home
+    /// folder) a copy of the tool's files in a folder of this test that everyone may read.
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private string ToolFolderNobodyCanRun()
+    {
+        const UnixFileMode Reach = UnixFileMode.OtherExecute;
+        var reachable = true;
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            reachable &= (File.GetUnixFileMode(folder.FullName) & Reach) != 0;
+        }
+
+        if (reachable && (File.GetUnixFileMode(Path.Combine(AppContext.BaseDirectory, "CommunityRules.Cli.dll")) & UnixFileMode.OtherRead) != 0)
+        {
+            return AppContext.BaseDirectory;
+        }
+
+        var copy = Path.Combine(_root, "tool");
+        if (Directory.Exists(copy))
+        {
+            return copy;
+        }
+
+        Directory.CreateDirectory(copy);
+        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory).Where(file => file.EndsWith(".dll", StringComparison.Ordinal) || file.EndsWith(".json", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(copy, Path.GetFileName(file));
+            File.Copy(file, target);
+            File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+
+        File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        return copy;
+    }
+
     private async Task<(int ExitCode, string Output)> RunToolAsync(params string[] arguments)
     {
-        var tool = Path.Combine(AppContext.BaseDirectory, "CommunityRules.Cli.dll");
+        var tool = Path.Combine(Environment.UserName == "root" && !OperatingSystem.IsWindows() ? ToolFolderNobodyCanRun() : AppContext.BaseDirectory, "CommunityRules.Cli.dll");
         var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (Environment.UserName == "root")
         {
