@@ -123,7 +123,7 @@ public sealed class PackedPackageTests : IDisposable
         }
     }
 
-    private static async Task<string> RunAsync(string fileName, IReadOnlyList<string> arguments, string workingDirectory)
+    internal static async Task<string> RunAsync(string fileName, IReadOnlyList<string> arguments, string workingDirectory)
     {
         var start = new ProcessStartInfo(fileName)
         {
