@@ -98,7 +98,7 @@ public sealed class ConcurrentExecutionTests
         Assert.Equal(2, check.MostAtOnce);
     }
 
-    private sealed class FirstFinding(string ruleId, Action seen) : Reporting.IDiagnosticSink
+    private sealed class FirstFinding(string ruleId, Action seen) : CommunityRules.Reporting.IDiagnosticSink
     {
         private bool _seen;
 
