@@ -38,8 +38,9 @@ public sealed class AnalysisOptions
     public int MaxRegexTimeoutsPerRule { get; set; } = DefaultMaxRegexTimeoutsPerRule;
 
     /// <summary>
-    /// Gets or sets how many threads scan post and comment text; all cores when <see langword="null"/>, one thread
-    /// with 1. Findings come out in the same order whatever the number.
+    /// Gets or sets how many threads scan post and comment text and run the post and comment actions of checks that
+    /// declared them thread-safe (<see cref="Checks.CheckInitializationContext.EnableConcurrentExecution"/>); all cores
+    /// when <see langword="null"/>, one thread with 1. Findings come out in the same order whatever the number.
     /// </summary>
     public int? MaxDegreeOfParallelism { get; set; }
 
