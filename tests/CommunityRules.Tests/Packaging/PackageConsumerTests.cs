@@ -4,6 +4,7 @@ namespace CommunityRules.Tests.Packaging;
 /// Packs the core package and runs tests/PackageConsumer, a library user's project outside the solution, against the
 /// packed .nupkg from a local folder: its own check that throws, and a host that streams findings through a sink.
 /// </summary>
+[Collection(PackedPackageTests.Packing)]
 public sealed class PackageConsumerTests : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("communityrules-consumer-").FullName;
