@@ -90,8 +90,8 @@ internal static class CommandLine
     {
         var rules = RulesOption();
         var data = DataOption("The export to check: a snapshot folder, a Slack, Viva Engage, Teams or Workplace export (folder or .zip); NAME:PATH names the kind. Give it again to layer a second source over the first. Default: the sample network shipped with the tool.");
-        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, sarif, html (a self-contained page for the quarterly review) or csv (one row per finding, for a spreadsheet).", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json", "sarif", "html", "csv");
+        var format = new Option<string>("--format", "-f") { Description = "Output format: text, json, sarif, html (a self-contained page for the quarterly review), csv (one row per finding, for a spreadsheet) or jsonl (one JSON object per finding, written as it is found, for a bot or a queue).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "sarif", "html", "csv", "jsonl");
         var outputFile = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of the console." };
         var failOn = new Option<string>("--fail-on") { Description = "Exit with 1 when findings at or above this severity remain: error, warning, suggestion or never.", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning", "suggestion", "never");
@@ -121,6 +121,14 @@ internal static class CommandLine
             if (grouping == TextGrouping.Person && parse.GetValue(format) != "text")
             {
                 await error.WriteLineAsync($"communityrules: --group-by person is for the text report; the HTML report always has a section per person, and JSON, SARIF and CSV name the people responsible on every finding. Leave out --group-by, or use --format text.").ConfigureAwait(false);
+                return ExitCodes.Invalid;
+            }
+
+            // JSON Lines streams each finding as it is found; a baseline compares whole runs, after the run.
+            var streaming = parse.GetValue(format) == "jsonl";
+            if (streaming && parse.GetValue(baseline) is not null)
+            {
+                await error.WriteLineAsync("communityrules: --baseline compares a whole run with an earlier one, and --format jsonl writes each finding as it is found, before the run is whole. Use --format json (or sarif) with --baseline, or leave out --baseline.").ConfigureAwait(false);
                 return ExitCodes.Invalid;
             }
 
@@ -183,9 +191,26 @@ internal static class CommandLine
 
             AnalysisResult result;
             var progress = TerminalProgress.ForConsole(error, time);
+            var options = new AnalysisOptions { AsOf = moment, Progress = progress, IncludeAutomatedAccounts = parse.GetValue(includeBots) };
+            JsonLinesDiagnosticWriter? lines = null;
             try
             {
-                result = await new RuleEngine(time).AnalyzeAsync(ruleSet, source, new AnalysisOptions { AsOf = moment, Progress = progress, IncludeAutomatedAccounts = parse.GetValue(includeBots) }, cancellationToken).ConfigureAwait(false);
+                if (streaming)
+                {
+                    lines = parse.GetValue(outputFile) is { } linesPath ? new JsonLinesDiagnosticWriter(File.Create(linesPath)) : new JsonLinesDiagnosticWriter(output);
+                    options.Sinks.Add(lines);
+
+                    // The findings went out as they came; only a run recorded in the history needs them again.
+                    options.KeepDiagnostics = historyStore is not null;
+                }
+
+                result = await new RuleEngine(time).AnalyzeAsync(ruleSet, source, options, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (streaming && ex is IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync($"communityrules: the findings could not be written: {OneLine(ex.Message)}").ConfigureAwait(false);
+                await WriteDetailsAsync(error, parse.GetValue(verbose), ex).ConfigureAwait(false);
+                return ExitCodes.Invalid;
             }
             catch (DataSourceException ex)
             {
@@ -196,6 +221,7 @@ internal static class CommandLine
             finally
             {
                 progress?.Clear();
+                lines?.Dispose();
             }
 
             if (baselineFromHistory && !await TryUseHistoryAsync(
@@ -221,7 +247,11 @@ internal static class CommandLine
             var comparison = earlier?.Compare(result.Diagnostics);
             try
             {
-                await WriteReportAsync(parse.GetValue(format)!, parse.GetValue(outputFile), result, ruleSet, loaded.Files, threshold, grouping, comparison, trends, output, cancellationToken).ConfigureAwait(false);
+                // JSON Lines was written as the run went.
+                if (!streaming)
+                {
+                    await WriteReportAsync(parse.GetValue(format)!, parse.GetValue(outputFile), result, ruleSet, loaded.Files, threshold, grouping, comparison, trends, output, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -34,6 +34,9 @@ public abstract class Check
 
     internal abstract Type OptionsType { get; }
 
+    /// <summary>Gets the lock the check's per-item actions are called under unless a rule's initialization opted in to concurrent execution.</summary>
+    internal object ExecutionGate { get; } = new();
+
     /// <summary>Gets the message values that depend on a rule's options, such as a pattern's named groups.</summary>
     internal virtual IEnumerable<string> MessageArgumentsFor(object options) => [];
 

@@ -44,6 +44,16 @@ public abstract class CheckInitializationContext
     public abstract void RegisterRunStartAction(Action<RunStartContext> action);
 
     /// <summary>
+    /// Declares that the rule's person, group, post and comment actions are thread-safe, as Roslyn's
+    /// <c>EnableConcurrentExecution</c>: a run may then call them for several records at once, on all cores, beside
+    /// the text scan. Their findings still come out in the order of a run on one thread, so results are the same either
+    /// way. Without it, the rule's per-item actions are never called at once, not even by two runs or bot threads at
+    /// once (each check's are called one at a time). Run start, end-of-run and run actions are never called at once
+    /// within a run either way.
+    /// </summary>
+    public abstract void EnableConcurrentExecution();
+
+    /// <summary>
     /// Asks the run to count each person's posts, comments and reactions as they stream by, in the last
     /// <paramref name="days"/> before the run's moment and per month, into <see cref="Model.NetworkView.PersonActivity"/>
     /// for the end actions. Runs without such a rule count nothing.

@@ -38,8 +38,9 @@ public sealed class AnalysisOptions
     public int MaxRegexTimeoutsPerRule { get; set; } = DefaultMaxRegexTimeoutsPerRule;
 
     /// <summary>
-    /// Gets or sets how many threads scan post and comment text; all cores when <see langword="null"/>, one thread
-    /// with 1. Findings come out in the same order whatever the number.
+    /// Gets or sets how many threads scan post and comment text and run the post and comment actions of checks that
+    /// declared them thread-safe (<see cref="Checks.CheckInitializationContext.EnableConcurrentExecution"/>); all cores
+    /// when <see langword="null"/>, one thread with 1. Findings come out in the same order whatever the number.
     /// </summary>
     public int? MaxDegreeOfParallelism { get; set; }
 
@@ -50,6 +51,23 @@ public sealed class AnalysisOptions
     /// </summary>
     /// <value>The default value is <see langword="false"/>.</value>
     public bool IncludeAutomatedAccounts { get; set; }
+
+    /// <summary>
+    /// Gets the sinks that receive each finding of the run as it is produced, after severities and exemptions apply
+    /// (see <see cref="Reporting.IDiagnosticSink"/> for the order and threading), such as
+    /// <see cref="Reporting.JsonLinesDiagnosticWriter"/> or a host's own that forwards findings to a queue.
+    /// </summary>
+    /// <value>The default value is an empty list.</value>
+    public IList<Reporting.IDiagnosticSink> Sinks { get; } = [];
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the run keeps its findings for <see cref="AnalysisResult.Diagnostics"/>.
+    /// A run whose sinks take every finding can keep none, so memory does not grow with the findings; the counts in
+    /// <see cref="AnalysisResult.Summary"/> stay whole, but <see cref="AnalysisResult.Diagnostics"/> is empty, and so
+    /// are the findings of a whole-document report (JSON, SARIF, HTML) or a baseline comparison made from the result.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>. <see langword="false"/> needs at least one sink.</value>
+    public bool KeepDiagnostics { get; set; } = true;
 }
 
 /// <summary>Where a run is.</summary>

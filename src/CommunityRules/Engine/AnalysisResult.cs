@@ -15,7 +15,7 @@ public sealed class AnalysisResult
         Summary = summary;
     }
 
-    /// <summary>Gets the findings, suppressed ones included, ordered by rule and then as found.</summary>
+    /// <summary>Gets the findings, suppressed ones included, ordered by rule and then as found; empty when the run kept none (<see cref="AnalysisOptions.KeepDiagnostics"/>).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Gets the data issues kept in full (see <see cref="AnalysisOptions.MaxDataIssuesKept"/>).</summary>

@@ -34,6 +34,10 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
     private readonly List<DataIssue> _dataIssues = [];
     private readonly List<DataNote> _dataNotes = [];
     private readonly Dictionary<string, List<Exemption>> _activeExemptions = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<Reporting.IDiagnosticSink> _sinks;
+    private readonly bool _keepDiagnostics;
+    private Dictionary<Severity, int>? _bySeverity;
+    private Dictionary<string, int>? _byRule;
 
     // A check that throws on every post must not fill the report with a million findings.
     private const int MaxCheckFailuresPerRule = 10;
@@ -42,9 +46,12 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
     private HashSet<RuleRuntime>? _switchedOff;
 
     // Expired exemptions are findings of a run over a whole network; a bot checking one post leaves them out.
-    public FindingCollector(RuleSet ruleSet, NetworkView network, int maxDataIssuesKept, bool reportExpiredExemptions = true)
+    // Sinks get each finding as it is added; a run that streams them all may keep none in memory.
+    public FindingCollector(RuleSet ruleSet, NetworkView network, int maxDataIssuesKept, bool reportExpiredExemptions = true, IReadOnlyList<Reporting.IDiagnosticSink>? sinks = null, bool keepDiagnostics = true)
     {
         _ruleSet = ruleSet;
+        _sinks = sinks ?? [];
+        _keepDiagnostics = keepDiagnostics;
         Network = network;
         _maxDataIssuesKept = maxDataIssuesKept;
         var today = DateOnly.FromDateTime(network.AsOf.UtcDateTime);
@@ -141,7 +148,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
             diagnostic = diagnostic.WithSuppression(new Suppression(exemption.Justification, exemption.Expires, exemption.Owner, exemption.Location.ToString()));
         }
 
-        _findings.Add((rule.Order, diagnostic));
+        Add(rule.Order, diagnostic);
     }
 
     public void Report(DataIssue issue)
@@ -179,7 +186,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
             diagnostic = diagnostic.WithSuppression(new Suppression(exemption.Justification, exemption.Expires, exemption.Owner, exemption.Location.ToString()));
         }
 
-        _findings.Add((-1, diagnostic));
+        Add(-1, diagnostic);
     }
 
     /// <summary>Gets how many times a check threw, over all rules.</summary>
@@ -220,7 +227,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
             ["check"] = rule.Rule.CheckKind,
             ["exception"] = exception.GetType().FullName ?? exception.GetType().Name,
         };
-        _findings.Add((-1, new Diagnostic(BuiltinRules.CheckFailed, severity, reason, target, properties)));
+        Add(-1, new Diagnostic(BuiltinRules.CheckFailed, severity, reason, target, properties));
     }
 
     /// <summary>
@@ -268,7 +275,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
             ["rule"] = rule.Rule.Id,
             ["timeouts"] = timeouts.ToString(CultureInfo.InvariantCulture),
         };
-        _findings.Add((-1, new Diagnostic(BuiltinRules.RuleSwitchedOff, severity, reason, target, properties)));
+        Add(-1, new Diagnostic(BuiltinRules.RuleSwitchedOff, severity, reason, target, properties));
     }
 
     /// <summary>
@@ -299,7 +306,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
             diagnostic = diagnostic.WithSuppression(new Suppression(exemption.Justification, exemption.Expires, exemption.Owner, exemption.Location.ToString()));
         }
 
-        _findings.Add((rule.Order, diagnostic));
+        Add(rule.Order, diagnostic);
     }
 
     private void ReportTimeoutFinding(RuleRuntime rule, object? entity, System.Text.RegularExpressions.RegexMatchTimeoutException exception)
@@ -316,7 +323,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
             : TargetOf(entity, entity is Post or Comment ? CurrentGroup : entity as Group);
         var reason = $"the regular expression '{exception.Pattern}' of rule {rule.Rule.Id} ({location}) took longer than {exception.MatchTimeout.TotalMilliseconds:0} ms on {target.LogicalPath}, so the rule was skipped there; simplify the pattern";
         var properties = new Dictionary<string, string>(StringComparer.Ordinal) { ["reason"] = reason, ["rule"] = rule.Rule.Id };
-        _findings.Add((-1, new Diagnostic(BuiltinRules.RegexTimeout, severity, reason, target, properties)));
+        Add(-1, new Diagnostic(BuiltinRules.RegexTimeout, severity, reason, target, properties));
     }
 
     private static TargetKind KindOf(object entity) => entity switch
@@ -327,6 +334,42 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         Comment => TargetKind.Comment,
         _ => throw new ArgumentException($"Cannot report on a {entity.GetType().Name}.", nameof(entity)),
     };
+
+    /// <summary>Gets the number of findings per severity, suppressed ones excluded, kept or not.</summary>
+    public IReadOnlyDictionary<Severity, int> CountsBySeverity => _bySeverity ??= [];
+
+    /// <summary>Gets the number of findings per rule id, suppressed ones excluded, kept or not.</summary>
+    public IReadOnlyDictionary<string, int> CountsByRule => _byRule ??= new(StringComparer.Ordinal);
+
+    /// <summary>Gets the number of suppressed findings, kept or not.</summary>
+    public int SuppressedCount { get; private set; }
+
+    // Every finding comes through here, in the order found: counted, kept for the sorted result, and streamed.
+    private void Add(int order, Diagnostic diagnostic)
+    {
+        if (diagnostic.IsSuppressed)
+        {
+            SuppressedCount++;
+        }
+        else
+        {
+            // Made at the first finding: the bot makes a collector per post, and a clean post allocates nothing here.
+            _bySeverity ??= [];
+            _byRule ??= new(StringComparer.Ordinal);
+            _bySeverity[diagnostic.Severity] = _bySeverity.GetValueOrDefault(diagnostic.Severity) + 1;
+            _byRule[diagnostic.Rule.Id] = _byRule.GetValueOrDefault(diagnostic.Rule.Id) + 1;
+        }
+
+        if (_keepDiagnostics)
+        {
+            _findings.Add((order, diagnostic));
+        }
+
+        foreach (var sink in _sinks)
+        {
+            sink.Emit(diagnostic, Network);
+        }
+    }
 
     public IReadOnlyList<Diagnostic> OrderedDiagnostics() =>
         [.. _findings.OrderBy(finding => finding.Order).Select(finding => finding.Diagnostic)];
@@ -353,7 +396,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
             ["target"] = exemption.Target,
             ["expires"] = expires,
         };
-        _findings.Add((-1, new Diagnostic(BuiltinRules.ExpiredExemption, severity, message, target, properties)));
+        Add(-1, new Diagnostic(BuiltinRules.ExpiredExemption, severity, message, target, properties));
     }
 
     private Exemption? FindExemption(string ruleId, DiagnosticTarget target)

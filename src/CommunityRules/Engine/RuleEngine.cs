@@ -17,13 +17,27 @@ namespace CommunityRules.Engine;
 public sealed class RuleEngine
 {
     private readonly TimeProvider _timeProvider;
+    private readonly Reporting.IDiagnosticSink[] _sinks;
 
     /// <summary>Initializes a new instance of the <see cref="RuleEngine"/> class.</summary>
     /// <param name="timeProvider">The clock for runs whose moment neither the options nor the source give.</param>
     public RuleEngine(TimeProvider timeProvider)
+        : this(timeProvider, [])
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="RuleEngine"/> class whose every run streams its findings to sinks.</summary>
+    /// <param name="timeProvider">The clock for runs whose moment neither the options nor the source give.</param>
+    /// <param name="sinks">
+    /// Receive each finding of every run as it is produced, before the sinks of the run's own
+    /// <see cref="AnalysisOptions.Sinks"/>; runs at once call them at once (see <see cref="Reporting.IDiagnosticSink"/>).
+    /// </param>
+    public RuleEngine(TimeProvider timeProvider, IEnumerable<Reporting.IDiagnosticSink> sinks)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(sinks);
         _timeProvider = timeProvider;
+        _sinks = [.. sinks];
     }
 
     /// <summary>Runs a rule set over a network.</summary>
@@ -43,7 +57,13 @@ public sealed class RuleEngine
         var network = new NetworkView(manifest, asOf) { IncludeAutomatedAccounts = options.IncludeAutomatedAccounts };
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxFindingsPerPost, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRegexTimeoutsPerRule, 1, nameof(options));
-        var collector = new FindingCollector(ruleSet, network, options.MaxDataIssuesKept)
+        Reporting.IDiagnosticSink[] sinks = [.. _sinks, .. options.Sinks];
+        if (!options.KeepDiagnostics && sinks.Length == 0)
+        {
+            throw new ArgumentException("A run that keeps no findings needs a sink to stream them to (AnalysisOptions.Sinks); otherwise the findings would be lost.", nameof(options));
+        }
+
+        var collector = new FindingCollector(ruleSet, network, options.MaxDataIssuesKept, sinks: sinks, keepDiagnostics: options.KeepDiagnostics)
         {
             MaxFindingsPerPost = options.MaxFindingsPerPost,
             MaxRegexTimeoutsPerRule = options.MaxRegexTimeoutsPerRule,
@@ -53,9 +73,10 @@ public sealed class RuleEngine
         var counts = await run.ExecuteAsync().ConfigureAwait(false);
         IReadOnlyList<DataNote> notes = [.. DataCoverage.Notes(run.Unservable, run.Known, source.Description), .. collector.DataNotes];
 
+        // Counted as the findings came, so the counts are whole when the findings were streamed and not kept.
         var diagnostics = collector.OrderedDiagnostics();
-        var bySeverity = diagnostics.Where(d => !d.IsSuppressed).GroupBy(d => d.Severity).ToDictionary(g => g.Key, g => g.Count());
-        var byRule = diagnostics.Where(d => !d.IsSuppressed).GroupBy(d => d.Rule.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var bySeverity = collector.CountsBySeverity.ToDictionary();
+        var byRule = collector.CountsByRule.ToDictionary(StringComparer.Ordinal);
         var summary = new RunSummary(
             asOf,
             source.Description,
@@ -65,7 +86,7 @@ public sealed class RuleEngine
             collector.DataIssueCount,
             bySeverity,
             byRule,
-            diagnostics.Count(d => d.IsSuppressed))
+            collector.SuppressedCount)
         {
             CheckFailures = collector.CheckFailureCount,
             RulesSwitchedOff = collector.RulesSwitchedOff,
@@ -305,6 +326,14 @@ public sealed class RuleEngine
             }
         }
 
+        private static readonly Func<Person, NetworkView, RuleRuntime, IFindingSink, PersonContext> PersonContextOf = static (person, network, rule, sink) => new PersonContext(person, network, rule, sink);
+
+        private static readonly Func<Group, NetworkView, RuleRuntime, IFindingSink, GroupContext> GroupContextOf = static (group, network, rule, sink) => new GroupContext(group, network, rule, sink);
+
+        // The post and comment rules whose actions are thread-safe, run ahead on each batch; null when none is.
+        private ConcurrentActions<Post, PostContext>? _postsAhead;
+        private ConcurrentActions<Comment, CommentContext>? _commentsAhead;
+
         private void RunPersonAndGroupActions()
         {
             foreach (var person in network.People)
@@ -319,13 +348,7 @@ public sealed class RuleEngine
 
                     try
                     {
-                        if (rule.IsInScope(person, network))
-                        {
-                            foreach (var action in rule.PersonActions)
-                            {
-                                action(new PersonContext(person, network, rule, collector));
-                            }
-                        }
+                        ItemActions.RunGated(rule, rule.PersonActions, PersonContextOf, person, null, network, collector);
                     }
                     catch (RegexMatchTimeoutException ex)
                     {
@@ -350,13 +373,7 @@ public sealed class RuleEngine
 
                     try
                     {
-                        if (rule.IsInScope(group, network, group))
-                        {
-                            foreach (var action in rule.GroupActions)
-                            {
-                                action(new GroupContext(group, network, rule, collector));
-                            }
-                        }
+                        ItemActions.RunGated(rule, rule.GroupActions, GroupContextOf, group, group, network, collector);
                     }
                     catch (RegexMatchTimeoutException ex)
                     {
@@ -380,6 +397,8 @@ public sealed class RuleEngine
             _groupRules = [.. Servable(ruleSet.Runtimes, _unservable).Where(r => r.GroupActions.Count > 0)];
             _postRules = [.. Servable(ruleSet.PostRuntimes, _unservable)];
             _commentRules = [.. Servable(ruleSet.CommentRuntimes, _unservable)];
+            _postBatch.RunAhead = _postsAhead = ConcurrentActions<Post, PostContext>.For(_postRules, ItemActions.PostActionsOf, ItemActions.PostContextOf, network, collector);
+            _commentBatch.RunAhead = _commentsAhead = ConcurrentActions<Comment, CommentContext>.For(_commentRules, ItemActions.CommentActionsOf, ItemActions.CommentContextOf, network, collector);
 
             // Each person's activity is counted only for the rules that need it, so other runs pay nothing for it.
             var windows = Servable(ruleSet.Runtimes, _unservable).SelectMany(rule => rule.ActivityWindows).ToList();
@@ -527,7 +546,7 @@ public sealed class RuleEngine
         }
 
         private void FlushPosts() => _postBatch.Flush((Post post, Group? group, ref TextHits hits) =>
-            ItemActions.RunPost(_postRules, ruleSet.Text, ref hits, post, group, network, collector));
+            ItemActions.RunPost(_postRules, ruleSet.Text, ref hits, post, group, network, collector, _postsAhead));
 
         private void RunCommentActions(Comment comment, Group? group)
         {
@@ -538,7 +557,7 @@ public sealed class RuleEngine
         }
 
         private void FlushComments() => _commentBatch.Flush((Comment comment, Group? group, ref TextHits hits) =>
-            ItemActions.RunComment(_commentRules, ruleSet.Text, ref hits, comment, group, network, collector));
+            ItemActions.RunComment(_commentRules, ruleSet.Text, ref hits, comment, group, network, collector, _commentsAhead));
 
         // Text rules have no actions of their own, so look at every rule of the target, not only those with actions.
         private static bool NamesAuthorKind(RuleSet rules, TargetKind target) =>

@@ -65,6 +65,15 @@ internal sealed class RuleRuntime : IRunningRule
         throw new InvalidOperationException($"Check '{Rule.CheckKind}' reported the outcome '{outcome.Name}', which it does not declare in Outcomes.");
     }
 
+    /// <summary>Gets a value indicating whether the rule's check declared its per-item actions thread-safe, so a run may call them for several records at once.</summary>
+    public bool ConcurrentExecution { get; private set; }
+
+    /// <summary>
+    /// Gets the lock a check's per-item actions are called under when they may not run at once, or
+    /// <see langword="null"/> when they may: the check opted in, or it is one of this package's, which are thread-safe.
+    /// </summary>
+    public object? ExecutionGate { get; private set; }
+
     public List<Action<PersonContext>> PersonActions { get; } = [];
 
     public List<Action<GroupContext>> GroupActions { get; } = [];
@@ -84,7 +93,11 @@ internal sealed class RuleRuntime : IRunningRule
     /// <summary>Gets what the rule's text check looks for; the rule set compiles these of all rules into one matcher.</summary>
     public List<Text.TextContribution> TextContributions { get; } = [];
 
-    public void Initialize() => Rule.Check.InitializeRule(new InitializationContext(this), Rule.Options);
+    public void Initialize()
+    {
+        Rule.Check.InitializeRule(new InitializationContext(this), Rule.Options);
+        ExecutionGate = ConcurrentExecution || Rule.Check.GetType().Assembly == typeof(RuleRuntime).Assembly ? null : Rule.Check.ExecutionGate;
+    }
 
     public bool IsInScope(object entity, NetworkView network, Group? group = null) =>
         _target.Scope.Matches(new FieldSubject(entity, group, network));
@@ -108,6 +121,8 @@ internal sealed class RuleRuntime : IRunningRule
             ArgumentNullException.ThrowIfNull(action);
             runtime.EndActions.Add(action);
         }
+
+        public override void EnableConcurrentExecution() => runtime.ConcurrentExecution = true;
 
         public override void RegisterRunStartAction(Action<RunStartContext> action)
         {

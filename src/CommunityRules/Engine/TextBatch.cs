@@ -7,8 +7,9 @@ namespace CommunityRules.Engine;
 internal delegate void ItemRun<TItem>(TItem item, Group? group, ref TextHits hits);
 
 /// <summary>
-/// Posts or comments held back until a batch is full, so their text is scanned on all cores at once; their rules then
-/// run one by one in the order the items were read, so findings come out as from one thread.
+/// Posts or comments held back until a batch is full, so their text is scanned on all cores at once, and the actions
+/// of the rules that declared them thread-safe run on all cores too; their rules then run one by one in the order the
+/// items were read (the thread-safe ones replaying what they reported), so findings come out as from one thread.
 /// </summary>
 internal sealed class TextBatch<TItem>
     where TItem : class
@@ -24,6 +25,7 @@ internal sealed class TextBatch<TItem>
     private readonly bool[] _skippedPatterns;
     private readonly ParallelOptions _parallel;
     private readonly PatternTimeoutBudget? _budget;
+    private IConcurrentBatch<TItem>? _concurrent;
 
     public TextBatch(TextRuleSet? text, AnalysisOptions options, CancellationToken cancellationToken)
     {
@@ -38,12 +40,18 @@ internal sealed class TextBatch<TItem>
         };
     }
 
+    /// <summary>Sets the rules whose actions run ahead on the whole batch; set once the run knows which rules run, before the first item.</summary>
+    public IConcurrentBatch<TItem>? RunAhead
+    {
+        set => _concurrent = value;
+    }
+
     /// <summary>Adds an item; returns whether the batch is full and must be flushed.</summary>
     public bool Add(TItem item, Group? group)
     {
         _items.Add((item, group));
-        // Without text rules there is nothing to scan ahead, so each item runs at once.
-        return _text is null || _items.Count == Capacity;
+        // Without text rules or thread-safe actions there is nothing to run ahead, so each item runs at once.
+        return (_text is null && _concurrent is null) || _items.Count == Capacity;
     }
 
     /// <summary>Scans the batch's text, then runs each item's rules in order.</summary>
@@ -70,12 +78,18 @@ internal sealed class TextBatch<TItem>
             }
         }
 
+        _concurrent?.Prepare(_items, _parallel);
         for (var i = 0; i < count; i++)
         {
+            if (_concurrent is not null)
+            {
+                _concurrent.Position = i;
+            }
+
             var (item, group) = _items[i];
             var hits = _text is null ? default : TextHits.Of(_hits[i]);
             hits.Budget = _budget;
-            hits.SkippedPatterns = _skippedPatterns[i];
+            hits.SkippedPatterns = _text is not null && _skippedPatterns[i];
             run(item, group, ref hits);
         }
 

@@ -33,6 +33,30 @@ public sealed class CommunityRulesBuilder : INetworkSourceBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds a sink that the registered <see cref="Engine.RuleEngine"/> streams every run's findings to, as they are
+    /// produced; runs at once call it at once, so it must be thread-safe (see <see cref="Reporting.IDiagnosticSink"/>).
+    /// Adding the same type twice adds it once.
+    /// </summary>
+    /// <typeparam name="TSink">The sink's type, made by the service provider.</typeparam>
+    /// <returns>This builder.</returns>
+    public CommunityRulesBuilder AddSink<TSink>()
+        where TSink : class, Reporting.IDiagnosticSink
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Reporting.IDiagnosticSink, TSink>());
+        return this;
+    }
+
+    /// <summary>Adds a sink instance that the registered <see cref="Engine.RuleEngine"/> streams every run's findings to.</summary>
+    /// <param name="sink">The sink; runs at once call it at once, so it must be thread-safe.</param>
+    /// <returns>This builder.</returns>
+    public CommunityRulesBuilder AddSink(Reporting.IDiagnosticSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton(sink));
+        return this;
+    }
+
     /// <summary>Adds a data source as the next layer; the registered <see cref="INetworkProvider"/> reads all layers in the order they were added.</summary>
     /// <param name="source">The source.</param>
     /// <returns>This builder.</returns>

@@ -144,7 +144,8 @@ public sealed class JsonReportWriter : IReportWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteFinding(Utf8JsonWriter writer, Diagnostic diagnostic, IReadOnlyList<ResponsiblePerson> responsible, BaselineComparison? comparison)
+    /// <summary>Writes one finding as an object: the shape of <c>findings[]</c>, which JSON Lines shares.</summary>
+    internal static void WriteFinding(Utf8JsonWriter writer, Diagnostic diagnostic, IReadOnlyList<ResponsiblePerson> responsible, BaselineComparison? comparison)
     {
         writer.WriteStartObject();
         writer.WriteString("ruleId", diagnostic.Rule.Id);

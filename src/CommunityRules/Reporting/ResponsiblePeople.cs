@@ -64,6 +64,11 @@ internal sealed class ResponsiblePeople
         _network = network;
     }
 
+    /// <summary>Works out who is responsible for findings one by one as a run produces them, for a streaming writer; not thread-safe.</summary>
+    /// <param name="network">The run's network; its people, groups and memberships are read before any finding that names them.</param>
+    /// <returns>The people responsible, per finding, worked out when asked.</returns>
+    public static ResponsiblePeople Live(NetworkView network) => new(network);
+
     /// <summary>Works out who is responsible for every finding of a run.</summary>
     /// <param name="result">The run.</param>
     /// <returns>The people responsible, per finding.</returns>

@@ -3,8 +3,12 @@ using System.Diagnostics;
 namespace CommunityRules.Tests.Packaging;
 
 /// <summary>Packs the core package and builds and runs a small consumer against the packed .nupkg, as a user would.</summary>
+[Collection(Packing)]
 public sealed class PackedPackageTests : IDisposable
 {
+    /// <summary>The test collection of the classes that run <c>dotnet pack</c> on the repository's projects: two packs of one project at once would share its obj folder.</summary>
+    internal const string Packing = "dotnet pack";
+
     private readonly string _work = Directory.CreateTempSubdirectory("communityrules-pack-").FullName;
     private readonly string _version = $"0.0.0-test{DateTime.UtcNow:yyyyMMddHHmmssfff}";
 
@@ -123,7 +127,7 @@ public sealed class PackedPackageTests : IDisposable
         }
     }
 
-    private static async Task<string> RunAsync(string fileName, IReadOnlyList<string> arguments, string workingDirectory)
+    internal static async Task<string> RunAsync(string fileName, IReadOnlyList<string> arguments, string workingDirectory)
     {
         var start = new ProcessStartInfo(fileName)
         {
