@@ -93,7 +93,7 @@ public class DuplicatesBenchmarks
     }
 
     /// <summary>The duplicates check without blocking: every pair scored. Only for this benchmark's baseline.</summary>
-    public sealed class AllPairsDuplicatesCheck : Check<DuplicatesOptions>
+    internal sealed class AllPairsDuplicatesCheck : Check<DuplicatesOptions>
     {
         /// <inheritdoc/>
         public override string Kind => "allPairsDuplicates";

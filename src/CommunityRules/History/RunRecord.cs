@@ -213,7 +213,7 @@ public sealed record GroupFigures(
     /// <param name="network">The network.</param>
     /// <param name="group">The group.</param>
     /// <returns>The figures.</returns>
-    public static GroupFigures From(NetworkView network, Group group)
+    internal static GroupFigures From(NetworkView network, Group group)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(group);

@@ -6,7 +6,7 @@ using CommunityRules.Model;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>admins</c> check.</summary>
-public sealed class AdminsOptions
+internal sealed class AdminsOptions
 {
     /// <summary>Gets or sets the fewest admins a group may have.</summary>
     public int Min { get; set; } = 2;
@@ -19,7 +19,7 @@ public sealed class AdminsOptions
 }
 
 /// <summary>Checks that groups have enough admins, still with the organisation, and not too many.</summary>
-public sealed class AdminsCheck : Check<AdminsOptions>
+internal sealed class AdminsCheck : Check<AdminsOptions>
 {
     /// <inheritdoc/>
     public override string Kind => "admins";

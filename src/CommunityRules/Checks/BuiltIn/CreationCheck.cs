@@ -5,14 +5,14 @@ using CommunityRules.Model;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>creation</c> check.</summary>
-public sealed class CreationOptions
+internal sealed class CreationOptions
 {
     /// <summary>Gets or sets who may create groups: a creator who meets any one of the criteria is allowed. Set at least one.</summary>
     public AllowedCreators Allowed { get; set; } = new();
 }
 
 /// <summary>Who may create groups, for the <c>creation</c> check: a creator who meets any one of these is allowed. Case is ignored everywhere.</summary>
-public sealed class AllowedCreators
+internal sealed class AllowedCreators
 {
     /// <summary>Gets or sets roles whose holders may create groups, such as <c>executive</c>, <c>manager</c> or <c>communications</c>.</summary>
     public List<string> Roles { get; set; } = [];
@@ -34,7 +34,7 @@ public sealed class AllowedCreators
 /// Checks who created each group: someone allowed by role, department, country, name or membership of a group. Groups
 /// whose creator is not known, or has left, are reported as outcomes of their own.
 /// </summary>
-public sealed class CreationCheck : Check<CreationOptions>
+internal sealed class CreationCheck : Check<CreationOptions>
 {
     /// <summary>The group names no creator, or one who is not in the people list.</summary>
     public static readonly CheckOutcome UnknownCreator = new(

@@ -7,7 +7,7 @@ using CommunityRules.Model;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>crossPosting</c> check.</summary>
-public sealed class CrossPostingOptions
+internal sealed class CrossPostingOptions
 {
     /// <summary>Gets or sets the fewest different groups the same text must be posted in to be cross-posting, 2 or more.</summary>
     public int MinGroups { get; set; } = 3;
@@ -30,7 +30,7 @@ public sealed class CrossPostingOptions
 /// its first post, naming every post and group. Texts are compared as MinHash signatures found by locality-sensitive
 /// hashing, never pair by pair and never kept as text, so a million posts stay cheap.
 /// </summary>
-public sealed class CrossPostingCheck : Check<CrossPostingOptions>
+internal sealed class CrossPostingCheck : Check<CrossPostingOptions>
 {
     /// <summary>The most groups a message names; the rest are counted. The properties name them all.</summary>
     internal const int MaxGroupsInMessage = 20;

@@ -4,7 +4,7 @@ using CommunityRules.Diagnostics;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>description</c> check.</summary>
-public sealed class DescriptionOptions
+internal sealed class DescriptionOptions
 {
     /// <summary>Gets or sets a value indicating whether a group must have a description.</summary>
     public bool Required { get; set; } = true;
@@ -14,7 +14,7 @@ public sealed class DescriptionOptions
 }
 
 /// <summary>Checks that groups say what they are for.</summary>
-public sealed class DescriptionCheck : Check<DescriptionOptions>
+internal sealed class DescriptionCheck : Check<DescriptionOptions>
 {
     /// <inheritdoc/>
     public override string Kind => "description";

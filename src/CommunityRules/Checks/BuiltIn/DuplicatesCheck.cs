@@ -6,7 +6,7 @@ using CommunityRules.Model;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>duplicates</c> check.</summary>
-public sealed class DuplicatesOptions
+internal sealed class DuplicatesOptions
 {
     /// <summary>Gets or sets the score, from 0 to 1, at which two groups look alike: the weighted average of the signals both groups have data for. Groups in different languages score 0 on name and description, so keep it low and let the minimums decide.</summary>
     public double Threshold { get; set; } = 0.25;
@@ -62,7 +62,7 @@ public sealed class DuplicatesOptions
 /// what is written in them, joined into clusters in which every two groups look alike, each reported once on the most
 /// active group, the one to keep.
 /// </summary>
-public sealed class DuplicatesCheck : Check<DuplicatesOptions>
+internal sealed class DuplicatesCheck : Check<DuplicatesOptions>
 {
     /// <inheritdoc/>
     public override string Kind => "duplicates";

@@ -6,7 +6,7 @@ using CommunityRules.Rules;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>inactivity</c> check.</summary>
-public sealed class InactivityOptions
+internal sealed class InactivityOptions
 {
     /// <summary>Gets or sets how many days without a post or comment make a group inactive: time to help it.</summary>
     public int Days { get; set; } = 90;
@@ -22,7 +22,7 @@ public sealed class InactivityOptions
 /// Finds groups where nobody has posted or commented for a number of days before the run's moment. Groups younger
 /// than that and archived groups are left alone.
 /// </summary>
-public sealed class InactivityCheck : Check<InactivityOptions>
+internal sealed class InactivityCheck : Check<InactivityOptions>
 {
     /// <summary>The second stage: a group silent for <see cref="InactivityOptions.ArchiveAfterDays"/> is proposed for archiving.</summary>
     public static readonly CheckOutcome Archive = new(

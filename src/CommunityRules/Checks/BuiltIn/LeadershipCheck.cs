@@ -7,7 +7,7 @@ using CommunityRules.Model;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>leadership</c> check. Set at least one of the minimums.</summary>
-public sealed class LeadershipOptions
+internal sealed class LeadershipOptions
 {
     /// <summary>Gets or sets over how many days before the run's moment posts, comments and reactions count.</summary>
     /// <value>The default value is 90, a quarter.</value>
@@ -33,7 +33,7 @@ public sealed class LeadershipOptions
 /// to count each person's posts, comments and reactions as they stream by (bots' not at all) and judges at the end
 /// of the run, when everything is counted.
 /// </remarks>
-public sealed class LeadershipCheck : Check<LeadershipOptions>
+internal sealed class LeadershipCheck : Check<LeadershipOptions>
 {
     /// <inheritdoc/>
     public override string Kind => "leadership";

@@ -4,7 +4,7 @@ using CommunityRules.Text;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>length</c> check.</summary>
-public sealed class LengthOptions
+internal sealed class LengthOptions
 {
     /// <summary>Gets or sets the fewest characters the text may have; an empty or missing text has none.</summary>
     public int? MinLength { get; set; }
@@ -17,7 +17,7 @@ public sealed class LengthOptions
 }
 
 /// <summary>Checks that posts and comments are neither too short nor too long, counted in characters as people see them (an emoji is one).</summary>
-public sealed class LengthCheck : Check<LengthOptions>
+internal sealed class LengthCheck : Check<LengthOptions>
 {
     /// <inheritdoc/>
     public override string Kind => "length";

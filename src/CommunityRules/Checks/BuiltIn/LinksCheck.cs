@@ -5,7 +5,7 @@ using CommunityRules.Text.Links;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>links</c> check. Set either <c>allowDomains</c> or <c>denyDomains</c>.</summary>
-public sealed class LinksOptions
+internal sealed class LinksOptions
 {
     /// <summary>Gets or sets the only domains links may point to, such as <c>intranet.example.com</c>; a domain covers its subdomains.</summary>
     public IReadOnlyList<string>? AllowDomains { get; set; }
@@ -21,7 +21,7 @@ public sealed class LinksOptions
 }
 
 /// <summary>Checks the links in posts and comments against a list of allowed or denied domains; international domain names and their punycode form are the same domain.</summary>
-public sealed class LinksCheck : Check<LinksOptions>
+internal sealed class LinksCheck : Check<LinksOptions>
 {
     /// <inheritdoc/>
     public override string Kind => "links";

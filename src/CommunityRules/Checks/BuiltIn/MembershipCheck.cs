@@ -6,7 +6,7 @@ using CommunityRules.Model;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>membership</c> check.</summary>
-public sealed class MembershipOptions
+internal sealed class MembershipOptions
 {
     /// <summary>Gets or sets the fewest members a group should have, such as 3; none for no lower limit.</summary>
     public int? Min { get; set; }
@@ -25,7 +25,7 @@ public sealed class MembershipOptions
 /// Checks the size of groups — enough members for a conversation, not so many that it should be split — and the
 /// share of members who have left the organisation. A person listed twice counts once.
 /// </summary>
-public sealed class MembershipCheck : Check<MembershipOptions>
+internal sealed class MembershipCheck : Check<MembershipOptions>
 {
     /// <inheritdoc/>
     public override string Kind => "membership";

@@ -5,7 +5,7 @@ using CommunityRules.Model;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>naming</c> check.</summary>
-public sealed class NamingOptions
+internal sealed class NamingOptions
 {
     /// <summary>Gets or sets a .NET regular expression the name must match somewhere; anchor it with ^ and $ to cover the whole name, such as <c>^(SE|NO|DK|FI)-\p{Lu}.*$</c>. Case matters unless the pattern starts with (?i).</summary>
     public string? Pattern { get; set; }
@@ -37,7 +37,7 @@ public sealed class NamingOptions
 }
 
 /// <summary>Checks group names: a pattern, a Microsoft 365 style template, length limits and blocked words.</summary>
-public sealed class NamingCheck : Check<NamingOptions>
+internal sealed class NamingCheck : Check<NamingOptions>
 {
     private const string GroupNameToken = "[GroupName]";
 

@@ -6,7 +6,7 @@ using CommunityRules.Text;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>patterns</c> check.</summary>
-public sealed class PatternsOptions
+internal sealed class PatternsOptions
 {
     /// <summary>Gets or sets .NET regular expressions to find, such as <c>(?&lt;code&gt;PRJ-\d{4})</c>; named groups can be shown in the message as {code}.</summary>
     public IReadOnlyList<string> Patterns { get; set; } = [];
@@ -25,7 +25,7 @@ public sealed class PatternsOptions
 }
 
 /// <summary>Finds regular expressions in posts and comments, each bounded in time; named groups fill the message.</summary>
-public sealed class PatternsCheck : Check<PatternsOptions>
+internal sealed class PatternsCheck : Check<PatternsOptions>
 {
     /// <inheritdoc/>
     public override string Kind => "patterns";

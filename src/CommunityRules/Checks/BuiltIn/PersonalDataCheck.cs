@@ -6,7 +6,7 @@ using CommunityRules.Text.PersonalData;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>personalData</c> check.</summary>
-public sealed class PersonalDataOptions
+internal sealed class PersonalDataOptions
 {
     /// <summary>Gets or sets the detectors to run: email, phone, personnummer, fodselsnummer, cpr, hetu, iban and paymentCard. All of them when left out.</summary>
     public IReadOnlyList<string>? Detectors { get; set; }
@@ -31,7 +31,7 @@ public sealed class PersonalDataOptions
 }
 
 /// <summary>Finds personal data in posts and comments: e-mail addresses, phone numbers, Nordic national identity numbers, IBANs and payment cards, each checked with its check digits, and always masked in findings.</summary>
-public sealed class PersonalDataCheck : Check<PersonalDataOptions>
+internal sealed class PersonalDataCheck : Check<PersonalDataOptions>
 {
     /// <inheritdoc/>
     public override string Kind => "personalData";

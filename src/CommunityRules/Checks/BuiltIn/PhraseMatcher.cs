@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>How a phrase must sit in the text to count as found.</summary>
-public enum PhraseMatch
+internal enum PhraseMatch
 {
     /// <summary>As whole words: not part of a longer word ("test" is found in "Test group", not in "Contest").</summary>
     WholeWord,

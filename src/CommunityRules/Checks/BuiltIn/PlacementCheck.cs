@@ -6,7 +6,7 @@ using CommunityRules.Text;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>placement</c> check.</summary>
-public sealed class PlacementOptions
+internal sealed class PlacementOptions
 {
     /// <summary>Gets or sets the score, from 0 to 1, the suggested group must reach: how well the post's words fit what is written in that group and what its name, description and topics say (the cosine of their TF-IDF vectors).</summary>
     public double MinConfidence { get; set; } = 0.25;
@@ -26,7 +26,7 @@ public sealed class PlacementOptions
 /// description, topics and what is written in it, gathered while the posts are read; the posts are then read a second
 /// time and each is compared with every profile it shares words with.
 /// </summary>
-public sealed class PlacementCheck : Check<PlacementOptions>
+internal sealed class PlacementCheck : Check<PlacementOptions>
 {
     /// <inheritdoc/>
     public override string Kind => "placement";

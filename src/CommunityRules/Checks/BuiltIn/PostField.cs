@@ -4,7 +4,7 @@ using CommunityRules.Text;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>A text field that the text checks read: a post's title, or the text of a post or comment.</summary>
-public enum PostField
+internal enum PostField
 {
     /// <summary>A post's title; comments have none.</summary>
     Title,

@@ -5,7 +5,7 @@ using CommunityRules.Rules;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>privacy</c> check.</summary>
-public sealed class PrivacyOptions
+internal sealed class PrivacyOptions
 {
     /// <summary>Gets or sets the privacy values groups in the rule's scope may have, such as <c>[closed, secret]</c> for HR groups; empty for any.</summary>
     public List<GroupPrivacy> Allowed { get; set; } = [];
@@ -24,7 +24,7 @@ public sealed class PrivacyOptions
 /// Checks who can find and read groups: only the privacy values a rule allows, and a topic that says why for
 /// groups hidden from most people.
 /// </summary>
-public sealed class PrivacyCheck : Check<PrivacyOptions>
+internal sealed class PrivacyCheck : Check<PrivacyOptions>
 {
     /// <inheritdoc/>
     public override string Kind => "privacy";

@@ -4,7 +4,7 @@ using CommunityRules.Text;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>shouting</c> check.</summary>
-public sealed class ShoutingOptions
+internal sealed class ShoutingOptions
 {
     /// <summary>Gets or sets the largest share of capital letters among all letters, from 0 to 1; 0.6 means more than 60 % capitals is shouting.</summary>
     public double MaxCapitalShare { get; set; } = 0.6;
@@ -17,7 +17,7 @@ public sealed class ShoutingOptions
 }
 
 /// <summary>Finds posts and comments written mostly in capital letters.</summary>
-public sealed class ShoutingCheck : Check<ShoutingOptions>
+internal sealed class ShoutingCheck : Check<ShoutingOptions>
 {
     /// <inheritdoc/>
     public override string Kind => "shouting";

@@ -4,7 +4,7 @@ using CommunityRules.Text;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>How a listed term must sit in the text to count.</summary>
-public enum TermMatch
+internal enum TermMatch
 {
     /// <summary>As whole words or phrases: not part of a longer word ("test" is found in "a test run", not in "contest").</summary>
     WholeWord,
@@ -14,7 +14,7 @@ public enum TermMatch
 }
 
 /// <summary>A term to avoid and the word or phrase to write instead.</summary>
-public sealed class TermSuggestion
+internal sealed class TermSuggestion
 {
     /// <summary>Gets or sets the term to avoid, such as <c>blacklist</c>.</summary>
     public string Term { get; set; } = string.Empty;
@@ -24,7 +24,7 @@ public sealed class TermSuggestion
 }
 
 /// <summary>The options of the <c>terms</c> check.</summary>
-public sealed class TermsOptions
+internal sealed class TermsOptions
 {
     /// <summary>Gets or sets the words and phrases to find, such as <c>confidential</c> or <c>internal only</c>; case is ignored.</summary>
     public IReadOnlyList<string> Terms { get; set; } = [];
@@ -46,7 +46,7 @@ public sealed class TermsOptions
 }
 
 /// <summary>Finds listed words and phrases in posts and comments, and suggests what to write instead.</summary>
-public sealed class TermsCheck : Check<TermsOptions>
+internal sealed class TermsCheck : Check<TermsOptions>
 {
     /// <inheritdoc/>
     public override string Kind => "terms";

@@ -5,7 +5,7 @@ using CommunityRules.Diagnostics;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>The options of the <c>unanswered</c> check.</summary>
-public sealed class UnansweredOptions
+internal sealed class UnansweredOptions
 {
     /// <summary>Gets or sets how many hours a question may wait for an answer, counted from when it was posted to the run's moment; younger questions are left alone.</summary>
     /// <value>The default value is 48.</value>
@@ -41,7 +41,7 @@ public sealed class UnansweredOptions
 /// an unknown or deleted account is one, as nothing says the author wrote it. Reactions are not answers.
 /// </para>
 /// </remarks>
-public sealed class UnansweredCheck : Check<UnansweredOptions>
+internal sealed class UnansweredCheck : Check<UnansweredOptions>
 {
     /// <inheritdoc/>
     public override string Kind => "unanswered";

@@ -10,7 +10,7 @@ namespace CommunityRules.Data.Snapshot;
 /// <c>memberships.jsonl</c>, <c>posts.jsonl</c>, <c>comments.jsonl</c>, <c>reactions.jsonl</c>, each optionally
 /// gzip-compressed as <c>.jsonl.gz</c>) and an optional <c>network.json</c> manifest.
 /// </summary>
-public sealed class SnapshotProvider : INetworkProvider
+internal sealed class SnapshotProvider : INetworkProvider
 {
     // A snapshot is our own format and can hold everything; what a folder lacks a file for, it cannot tell.
     private const DataCapabilities MembershipData = DataCapabilities.Memberships | DataCapabilities.Admins;
