@@ -11,14 +11,16 @@ internal enum TextHitKind
     Link,
     Pattern,
     PatternTimeout,
-    Length,
+
+    /// <summary>A match of a <see cref="TextDetector"/>, such as a text that is too long.</summary>
+    Detector,
     Shouting,
 }
 
 /// <summary>
 /// One thing a scan found. <see cref="Id"/> is the term entry, the personal-data kind, or the index of the rule's
-/// pattern, length or shouting slot in its field; <see cref="Value"/> and <see cref="Extra"/> carry the link's host
-/// span or the measured length and capital counts.
+/// pattern, detector or shouting slot in its field; <see cref="Value"/> and <see cref="Extra"/> carry the link's host
+/// span or the capital and letter counts.
 /// </summary>
 internal readonly record struct TextHit(TextField Field, TextHitKind Kind, int Id, int Start, int Length, int Value = 0, int Extra = 0);
 
