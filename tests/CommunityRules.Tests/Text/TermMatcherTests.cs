@@ -215,6 +215,18 @@ public sealed class TermMatcherTests
         Assert.Equal(10 * warmUpCount, sink.Count);
     }
 
+    [Fact]
+    public void An_exact_term_is_found_only_as_the_whole_text_apart_from_whitespace_around_it()
+    {
+        Assert.Equal([("Test", 1)], Find(" Test\n", ("test", false, TermMatch.Exact)));
+        Assert.Equal([("Hej  alla", 0)], Find("Hej  alla", ("hej alla", false, TermMatch.Exact)));
+        Assert.Empty(Find("test run", ("test", false, TermMatch.Exact)));
+        Assert.Empty(Find("a test", ("test", false, TermMatch.Exact)));
+
+        // The same term listed as a whole word is its own entry and is still found inside the text.
+        Assert.Equal([("test", 2)], Find("a test", ("test", false, TermMatch.Exact), ("test", false, TermMatch.WholeWord)));
+    }
+
     private static List<(string Term, bool FoldDiacritics, TermMatch Mode)> GeneratedTerms(int count)
     {
         // Every term is a distinct code in TermLetters: words, some folding diacritics, two-word phrases, #tags and substrings.
