@@ -22,6 +22,7 @@ internal sealed class TextBatch<TItem>
     private readonly List<(TItem Item, Group? Group)> _items = new(Capacity);
     private readonly List<TextHit>[] _hits;
     private readonly bool[] _skippedPatterns;
+    private readonly List<Exception>?[] _failures;
     private readonly ParallelOptions _parallel;
     private readonly PatternTimeoutBudget? _budget;
 
@@ -31,6 +32,7 @@ internal sealed class TextBatch<TItem>
         _budget = text?.CreateTimeoutBudget(options.MaxRegexTimeoutsPerRule);
         _hits = text is null ? [new List<TextHit>()] : [.. Enumerable.Range(0, Capacity).Select(_ => new List<TextHit>())];
         _skippedPatterns = new bool[_hits.Length];
+        _failures = new List<Exception>?[_hits.Length];
         _parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism ?? Environment.ProcessorCount),
@@ -76,6 +78,8 @@ internal sealed class TextBatch<TItem>
             var hits = _text is null ? default : TextHits.Of(_hits[i]);
             hits.Budget = _budget;
             hits.SkippedPatterns = _skippedPatterns[i];
+            hits.Failures = _failures[i];
+            _failures[i] = null;
             run(item, group, ref hits);
         }
 
@@ -96,5 +100,6 @@ internal sealed class TextBatch<TItem>
         }
 
         _skippedPatterns[index] = hits.SkippedPatterns;
+        _failures[index] = hits.Failures;
     }
 }

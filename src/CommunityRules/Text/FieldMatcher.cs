@@ -119,7 +119,15 @@ internal sealed class FieldMatcher
                 var (_, detector, starts) = _custom[i];
                 if (starts is null || span.IndexOfAny(starts) >= 0)
                 {
-                    detector.Detect(span, new TextDetections(ref hits, i, span.Length));
+                    try
+                    {
+                        detector.Detect(span, new TextDetections(ref hits, i, span.Length));
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        // A check's own detector that throws is one CR0005 finding, as a check's action is; the run goes on.
+                        hits.AddFailure(i, exception);
+                    }
                 }
             }
         }
@@ -213,6 +221,9 @@ internal sealed class FieldMatcher
                 break;
             case TextHitKind.PatternTimeout:
                 reporter.ReportTimeout(_patterns[hit.Id].Binding, _patterns[hit.Id].Regex);
+                break;
+            case TextHitKind.DetectorFailure:
+                reporter.ReportFailure(_custom[hit.Id].Binding, hit.Value);
                 break;
             case TextHitKind.Detector:
                 var (detectorBinding, custom, _) = _custom[hit.Id];

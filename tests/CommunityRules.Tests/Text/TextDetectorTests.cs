@@ -150,6 +150,63 @@ public sealed class TextDetectorTests
         Assert.Null(new DetectorContribution(EmployeeNumberDetector.Instance).Fields);
     }
 
+    [Fact]
+    public async Task A_detector_that_throws_is_one_check_failure_and_the_run_goes_on()
+    {
+        var ruleSet = Load(FragileRule, new FragileCheck());
+
+        var failure = Assert.Single(new PostChecker(ruleSet).Check(new Post { Id = "p1", GroupId = "g1", Text = "#boom" }));
+        Assert.Equal("CR0005", failure.Rule.Id);
+        Assert.Contains("InvalidOperationException", failure.Message, StringComparison.Ordinal);
+
+        var network = InMemoryNetwork.CreateBuilder()
+            .Add(new Group { Id = "g1", Name = "Allmänt" })
+            .Add(new Post { Id = "p1", GroupId = "g1", Text = "#boom" })
+            .Add(new Post { Id = "p2", GroupId = "g1", Text = "En #tagg." })
+            .Build();
+        var result = await new RuleEngine(new FakeTimeProvider(TestInputs.ClockNow)).AnalyzeAsync(ruleSet, network);
+        Assert.Equal(["p1"], result.TargetsOf("CR0005"));
+        Assert.Equal(["p2"], result.TargetsOf("TAG002"));
+    }
+
+    private const string FragileRule = """
+        rules:
+          - id: TAG002
+            title: No hashtags
+            severity: warning
+            target: post
+            check: fragileHashtags
+            message: "{reason}"
+        """;
+
+    public sealed class FragileCheck : Check<NoOptions>
+    {
+        public override string Kind => "fragileHashtags";
+
+        public override string Description => "Posts have no hashtags; the detector throws on '#boom'.";
+
+        public override IReadOnlyList<TargetKind> SupportedTargets { get; } = [TargetKind.Post];
+
+        protected override void Initialize(CheckInitializationContext context, NoOptions options) =>
+            context.RegisterText(new DetectorContribution(new FragileDetector()));
+    }
+
+    public sealed class FragileDetector() : TextDetector("hashtag")
+    {
+        public override void Detect(ReadOnlySpan<char> text, TextDetections found)
+        {
+            var at = text.IndexOf('#');
+            if (at >= 0)
+            {
+                found.Add(at, 2);
+                if (text[at..].StartsWith("#boom", StringComparison.Ordinal))
+                {
+                    throw new InvalidOperationException("boom");
+                }
+            }
+        }
+    }
+
     private const string HashtagRule = """
         rules:
           - id: TAG001
