@@ -61,7 +61,16 @@ public abstract class CheckInitializationContext
     /// <param name="days">The window, in days.</param>
     internal abstract void CountPersonActivity(int days);
 
-    /// <summary>Adds what the rule looks for in post or comment text to the rule set's shared matcher.</summary>
-    /// <param name="contribution">The terms, detectors, patterns or limits, and the fields they apply to.</param>
-    internal abstract void RegisterText(Text.TextContribution contribution);
+    /// <summary>
+    /// Adds what the rule looks for in post or comment text to the rule set's shared matcher: terms
+    /// (<see cref="Text.TermContribution"/>), regular expressions (<see cref="Text.PatternContribution"/>) or a
+    /// detector of one's own (<see cref="Text.DetectorContribution"/>). All rules' contributions compile into one
+    /// matcher per field, so a post is read once whatever the number of rules, in parallel in a run and without
+    /// allocating on a clean post in <see cref="PostChecker"/>. What is found becomes the rule's findings, in its scope,
+    /// each thing once per field and at most <see cref="Engine.AnalysisOptions.MaxFindingsPerPost"/> per post.
+    /// A rule may register several contributions.
+    /// </summary>
+    /// <param name="contribution">What to find, and in which fields.</param>
+    /// <exception cref="InvalidOperationException">The rule's target is neither posts nor comments.</exception>
+    public abstract void RegisterText(Text.TextContribution contribution);
 }

@@ -136,7 +136,7 @@ internal sealed class RuleRuntime : IRunningRule
             runtime.ActivityWindows.Add(days);
         }
 
-        internal override void RegisterText(Text.TextContribution contribution)
+        public override void RegisterText(Text.TextContribution contribution)
         {
             ArgumentNullException.ThrowIfNull(contribution);
             if (runtime.Target is not (TargetKind.Post or TargetKind.Comment))

@@ -23,6 +23,7 @@ internal sealed class TextBatch<TItem>
     private readonly List<(TItem Item, Group? Group)> _items = new(Capacity);
     private readonly List<TextHit>[] _hits;
     private readonly bool[] _skippedPatterns;
+    private readonly List<Exception>?[] _failures;
     private readonly ParallelOptions _parallel;
     private readonly PatternTimeoutBudget? _budget;
     private IConcurrentBatch<TItem>? _concurrent;
@@ -33,6 +34,7 @@ internal sealed class TextBatch<TItem>
         _budget = text?.CreateTimeoutBudget(options.MaxRegexTimeoutsPerRule);
         _hits = text is null ? [new List<TextHit>()] : [.. Enumerable.Range(0, Capacity).Select(_ => new List<TextHit>())];
         _skippedPatterns = new bool[_hits.Length];
+        _failures = new List<Exception>?[_hits.Length];
         _parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, options.MaxDegreeOfParallelism ?? Environment.ProcessorCount),
@@ -89,7 +91,13 @@ internal sealed class TextBatch<TItem>
             var (item, group) = _items[i];
             var hits = _text is null ? default : TextHits.Of(_hits[i]);
             hits.Budget = _budget;
+            // Without text rules the batch keeps one buffer, while thread-safe actions may fill it to its capacity.
             hits.SkippedPatterns = _text is not null && _skippedPatterns[i];
+            if (_text is not null)
+            {
+                hits.Failures = _failures[i];
+                _failures[i] = null;
+            }
             run(item, group, ref hits);
         }
 
@@ -110,5 +118,6 @@ internal sealed class TextBatch<TItem>
         }
 
         _skippedPatterns[index] = hits.SkippedPatterns;
+        _failures[index] = hits.Failures;
     }
 }

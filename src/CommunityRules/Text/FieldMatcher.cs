@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CommunityRules.Checks;
@@ -16,24 +17,25 @@ internal sealed class FieldMatcher
     private readonly (int Binding, PersonalDataKinds Kinds, EmailPolicy Emails)[] _personalData;
     private readonly (int Binding, LinkContribution Policy)[] _links;
     private readonly (int Binding, SharedRegex Regex)[] _patterns;
-    private readonly (int Binding, LengthContribution Limits)[] _lengths;
+    private readonly (int Binding, TextDetector Detector, SearchValues<char>? Starts)[] _custom;
+    private readonly SearchValues<char>? _customStarts;
     private readonly (int Binding, ShoutingContribution Limit)[] _shouting;
 
     private FieldMatcher(TextBinding[] bindings, List<int> mine, TextField field)
     {
         _field = field;
-        var terms = new List<(string, bool, TermMode, object)>();
+        var terms = new List<(string, bool, TermMatch, object)>();
         var personalData = new List<(int, PersonalDataKinds, EmailPolicy)>();
         var links = new List<(int, LinkContribution)>();
         var patterns = new List<(int, SharedRegex)>();
-        var lengths = new List<(int, LengthContribution)>();
+        var custom = new List<(int, TextDetector, SearchValues<char>?)>();
         var shouting = new List<(int, ShoutingContribution)>();
         foreach (var index in mine)
         {
             switch (bindings[index].Contribution)
             {
                 case TermContribution list:
-                    terms.AddRange(list.Terms.Select(spec => (spec.Term, list.FoldDiacritics, list.Mode, (object)new TermOwner(index, spec))));
+                    terms.AddRange(list.Terms.Select(spec => (spec.Term, list.FoldDiacritics, list.Match, (object)new TermOwner(index, spec))));
                     break;
                 case PersonalDataContribution detectors:
                     personalData.Add((index, detectors.Kinds, detectors.Emails));
@@ -43,10 +45,10 @@ internal sealed class FieldMatcher
                     links.Add((index, policy));
                     break;
                 case PatternContribution list:
-                    patterns.AddRange(list.Patterns.Select(regex => (index, regex)));
+                    patterns.AddRange(list.Shared.Select(regex => (index, regex)));
                     break;
-                case LengthContribution limits:
-                    lengths.Add((index, limits));
+                case DetectorContribution detector:
+                    custom.Add((index, detector.Detector, detector.Detector.StartCharacters));
                     break;
                 case ShoutingContribution limit:
                     shouting.Add((index, limit));
@@ -58,14 +60,15 @@ internal sealed class FieldMatcher
         _personalData = [.. personalData];
         _links = [.. links];
         _patterns = [.. patterns];
-        _lengths = [.. lengths];
+        _custom = [.. custom];
+        _customStarts = custom.Count > 1 && custom.TrueForAll(entry => entry.Item3 is not null) ? UnionOf([.. custom.Select(entry => entry.Item3!)]) : null;
         _shouting = [.. shouting];
     }
 
     public static FieldMatcher? Create(TextBinding[] bindings, TargetKind target, TextField field)
     {
         var mine = Enumerable.Range(0, bindings.Length)
-            .Where(i => bindings[i].Rule.Target == target && bindings[i].Contribution.Fields.Contains(field))
+            .Where(i => bindings[i].Rule.Target == target && bindings[i].Contribution.Reads(field))
             .ToList();
         return mine.Count == 0 ? null : new FieldMatcher(bindings, mine, field);
     }
@@ -108,15 +111,23 @@ internal sealed class FieldMatcher
             }
         }
 
-        if (_lengths.Length > 0)
+        // Detectors that name their start characters are skipped, in one search for them all, on text without any.
+        if (_custom.Length > 0 && (_customStarts is null || span.IndexOfAny(_customStarts) >= 0))
         {
-            var length = CountCharacters(span);
-            for (var i = 0; i < _lengths.Length; i++)
+            for (var i = 0; i < _custom.Length; i++)
             {
-                var limits = _lengths[i].Limits;
-                if (length < limits.MinLength || length > limits.MaxLength)
+                var (_, detector, starts) = _custom[i];
+                if (starts is null || span.IndexOfAny(starts) >= 0)
                 {
-                    hits.Add(new TextHit(_field, TextHitKind.Length, i, 0, 0, length));
+                    try
+                    {
+                        detector.Detect(span, new TextDetections(ref hits, i, span.Length));
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        // A check's own detector that throws is one CR0005 finding, as a check's action is; the run goes on.
+                        hits.AddFailure(i, exception);
+                    }
                 }
             }
         }
@@ -211,20 +222,17 @@ internal sealed class FieldMatcher
             case TextHitKind.PatternTimeout:
                 reporter.ReportTimeout(_patterns[hit.Id].Binding, _patterns[hit.Id].Regex);
                 break;
-            case TextHitKind.Length:
-                var (lengthBinding, limits) = _lengths[hit.Id];
-                if (!reporter.Admit(lengthBinding, hit.Field, "length"))
+            case TextHitKind.DetectorFailure:
+                reporter.ReportFailure(_custom[hit.Id].Binding, hit.Value);
+                break;
+            case TextHitKind.Detector:
+                var (detectorBinding, custom, _) = _custom[hit.Id];
+                var finding = custom.Describe(new TextDetection(hit.Field, text, hit.Start, hit.Length, position));
+                if (reporter.Admit(detectorBinding, hit.Field, finding.Key))
                 {
-                    break;
+                    reporter.Report(detectorBinding, hit.Field, finding.Discriminator, position, [.. finding.Arguments]);
                 }
 
-                var tooShort = hit.Value < limits.MinLength;
-                var limit = (tooShort ? limits.MinLength : limits.MaxLength)!.Value;
-                var length = hit.Value.ToString(CultureInfo.InvariantCulture);
-                reporter.Report(lengthBinding, hit.Field, "length", 1, [
-                    new("length", length),
-                    new("limit", limit.ToString(CultureInfo.InvariantCulture)),
-                    new("reason", $"it is {length} {(hit.Value == 1 ? "character" : "characters")} long; the {(tooShort ? "minimum" : "maximum")} is {limit}")]);
                 break;
             case TextHitKind.Shouting:
                 var (shoutingBinding, shouting) = _shouting[hit.Id];
@@ -272,19 +280,19 @@ internal sealed class FieldMatcher
     }
 
     /// <summary>Text from a post as a message shows it: on one line, each run of whitespace one space.</summary>
-    private static string Display(string text) =>
+    internal static string Display(string text) =>
         text.AsSpan().IndexOfAny(LineAndTabBreaks) < 0 && !text.Contains("  ", StringComparison.Ordinal)
             ? text
             : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static readonly System.Buffers.SearchValues<char> LineAndTabBreaks = System.Buffers.SearchValues.Create("\t\r\n\u00A0\u2028\u2029");
 
-    private static string Article(string noun) => noun.Length > 0 && "aeiouAEIOU".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
+    internal static string Article(string noun) => noun.Length > 0 && "aeiouAEIOU".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
 
     private static string Percent(double share) => $"{Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture)} %";
 
     /// <summary>Counts characters as people see them: a letter with its accent, or an emoji with its skin tone, is one.</summary>
-    private static int CountCharacters(ReadOnlySpan<char> text)
+    internal static int CountCharacters(ReadOnlySpan<char> text)
     {
         // A plain loop: in .NET 10 the span range searches (ContainsAnyInRange and kin) allocated on every call.
         var simple = true;
@@ -310,6 +318,24 @@ internal sealed class FieldMatcher
         }
 
         return count;
+    }
+
+    /// <summary>The characters any of the detectors' matches can start with.</summary>
+    private static SearchValues<char> UnionOf(SearchValues<char>[] sets)
+    {
+        var all = new List<char>();
+        for (var c = char.MinValue; ; c++)
+        {
+            if (Array.Exists(sets, set => set.Contains(c)))
+            {
+                all.Add(c);
+            }
+
+            if (c == char.MaxValue)
+            {
+                return SearchValues.Create([.. all]);
+            }
+        }
     }
 
     private static (int Letters, int Capitals) CountLetters(ReadOnlySpan<char> text)

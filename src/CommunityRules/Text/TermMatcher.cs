@@ -4,22 +4,12 @@ using System.Runtime.InteropServices;
 
 namespace CommunityRules.Text;
 
-/// <summary>How a term must sit in the text to count.</summary>
-internal enum TermMode
-{
-    /// <summary>Not preceded or followed by a letter or digit.</summary>
-    WholeWord,
-
-    /// <summary>Anywhere, even inside a word.</summary>
-    Substring,
-}
-
 /// <summary>One distinct term of a compiled matcher: its folded text and every rule that listed it.</summary>
 /// <param name="Folded">The term as compared: folded as its folding says.</param>
 /// <param name="FoldDiacritics">Whether marks are folded away for this term.</param>
-/// <param name="Mode">Whether the term must be a whole word.</param>
+/// <param name="Mode">Whether the term must be a whole word, the whole text, or may sit anywhere.</param>
 /// <param name="Owners">What listed the term, in the order added; the matcher never looks at them.</param>
-internal sealed record TermEntry(string Folded, bool FoldDiacritics, TermMode Mode, IReadOnlyList<object> Owners);
+internal sealed record TermEntry(string Folded, bool FoldDiacritics, TermMatch Mode, IReadOnlyList<object> Owners);
 
 /// <summary>Receives the terms a scan finds.</summary>
 internal interface ITermSink
@@ -55,7 +45,7 @@ internal sealed class TermMatcher
         {
             var entry = entries[i];
             var folding = TextFolding.For(entry.FoldDiacritics);
-            var byWords = entry.Mode == TermMode.WholeWord
+            var byWords = entry.Mode == TermMatch.WholeWord
                 && folding.WordTable[entry.Folded[0]] != 0
                 && folding.WordTable[entry.Folded[^1]] != 0;
             (byWords ? (entry.FoldDiacritics ? wordDiacritics : wordCase) : (entry.FoldDiacritics ? automatonDiacritics : automatonCase)).Add(i);
@@ -72,10 +62,10 @@ internal sealed class TermMatcher
 
     /// <summary>Compiles terms, merging the ones that compare equal so each is found once whoever listed it.</summary>
     /// <param name="terms">Each term with its folding, mode and owner.</param>
-    public static TermMatcher Create(IEnumerable<(string Term, bool FoldDiacritics, TermMode Mode, object Owner)> terms)
+    public static TermMatcher Create(IEnumerable<(string Term, bool FoldDiacritics, TermMatch Mode, object Owner)> terms)
     {
-        var byKey = new Dictionary<(string, bool, TermMode), List<object>>();
-        var order = new List<(string, bool, TermMode)>();
+        var byKey = new Dictionary<(string, bool, TermMatch), List<object>>();
+        var order = new List<(string, bool, TermMatch)>();
         foreach (var (term, foldDiacritics, mode, owner) in terms)
         {
             // Whitespace inside a term is one space, and any run of whitespace in the text matches it.
@@ -341,11 +331,13 @@ internal sealed class TermMatcher
         private readonly int[] _outputs;
         private readonly TermEntry[] _entries;
         private readonly int _ringMask;
+        private readonly bool _hasExact;
 
         public AhoCorasick(TermEntry[] entries, List<int> ids, TextFolding folding)
         {
             _folding = folding;
             _entries = entries;
+            _hasExact = ids.Exists(id => entries[id].Mode == TermMatch.Exact);
             _ringMask = (int)BitOperations.RoundUpToPowerOf2((uint)ids.Max(id => entries[id].Folded.Length)) - 1;
             var children = new List<SortedDictionary<char, int>> { new() };
             var terminal = new List<List<int>> { new() };
@@ -439,6 +431,22 @@ internal sealed class TermMatcher
             var state = 0;
             var fed = 0;
             var afterSpace = false;
+
+            // An exact term must span the text without the whitespace around it: found once, before the scan.
+            int first = 0, last = text.Length - 1;
+            if (_hasExact)
+            {
+                while (first <= last && char.IsWhiteSpace(text[first]))
+                {
+                    first++;
+                }
+
+                while (last >= first && char.IsWhiteSpace(text[last]))
+                {
+                    last--;
+                }
+            }
+
             for (var i = 0; i < text.Length; i++)
             {
                 var c = any[text[i]];
@@ -468,8 +476,10 @@ internal sealed class TermMatcher
                 {
                     var id = _outputs[o];
                     var start = ring[(fed - _entries[id].Folded.Length) & _ringMask];
-                    if (_entries[id].Mode == TermMode.WholeWord
-                        && ((start > 0 && word[text[start - 1]] != 0) || (i + 1 < text.Length && word[text[i + 1]] != 0)))
+                    var mode = _entries[id].Mode;
+                    if ((mode == TermMatch.WholeWord
+                            && ((start > 0 && word[text[start - 1]] != 0) || (i + 1 < text.Length && word[text[i + 1]] != 0)))
+                        || (mode == TermMatch.Exact && (start != first || i != last)))
                     {
                         continue;
                     }

@@ -6,19 +6,23 @@ namespace CommunityRules.Text;
 
 internal enum TextHitKind
 {
+    /// <summary>A <see cref="TextDetector"/> threw; first among a field's hits at its start, so the rule is skipped from there.</summary>
+    DetectorFailure,
     Term,
     PersonalData,
     Link,
     Pattern,
     PatternTimeout,
-    Length,
+
+    /// <summary>A match of a <see cref="TextDetector"/>, such as a text that is too long.</summary>
+    Detector,
     Shouting,
 }
 
 /// <summary>
 /// One thing a scan found. <see cref="Id"/> is the term entry, the personal-data kind, or the index of the rule's
-/// pattern, length or shouting slot in its field; <see cref="Value"/> and <see cref="Extra"/> carry the link's host
-/// span or the measured length and capital counts.
+/// pattern, detector or shouting slot in its field; <see cref="Value"/> and <see cref="Extra"/> carry the link's host
+/// span or the capital and letter counts.
 /// </summary>
 internal readonly record struct TextHit(TextField Field, TextHitKind Kind, int Id, int Start, int Length, int Value = 0, int Extra = 0);
 
@@ -51,6 +55,9 @@ internal struct TextHits : ITermSink, IPersonalDataSink, ILinkSink
     /// <summary>Gets or sets a value indicating whether the scan left out the patterns of a rule that used up its <see cref="Budget"/>.</summary>
     public bool SkippedPatterns { get; set; }
 
+    /// <summary>Gets or sets what the detectors that threw in this scan threw, or <see langword="null"/> (nearly always).</summary>
+    public List<Exception>? Failures { get; set; }
+
     /// <summary>Gets or sets the field being scanned.</summary>
     public TextField Field { get; set; }
 
@@ -59,6 +66,12 @@ internal struct TextHits : ITermSink, IPersonalDataSink, ILinkSink
     public readonly ReadOnlySpan<TextHit> AsSpan() => _hits is null ? default : CollectionsMarshal.AsSpan(_hits);
 
     public void Add(TextHit hit) => (_hits ??= []).Add(hit);
+
+    public void AddFailure(int detector, Exception exception)
+    {
+        (Failures ??= []).Add(exception);
+        Add(new TextHit(Field, TextHitKind.DetectorFailure, detector, 0, 0, Failures.Count - 1));
+    }
 
     public void OnTerm(int entry, int start, int length) => Add(new TextHit(Field, TextHitKind.Term, entry, start, length));
 

@@ -102,7 +102,7 @@ internal sealed class TextRuleSet
             _ => throw new ArgumentException("Text rules read posts and comments only.", nameof(entity)),
         };
 
-        var reporter = new Reporter(this, entity, group, network, collector);
+        var reporter = new Reporter(this, entity, group, network, collector) { Failures = hits.Failures };
         // Hits come sorted by field and start, so positions are counted in one walk per field, not one per hit.
         var positions = default(TextPositions);
         foreach (var hit in hits.AsSpan())
@@ -138,6 +138,9 @@ internal sealed class TextRuleSet
         private int _personalDataFrom;
 
         public readonly TextBinding Binding(int index) => owner._bindings[index];
+
+        /// <summary>Gets what the detectors that threw on this post threw; a hit names one by its index.</summary>
+        public List<Exception>? Failures { get; init; }
 
         /// <summary>
         /// Says whether a rule reports a thing now: not when it is out of scope or switched off, reported the thing
@@ -194,6 +197,16 @@ internal sealed class TextRuleSet
                 {
                     _inScope[binding] = -1;
                 }
+            }
+        }
+
+        /// <summary>Reports that a rule's detector threw on this post or comment; the rule is skipped for the rest of it.</summary>
+        public void ReportFailure(int binding, int failure)
+        {
+            if (InScope(binding))
+            {
+                collector.ReportCheckFailure(owner._bindings[binding].Rule, entity, Failures![failure]);
+                _inScope[binding] = -1;
             }
         }
 

@@ -3,7 +3,7 @@ using CommunityRules.Text;
 namespace CommunityRules.Tests.Text;
 
 /// <summary>One occurrence of a term, as both the compiled matcher and the reference report it.</summary>
-internal readonly record struct TermHit(string Folded, bool FoldDiacritics, TermMode Mode, int Start, int Length);
+internal readonly record struct TermHit(string Folded, bool FoldDiacritics, TermMatch Mode, int Start, int Length);
 
 /// <summary>
 /// The matcher's semantics written as plainly as possible: for every term, at every position, compare the folded
@@ -11,7 +11,7 @@ internal readonly record struct TermHit(string Folded, bool FoldDiacritics, Term
 /// </summary>
 internal static class ReferenceTermMatcher
 {
-    public static HashSet<TermHit> Find(string text, IEnumerable<(string Term, bool FoldDiacritics, TermMode Mode)> terms)
+    public static HashSet<TermHit> Find(string text, IEnumerable<(string Term, bool FoldDiacritics, TermMatch Mode)> terms)
     {
         var hits = new HashSet<TermHit>();
         foreach (var (term, foldDiacritics, mode) in terms)
@@ -43,7 +43,7 @@ internal static class ReferenceTermMatcher
                     continue;
                 }
 
-                if (mode == TermMode.WholeWord
+                if (mode == TermMatch.WholeWord
                     && ((start > 0 && TextFolding.IsWordCharacter(text[start - 1]))
                         || (end < text.Length && TextFolding.IsWordCharacter(text[end]))))
                 {

@@ -10,7 +10,7 @@ namespace CommunityRules.Tests.Text;
 /// <summary>One term of a generated case.</summary>
 public sealed record TermSpec(string Term, bool FoldDiacritics, bool WholeWord)
 {
-    internal TermMode Mode => WholeWord ? TermMode.WholeWord : TermMode.Substring;
+    internal TermMatch Mode => WholeWord ? TermMatch.WholeWord : TermMatch.Substring;
 
     public override string ToString() => $"(\"{MatchCase.Escape(Term)}\", {(FoldDiacritics ? "fold" : "case")}, {Mode})";
 }

@@ -6,8 +6,8 @@ namespace CommunityRules.Tests.Text;
 /// <summary>The compiled matcher on real inputs: Nordic folding, word boundaries, phrases, large term lists and a scan that allocates nothing.</summary>
 public sealed class TermMatcherTests
 {
-    private const TermMode Word = TermMode.WholeWord;
-    private const TermMode Sub = TermMode.Substring;
+    private const TermMatch Word = TermMatch.WholeWord;
+    private const TermMatch Sub = TermMatch.Substring;
 
     // Letters for generated terms: folding å → a, ö → o gives letters the alphabet does not have, so no two terms fold alike.
     private const string TermLetters = "bcdfghjlmnprstvxåæö";
@@ -44,7 +44,7 @@ public sealed class TermMatcherTests
         var hits = Find(text, ("God   Morgon", false, Word));
 
         Assert.Equal([("god\nmorgon", 0), ("god\u00A0morgon", 12), ("god\tmorgon", 24), ("god  morgon", 36), ("god\r\n morgon", 49), ("god morgon", 75)], hits);
-        Assert.Equal(hits, Find(text, ("god morgon", false, TermMode.Substring)));
+        Assert.Equal(hits, Find(text, ("god morgon", false, TermMatch.Substring)));
     }
 
     [Fact]
@@ -215,10 +215,22 @@ public sealed class TermMatcherTests
         Assert.Equal(10 * warmUpCount, sink.Count);
     }
 
-    private static List<(string Term, bool FoldDiacritics, TermMode Mode)> GeneratedTerms(int count)
+    [Fact]
+    public void An_exact_term_is_found_only_as_the_whole_text_apart_from_whitespace_around_it()
+    {
+        Assert.Equal([("Test", 1)], Find(" Test\n", ("test", false, TermMatch.Exact)));
+        Assert.Equal([("Hej  alla", 0)], Find("Hej  alla", ("hej alla", false, TermMatch.Exact)));
+        Assert.Empty(Find("test run", ("test", false, TermMatch.Exact)));
+        Assert.Empty(Find("a test", ("test", false, TermMatch.Exact)));
+
+        // The same term listed as a whole word is its own entry and is still found inside the text.
+        Assert.Equal([("test", 2)], Find("a test", ("test", false, TermMatch.Exact), ("test", false, TermMatch.WholeWord)));
+    }
+
+    private static List<(string Term, bool FoldDiacritics, TermMatch Mode)> GeneratedTerms(int count)
     {
         // Every term is a distinct code in TermLetters: words, some folding diacritics, two-word phrases, #tags and substrings.
-        var terms = new List<(string, bool, TermMode)>(count);
+        var terms = new List<(string, bool, TermMatch)>(count);
         for (var i = 0; i < count; i++)
         {
             var code = Code(i);
@@ -246,7 +258,7 @@ public sealed class TermMatcherTests
         return new string(code);
     }
 
-    private static List<(string Match, int Start)> Find(string text, params (string Term, bool FoldDiacritics, TermMode Mode)[] terms) =>
+    private static List<(string Match, int Start)> Find(string text, params (string Term, bool FoldDiacritics, TermMatch Mode)[] terms) =>
         Find(TermMatcher.Create(terms.Select(t => (t.Term, t.FoldDiacritics, t.Mode, (object)t.Term))), text);
 
     private static List<(string Match, int Start)> Find(TermMatcher matcher, string text)

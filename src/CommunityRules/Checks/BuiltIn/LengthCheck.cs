@@ -1,3 +1,4 @@
+using System.Globalization;
 using CommunityRules.Diagnostics;
 using CommunityRules.Text;
 
@@ -47,5 +48,31 @@ internal sealed class LengthCheck : Check<LengthOptions>
 
     /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, LengthOptions options) =>
-        context.RegisterText(new LengthContribution(PostFields.Resolve(options.Fields, context.Target, titleByDefault: false), options.MinLength, options.MaxLength));
+        context.RegisterText(new DetectorContribution(new LengthDetector(options.MinLength, options.MaxLength), PostFields.Resolve(options.Fields, context.Target, titleByDefault: false)));
+}
+
+/// <summary>Finds a text that is too short or too long: a measure of the whole text, so a match of length 0 at its start.</summary>
+internal sealed class LengthDetector(int? minLength, int? maxLength) : TextDetector("length")
+{
+    public override void Detect(ReadOnlySpan<char> text, TextDetections found)
+    {
+        var length = FieldMatcher.CountCharacters(text);
+        if (length < minLength || length > maxLength)
+        {
+            found.Add(0, 0);
+        }
+    }
+
+    // Counted again only for a text being reported, so the scan keeps nothing but the hit.
+    public override TextFinding Describe(TextDetection detection)
+    {
+        var count = FieldMatcher.CountCharacters(detection.Text);
+        var tooShort = count < minLength;
+        var limit = (tooShort ? minLength : maxLength)!.Value;
+        var length = count.ToString(CultureInfo.InvariantCulture);
+        return new TextFinding("length", "length", [
+            new("length", length),
+            new("limit", limit.ToString(CultureInfo.InvariantCulture)),
+            new("reason", $"it is {length} {(count == 1 ? "character" : "characters")} long; the {(tooShort ? "minimum" : "maximum")} is {limit}")]);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using CommunityRules.Diagnostics;
 using CommunityRules.Model;
+using CommunityRules.Text;
 
 namespace CommunityRules.Checks.BuiltIn;
 
@@ -29,7 +30,7 @@ internal sealed class NamingOptions
     public string? BlockedWordsFile { get; set; }
 
     /// <summary>Gets or sets how a blocked word must appear to count: as a whole word, as the exact name, or anywhere.</summary>
-    public PhraseMatch Match { get; set; } = PhraseMatch.WholeWord;
+    public TermMatch Match { get; set; } = TermMatch.WholeWord;
 
     /// <summary>Gets or sets the pattern as validation compiled it, so the rule does not build the same automaton twice.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -112,7 +113,7 @@ internal sealed class NamingCheck : Check<NamingOptions>
 
             if (blocked?.FindFirst(name) is { } word)
             {
-                reasons.Add(options.Match == PhraseMatch.Exact ? $"the name '{word}' is blocked" : $"it contains the blocked word '{word}'");
+                reasons.Add(options.Match == TermMatch.Exact ? $"the name '{word}' is blocked" : $"it contains the blocked word '{word}'");
             }
 
             if (reasons.Count > 0)

@@ -78,5 +78,5 @@ internal sealed class PatternsCheck : Check<PatternsOptions>
 
     /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, PatternsOptions options) =>
-        context.RegisterText(new PatternContribution(PostFields.Resolve(options.Fields, context.Target), [.. options.Compiled.Select(regex => new SharedRegex(regex))]));
+        context.RegisterText(new PatternContribution(options.Compiled, PostFields.Resolve(options.Fields, context.Target)));
 }

@@ -1,25 +1,13 @@
 using System.Globalization;
+using CommunityRules.Text;
 
 namespace CommunityRules.Checks.BuiltIn;
-
-/// <summary>How a phrase must sit in the text to count as found.</summary>
-internal enum PhraseMatch
-{
-    /// <summary>As whole words: not part of a longer word ("test" is found in "Test group", not in "Contest").</summary>
-    WholeWord,
-
-    /// <summary>The whole text equals the phrase.</summary>
-    Exact,
-
-    /// <summary>Anywhere, even inside a word.</summary>
-    Substring,
-}
 
 /// <summary>
 /// Finds phrases in short texts such as group names, ignoring case with ordinal case folding (so Å and å, Ø and ø
 /// are the same letter) and treating any letter or digit, Nordic letters included, as part of a word.
 /// </summary>
-internal sealed class PhraseMatcher(IReadOnlyList<string> phrases, PhraseMatch match)
+internal sealed class PhraseMatcher(IReadOnlyList<string> phrases, TermMatch match)
 {
     private readonly string[] _phrases = [.. phrases.Select(phrase => phrase.Trim().Normalize(System.Text.NormalizationForm.FormC)).Where(phrase => phrase.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 
@@ -42,9 +30,9 @@ internal sealed class PhraseMatcher(IReadOnlyList<string> phrases, PhraseMatch m
     {
         switch (match)
         {
-            case PhraseMatch.Exact:
+            case TermMatch.Exact:
                 return string.Equals(text.Trim(), phrase, StringComparison.OrdinalIgnoreCase);
-            case PhraseMatch.Substring:
+            case TermMatch.Substring:
                 return text.Contains(phrase, StringComparison.OrdinalIgnoreCase);
         }
 

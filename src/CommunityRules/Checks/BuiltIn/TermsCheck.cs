@@ -1,17 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using CommunityRules.Diagnostics;
 using CommunityRules.Text;
 
 namespace CommunityRules.Checks.BuiltIn;
-
-/// <summary>How a listed term must sit in the text to count.</summary>
-internal enum TermMatch
-{
-    /// <summary>As whole words or phrases: not part of a longer word ("test" is found in "a test run", not in "contest").</summary>
-    WholeWord,
-
-    /// <summary>Anywhere, even inside a word.</summary>
-    Substring,
-}
 
 /// <summary>A term to avoid and the word or phrase to write instead.</summary>
 internal sealed class TermSuggestion
@@ -36,6 +27,7 @@ internal sealed class TermsOptions
     public IReadOnlyList<TermSuggestion> Suggest { get; set; } = [];
 
     /// <summary>Gets or sets how a term must appear to count: as a whole word or phrase, or anywhere, even inside a word.</summary>
+    [AllowedValues(TermMatch.WholeWord, TermMatch.Substring)]
     public TermMatch Match { get; set; } = TermMatch.WholeWord;
 
     /// <summary>Gets or sets a value indicating whether letters match without their marks, so 'hälsa' also finds 'halsa' and 'Ångström' finds 'angstrom'.</summary>
@@ -103,7 +95,6 @@ internal sealed class TermsCheck : Check<TermsOptions>
         TermSpec[] terms = [
             .. options.Terms.Where(term => !suggested.Contains(term.Trim())).Select(term => new TermSpec(term.Trim(), null)),
             .. options.Suggest.Select(pair => new TermSpec(pair.Term.Trim(), pair.Use.Trim()))];
-        var mode = options.Match == TermMatch.Substring ? TermMode.Substring : TermMode.WholeWord;
-        context.RegisterText(new TermContribution(PostFields.Resolve(options.Fields, context.Target), terms, options.FoldDiacritics, mode));
+        context.RegisterText(new TermContribution(terms, options.Match, options.FoldDiacritics, PostFields.Resolve(options.Fields, context.Target)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -37,6 +38,7 @@ internal static class OptionsSchemas
         };
         var schema = JsonSchema.FromType(type, settings);
         AddDefaults(type, schema);
+        RestrictEnums(type, schema);
         // Nested option classes (such as creation's 'allowed') live under definitions; their hovers need the same care.
         foreach (var property in schema.Properties.Values.Concat(schema.Definitions.Values.SelectMany(definition => definition.Properties.Values)))
         {
@@ -64,6 +66,32 @@ internal static class OptionsSchemas
         }
 
         return description;
+    }
+
+    // An enum shared by several options (TermMatch) offers, on a property marked [AllowedValues], only the values it lists.
+    private static void RestrictEnums(Type type, JsonSchema schema)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetCustomAttribute<AllowedValuesAttribute>() is not { } allowed
+                || !property.PropertyType.IsEnum
+                || !schema.Properties.TryGetValue(JsonNamingPolicy.CamelCase.ConvertName(property.Name), out var propertySchema))
+            {
+                continue;
+            }
+
+            // The property's enum lives in the options class's own definitions, so narrowing it touches no other check.
+            var values = propertySchema.OneOf.Select(option => option.ActualSchema).FirstOrDefault(option => option.Enumeration.Count > 0) ?? propertySchema.ActualSchema;
+            var keep = allowed.Values.Select(value => JsonNamingPolicy.CamelCase.ConvertName(value!.ToString()!)).ToHashSet(StringComparer.Ordinal);
+            var pairs = values.Enumeration.Zip(values.EnumerationNames).Where(pair => keep.Contains(pair.First?.ToString() ?? string.Empty)).ToList();
+            values.Enumeration.Clear();
+            values.EnumerationNames.Clear();
+            foreach (var (value, name) in pairs)
+            {
+                values.Enumeration.Add(value);
+                values.EnumerationNames.Add(name);
+            }
+        }
     }
 
     // Editors show defaults on hover; NJsonSchema only emits them from attributes, so read them off a new instance.
