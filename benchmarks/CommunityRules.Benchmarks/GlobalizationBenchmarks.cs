@@ -110,6 +110,9 @@ public sealed class GlobalizationBenchmarkConfig : ManualConfig
         var shared = new BenchmarkConfig();
         ArtifactsPath = shared.ArtifactsPath;
         SummaryStyle = shared.SummaryStyle;
+
+        // Two builds of the project (one per job's environment); on the shared 2-core machine one takes over the default 2 minutes.
+        BuildTimeout = TimeSpan.FromMinutes(20);
         var job = Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5);
         AddJob(job
             .WithEnvironmentVariables(
