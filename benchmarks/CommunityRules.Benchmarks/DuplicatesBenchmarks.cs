@@ -229,7 +229,7 @@ internal static class DuplicateNetworkGenerator
                 for (var d = 0; d < Departments.Length; d++)
                 {
                     var (topic, words, english) = Departments[d];
-                    planned.Add(Themed(code, words[c], english, cityName, [topic, TextFolding.Fold(cityName)], Pool(byCityDepartment, (c, city, d)), c));
+                    planned.Add(Themed(code, words[c], english, cityName, [topic, NameText.Fold(cityName)], Pool(byCityDepartment, (c, city, d)), c));
                 }
 
                 foreach (var (topic, words, english) in Hobbies)

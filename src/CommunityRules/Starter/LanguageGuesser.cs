@@ -1,3 +1,5 @@
+using CommunityRules.Text;
+
 namespace CommunityRules.Starter;
 
 /// <summary>
@@ -47,7 +49,7 @@ internal sealed class LanguageGuesser
             }
             else if (!letter && start >= 0)
             {
-                if (i - start <= 8 && LanguageOfWord.TryGetValue(text[start..i].ToLowerInvariant(), out var language))
+                if (i - start <= 8 && LanguageOfWord.TryGetValue(TextFolding.ToLower(text[start..i]), out var language))
                 {
                     hits[language]++;
                 }

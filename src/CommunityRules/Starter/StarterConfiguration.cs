@@ -5,6 +5,7 @@ using CommunityRules.Data;
 using CommunityRules.Engine;
 using CommunityRules.Model;
 using CommunityRules.Rules;
+using CommunityRules.Text;
 using CommunityRules.Text.Links;
 using static CommunityRules.Starter.NamingConvention;
 
@@ -436,7 +437,7 @@ internal static class StarterConfiguration
 
         var domains = profile.People
             .Where(person => person.Kind == PersonKind.Person && person.Email is { } email && email.LastIndexOf('@') is > 0 and var at && at < email.Length - 1)
-            .Select(person => person.Email![(person.Email!.LastIndexOf('@') + 1)..].Trim().TrimEnd('.').ToLowerInvariant())
+            .Select(person => TextFolding.ToLower(person.Email![(person.Email!.LastIndexOf('@') + 1)..].Trim().TrimEnd('.')))
             .ToList();
         var ids = string.Join(" and ", rule.Descriptors.Select(d => d.Id).Distinct(StringComparer.Ordinal));
         if (domains.Count == 0)

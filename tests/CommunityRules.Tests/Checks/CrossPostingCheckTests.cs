@@ -122,16 +122,10 @@ public sealed class CrossPostingCheckTests
     public async Task Findings_do_not_depend_on_the_culture()
     {
         var expected = (await Run.Value).Diagnostics.Select(d => d.Message + "|" + string.Join(";", d.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))).ToList();
-        var culture = CultureInfo.CurrentCulture;
-        try
+        using (TestCultures.Use("tr-TR"))
         {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("tr-TR");
             var result = await TestInputs.RunAsync("cross-posting.yaml", "cross-posting");
             Assert.Equal(expected, result.Diagnostics.Select(d => d.Message + "|" + string.Join(";", d.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))));
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
         }
     }
 }

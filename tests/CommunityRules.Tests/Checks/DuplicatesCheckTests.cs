@@ -313,7 +313,7 @@ public sealed class DuplicatesCheckTests
     [InlineData("SE-Go\u0308teborg", "se-goteborg")]
     [InlineData("FI-Hyvinvointi Åbo", "fi-hyvinvointi abo")]
     public void Folding_ignores_case_and_accents(string text, string folded) =>
-        Assert.Equal(folded, TextFolding.Fold(text));
+        Assert.Equal(folded, NameText.Fold(text));
 
     [Fact]
     public void Invalid_options_are_CR1014_at_the_option()

@@ -54,18 +54,10 @@ public sealed class InitCommandTests : IDisposable
     public async Task The_same_network_gives_the_same_bytes_in_any_culture()
     {
         var first = await RunAsync("init", "--data", Sample);
-        var culture = CultureInfo.CurrentCulture;
-        try
+        using (TestCultures.Use("tr-TR"))
         {
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("tr-TR");
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("tr-TR");
             var second = await RunAsync("init", "--data", Sample);
             Assert.Equal(first.Output, second.Output);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = culture;
         }
 
         Assert.Equal(0, first.ExitCode);

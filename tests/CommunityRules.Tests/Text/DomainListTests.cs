@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommunityRules.Text.Links;
 
 // The namespace follows the code under test (CommunityRules.Text.Links) so that "FullyQualifiedName~Link" picks these up.
@@ -67,8 +66,7 @@ public sealed class DomainListTests
     [Fact]
     public void A_Unicode_entry_covers_its_punycode_and_the_reverse()
     {
-        var punycode = new IdnMapping { UseStd3AsciiRules = true }.GetAscii("räksmörgås.se");
-        Assert.Equal("xn--rksmrgs-5wao1o.se", punycode);
+        const string punycode = "xn--rksmrgs-5wao1o.se";
 
         var unicodeList = Create("räksmörgås.se");
         Assert.True(unicodeList.Covers(punycode));
@@ -85,8 +83,6 @@ public sealed class DomainListTests
     [Fact]
     public void Buecher_example_is_the_same_domain_in_both_forms()
     {
-        Assert.Equal("xn--bcher-kva.example", new IdnMapping { UseStd3AsciiRules = true }.GetAscii("bücher.example"));
-
         Assert.True(Create("bücher.example").Covers("XN--BCHER-KVA.example"));
         Assert.True(Create("xn--bcher-kva.example").Covers("shop.BÜCHER.example"));
         Assert.False(Create("bücher.example").Covers("bucher.example"));
@@ -98,7 +94,7 @@ public sealed class DomainListTests
     [InlineData("a..example.com")]
     [InlineData("xn--zzzz.example.com")]
     [InlineData("a b.example.com")]
-    public void Hosts_IdnMapping_rejects_are_judged_by_the_domains_they_end_with(string host)
+    public void Hosts_IDNA_rejects_are_judged_by_the_domains_they_end_with(string host)
     {
         // Otherwise a name such as a_b.evil.com would slip past 'denyDomains: [evil.com]'.
         Assert.True(Create("example.com").Covers(host));

@@ -51,7 +51,7 @@ internal sealed class DuplicatesOptions
     public bool RequireMembers { get; set; } = true;
 
     /// <summary>Gets or sets words left out of names and descriptions before they are compared, case and accents ignored: by default the Nordic country codes and country names (SE, NO, DK, FI, IS, Sverige, Sweden, Norge, Noreg, Norway, Danmark, Denmark, Suomi, Finland). Setting it replaces the list.</summary>
-    public IReadOnlyList<string> IgnoreWords { get; set; } = TextFolding.NordicCountryWords;
+    public IReadOnlyList<string> IgnoreWords { get; set; } = NameText.NordicCountryWords;
 
     /// <summary>Gets or sets a value indicating whether archived groups are compared too; by default they are left out.</summary>
     public bool IncludeArchived { get; set; }

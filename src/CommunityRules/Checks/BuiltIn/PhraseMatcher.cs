@@ -4,20 +4,27 @@ using CommunityRules.Text;
 namespace CommunityRules.Checks.BuiltIn;
 
 /// <summary>
-/// Finds phrases in short texts such as group names, ignoring case with ordinal case folding (so Å and å, Ø and ø
-/// are the same letter) and treating any letter or digit, Nordic letters included, as part of a word.
+/// Finds phrases in short texts such as group names, ignoring case by the shared <see cref="TextFolding"/> tables (so Å
+/// and å, Ø and ø are the same letter, and a letter typed with a separate combining mark is the same letter) and
+/// treating any letter or digit, Nordic letters included, as part of a word.
 /// </summary>
 internal sealed class PhraseMatcher(IReadOnlyList<string> phrases, TermMatch match)
 {
-    private readonly string[] _phrases = [.. phrases.Select(phrase => phrase.Trim().Normalize(System.Text.NormalizationForm.FormC)).Where(phrase => phrase.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
+    // Each phrase as written (trimmed) and as compared: lower case and decomposed by our tables, so "Övrigt" typed
+    // composed or as "O" + U+0308 compares equal without ICU's normalization.
+    private readonly (string Phrase, string Compared)[] _phrases =
+    [
+        .. phrases.Select(phrase => phrase.Trim()).Where(phrase => phrase.Length > 0)
+            .Select(phrase => (phrase, TextFolding.LowerDecomposed(phrase))).DistinctBy(phrase => phrase.Item2, StringComparer.Ordinal),
+    ];
 
     /// <summary>Returns the first phrase found in the text, in the order the phrases were given.</summary>
     public string? FindFirst(string text)
     {
-        var normalized = text.Normalize(System.Text.NormalizationForm.FormC);
-        foreach (var phrase in _phrases)
+        var compared = TextFolding.LowerDecomposed(text);
+        foreach (var (phrase, comparedPhrase) in _phrases)
         {
-            if (IsFound(normalized, phrase))
+            if (IsFound(compared, comparedPhrase))
             {
                 return phrase;
             }
@@ -31,12 +38,12 @@ internal sealed class PhraseMatcher(IReadOnlyList<string> phrases, TermMatch mat
         switch (match)
         {
             case TermMatch.Exact:
-                return string.Equals(text.Trim(), phrase, StringComparison.OrdinalIgnoreCase);
+                return string.Equals(text.Trim(), phrase, StringComparison.Ordinal);
             case TermMatch.Substring:
-                return text.Contains(phrase, StringComparison.OrdinalIgnoreCase);
+                return text.Contains(phrase, StringComparison.Ordinal);
         }
 
-        for (var start = text.IndexOf(phrase, StringComparison.OrdinalIgnoreCase); start >= 0; start = text.IndexOf(phrase, start + 1, StringComparison.OrdinalIgnoreCase))
+        for (var start = text.IndexOf(phrase, StringComparison.Ordinal); start >= 0; start = text.IndexOf(phrase, start + 1, StringComparison.Ordinal))
         {
             var end = start + phrase.Length;
             if ((start == 0 || !IsWordCharacter(text, start - 1)) && (end == text.Length || !IsWordCharacter(text, end)))

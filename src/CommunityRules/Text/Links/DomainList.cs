@@ -33,13 +33,13 @@ internal sealed class DomainList
 
     private enum HostForm
     {
-        // Letters, digits and hyphens only, in labels IdnMapping would accept unchanged (but for case).
+        // Letters, digits and hyphens only, in labels IDNA accepts unchanged (but for case).
         PlainAscii,
 
-        // Unicode, or a punycode label whose validity only IdnMapping can judge.
+        // Unicode, or a punycode label whose validity only decoding it can judge.
         NeedsMapping,
 
-        // ASCII that IdnMapping rejects (an underscore, an empty label, a label starting with '-').
+        // ASCII that IDNA rejects (an underscore, an empty label, a label starting with '-').
         Invalid,
     }
 
@@ -77,7 +77,7 @@ internal sealed class DomainList
 
     /// <summary>
     /// True when the host (as found in text: any case, Unicode or punycode, perhaps with a trailing dot) is a listed
-    /// domain or a subdomain of one. Hosts IdnMapping rejects are covered by no list.
+    /// domain or a subdomain of one. Hosts <see cref="Idna"/> rejects are covered by no list.
     /// </summary>
     public bool Covers(ReadOnlySpan<char> host)
     {
@@ -87,7 +87,7 @@ internal sealed class DomainList
             return false;
         }
 
-        // A host IdnMapping rejects (a_b.evil.com) is still judged by the domains it ends with, so such a name
+        // A host IDNA rejects (a_b.evil.com) is still judged by the domains it ends with, so such a name
         // cannot slip past a deny list.
         return Classify(host) == HostForm.NeedsMapping && TryGetAscii(host, out var ascii)
             ? CoversAscii(ascii)
@@ -96,25 +96,15 @@ internal sealed class DomainList
 
     /// <summary>
     /// The host as a finding shows it: lower case, Unicode, without a trailing dot ("bücher.example" for
-    /// "XN--BCHER-KVA.example."). A host IdnMapping rejects is shown lower-cased as it stands.
+    /// "XN--BCHER-KVA.example."). A host <see cref="Idna"/> rejects is shown lower-cased as it stands.
     /// </summary>
     public static string DisplayName(ReadOnlySpan<char> host)
     {
         host = WithoutTrailingDot(host);
         var form = Classify(host);
-        if (form == HostForm.NeedsMapping && TryGetAscii(host, out var ascii))
-        {
-            try
-            {
-                return NewIdnMapping().GetUnicode(ascii).ToLowerInvariant();
-            }
-            catch (ArgumentException)
-            {
-                // GetAscii accepted it, so this is not expected; fall back to the host as written.
-            }
-        }
-
-        return host.ToString().ToLowerInvariant();
+        return form == HostForm.NeedsMapping && TryGetAscii(host, out var ascii)
+            ? Idna.ToUnicode(ascii)
+            : TextFolding.ToLower(host.ToString());
     }
 
     private bool CoversAscii(ReadOnlySpan<char> host)
@@ -168,7 +158,7 @@ internal sealed class DomainList
             return false;
         }
 
-        domain = ascii.ToLowerInvariant();
+        domain = ascii;
         return true;
     }
 
@@ -268,7 +258,7 @@ internal sealed class DomainList
     private static ReadOnlySpan<char> WithoutTrailingDot(ReadOnlySpan<char> host) =>
         host.EndsWith('.') ? host[..^1] : host;
 
-    // Mirrors what IdnMapping (UseStd3AsciiRules) accepts for ASCII, so ASCII hosts need no mapping and no allocation.
+    // Mirrors what Idna accepts for ASCII, so ASCII hosts need no mapping and no allocation.
     private static HostForm Classify(ReadOnlySpan<char> host)
     {
         if (host.IsEmpty || host.Length > MaxHostLength)
@@ -300,21 +290,6 @@ internal sealed class DomainList
         return form;
     }
 
-    private static bool TryGetAscii(ReadOnlySpan<char> host, [NotNullWhen(true)] out string? ascii)
-    {
-        try
-        {
-            ascii = NewIdnMapping().GetAscii(host.ToString());
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            ascii = null;
-            return false;
-        }
-    }
-
-    // IdnMapping documents no thread safety for its instance members, so each call gets its own; only the
-    // Unicode path pays for it.
-    private static IdnMapping NewIdnMapping() => new() { UseStd3AsciiRules = true };
+    // Our own IDNA rather than IdnMapping, which needs ICU: without it, Unicode names would not match their punycode.
+    private static bool TryGetAscii(ReadOnlySpan<char> host, [NotNullWhen(true)] out string? ascii) => Idna.TryGetAscii(host, out ascii);
 }

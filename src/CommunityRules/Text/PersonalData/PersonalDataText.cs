@@ -3,6 +3,8 @@ namespace CommunityRules.Text.PersonalData;
 /// <summary>Helpers the detectors share: reading digits, boundaries, dates and the Luhn check.</summary>
 internal static class PersonalDataText
 {
+    private static readonly char[] Letters = TextFolding.For(FoldOptions.Diacritics).AnyTable;
+
     /// <summary>The number of ASCII digits in a row from <paramref name="start"/>.</summary>
     public static int CountDigits(ReadOnlySpan<char> text, int start)
     {
@@ -28,28 +30,10 @@ internal static class PersonalDataText
     }
 
     /// <summary>
-    /// A letter for comparing cue words and mailbox names: lower case, with the Nordic and common Latin accents taken
-    /// off (å, ä, á → a; ö, ø, ó → o; é → e; ü → u; æ stays). Our own table rather than Unicode decomposition, which
-    /// needs ICU and so would not give the same result everywhere.
+    /// A letter for comparing cue words and mailbox names: lower case, with accents taken off (å, ä, á → a; ö, ø, ó → o;
+    /// é → e; ü → u; æ stays), by the shared <see cref="TextFolding"/> policy, so the same everywhere.
     /// </summary>
-    public static char FoldLetter(char c)
-    {
-        var lower = char.ToLowerInvariant(c);
-        return lower switch
-        {
-            'å' or 'ä' or 'á' or 'à' or 'â' or 'ã' => 'a',
-            'ö' or 'ø' or 'ó' or 'ò' or 'ô' or 'õ' => 'o',
-            'é' or 'è' or 'ê' or 'ë' => 'e',
-            'ü' or 'ú' or 'ù' or 'û' => 'u',
-            'í' or 'ì' or 'î' or 'ï' => 'i',
-            'ý' or 'ÿ' => 'y',
-            'ç' => 'c',
-            'ñ' => 'n',
-            'š' => 's',
-            'ž' => 'z',
-            _ => lower,
-        };
-    }
+    public static char FoldLetter(char c) => Letters[c];
 
     public static bool IsDigitAt(ReadOnlySpan<char> text, int index) => index >= 0 && index < text.Length && char.IsAsciiDigit(text[index]);
 

@@ -17,17 +17,11 @@ public sealed class GraphTimeTests
     [InlineData("1789894800", "2026-09-20T09:00:00Z")]
     public void Graph_times_are_read_as_UTC(string text, string expected)
     {
-        var culture = CultureInfo.CurrentCulture;
-        try
+        using (TestCultures.Use("ar-SA"))
         {
-            CultureInfo.CurrentCulture = new CultureInfo("ar-SA");
             Assert.True(GraphTime.TryParse(text, out var value));
             Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), value);
             Assert.Equal(TimeSpan.Zero, value!.Value.Offset);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
         }
     }
 

@@ -323,15 +323,9 @@ public sealed class HtmlReportWriterTests(NordicReportFixture fixture) : IClassF
     [InlineData("fi-FI")]
     public async Task Writes_the_same_bytes_whatever_the_culture(string culture)
     {
-        var original = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
+        using (TestCultures.Use(culture))
         {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
             Assert.Equal(fixture.Html, await HtmlReportSupport.WriteAsync(Report));
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = original;
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Numerics;
-using WordFolding = CommunityRules.Text.TextFolding;
+using CommunityRules.Text;
 
 namespace CommunityRules.Checks.BuiltIn.CrossPosting;
 
@@ -9,7 +9,7 @@ namespace CommunityRules.Checks.BuiltIn.CrossPosting;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Words are folded by our own table, case and diacritics (so "PÅMINNELSE" is "paminnelse", "Økonomi" is "okonomi"),
+/// Words are folded by the shared policy, case and diacritics (so "PÅMINNELSE" is "paminnelse", "Økonomi" is "okonomi"),
 /// never through ICU; anything that is not a letter or digit (spaces, punctuation, emoji) separates words and is
 /// otherwise ignored. A link is one
 /// word: scheme, <c>www.</c>, query and fragment left out, so <c>https://intra.example/survey?utm_source=hr</c> and
@@ -34,24 +34,12 @@ internal static class TextSignature
     /// <summary>The number of LSH bands: two texts become candidates when all four values of any band agree.</summary>
     public const int Bands = Length / RowsPerBand;
 
-    /// <summary>In <see cref="Fold"/>: a combining mark, part of the word before it but not compared ("a" + U+030A is "å", folded "a").</summary>
-    private const char Ignored = '\uFFFF';
-
     /// <summary>
-    /// The Latin-1 Supplement and Latin Extended-A letters, U+00C0 to U+017F, folded to lower case without their marks:
-    /// "Å", "å", "Ä", "ä", "á" are "a"; "Ø", "ø", "Ö", "ö" are "o"; "æ", "ß", "ð", "þ" and "œ" stay letters of their own.
-    /// Written out, not taken from Unicode normalization, which needs ICU: the same in invariant mode and everywhere.
+    /// From a character to its folded form by the shared <see cref="TextFolding"/> policy (case and diacritics), 0
+    /// when it separates words, or <see cref="TextFolding.Skip"/> for a combining mark, part of the word before it
+    /// but not compared ("a" + U+030A is "å", folded "a").
     /// </summary>
-    private const string Latin =
-        "aaaaaaæceeeeiiiiðnooooo×ouuuuyþß" + "aaaaaaæceeeeiiiiðnooooo÷ouuuuyþy" + "aaaaaaccccccccddddeeeeeeeeeegggg" +
-        "gggghhhhiiiiiiiiiiĳĳjjkkĸlllllll" + "lllnnnnnnŉŋŋooooooœœrrrrrrssssss" + "ssttttŧŧuuuuuuuuuuuuwwyyyzzzzzzſ";
-
-    /// <summary>
-    /// From a character to its folded form, or 0 when it separates words. Which characters make words is the term
-    /// matcher's rule (letters, digits, marks); the folding is our own table: ASCII and <see cref="Latin"/> lower case
-    /// and without marks, other scripts as written.
-    /// </summary>
-    private static readonly char[] Fold = BuildFolding();
+    private static readonly char[] Fold = TextFolding.For(FoldOptions.Diacritics | FoldOptions.SkipMarks).WordTable;
 
     private static readonly Vector<uint>[] Seeds;
     private static readonly Vector<uint>[] FirstMultipliers;
@@ -173,7 +161,7 @@ internal static class TextSignature
             var hash = 14695981039346656037UL;
             while (i < text.Length && Fold[text[i]] is var folded && folded != '\0')
             {
-                if (folded != Ignored)
+                if (folded != TextFolding.Skip)
                 {
                     hash = (hash ^ folded) * 1099511628211UL;
                 }
@@ -231,25 +219,6 @@ internal static class TextSignature
         }
 
         return hash;
-    }
-
-    private static char[] BuildFolding()
-    {
-        var table = new char[char.MaxValue + 1];
-        for (var i = 0; i <= char.MaxValue; i++)
-        {
-            var c = (char)i;
-            table[i] = c switch
-            {
-                >= '\u0300' and <= '\u036F' => Ignored,
-                _ when !WordFolding.IsWordCharacter(c) => '\0',
-                _ when char.IsAsciiLetterUpper(c) => (char)(c | 0x20),
-                >= '\u00C0' and <= '\u017F' => Latin[c - 0xC0],
-                _ => c,
-            };
-        }
-
-        return table;
     }
 
     /// <summary>SplitMix64's finalizer: spreads a word or pair hash over all 64 bits before the 48 permutations.</summary>

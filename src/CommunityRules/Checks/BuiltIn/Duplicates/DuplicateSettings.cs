@@ -26,7 +26,7 @@ internal sealed class DuplicateSettings
         MinSharedMembers = options.MinSharedMembers;
         RequireMembers = options.RequireMembers;
         IncludeArchived = options.IncludeArchived;
-        IgnoreWords = new WordSet((options.IgnoreWords ?? []).SelectMany(TextFolding.Words));
+        IgnoreWords = new WordSet((options.IgnoreWords ?? []).SelectMany(NameText.Words));
         IgnoredPostWords = (options.IgnoreWords ?? []).Select(WritingProfile.HashOfWord).ToHashSet();
     }
 

@@ -120,7 +120,7 @@ internal sealed class GroupProfiles
             profiles.NameWords[i] = [.. Meaningful(group.Name, settings).Select(WordId).Distinct()];
 
             // Written as one word, function words included, so "vote-to-close" is "votetoclose" too.
-            var allWords = TextFolding.Words(group.Name).Where(word => !settings.IgnoreWords.Contains(word)).ToList();
+            var allWords = NameText.Words(group.Name).Where(word => !settings.IgnoreWords.Contains(word)).ToList();
             profiles.JoinedNames[i] = allWords.Count > 1 ? WordId(EnglishStemmer.Stem(string.Concat(allWords))) : -1;
 
             var counts = new Dictionary<int, int>();
@@ -143,7 +143,7 @@ internal sealed class GroupProfiles
             var topics = new SortedSet<int>();
             foreach (var topic in group.Topics)
             {
-                var folded = string.IsNullOrWhiteSpace(topic) ? string.Empty : TextFolding.Fold(topic).Trim();
+                var folded = string.IsNullOrWhiteSpace(topic) ? string.Empty : NameText.Fold(topic).Trim();
                 if (folded.Length > 0)
                 {
                     if (!topicIds.TryGetValue(folded, out var id))
@@ -198,7 +198,7 @@ internal sealed class GroupProfiles
     /// single letter — without their English inflections ("reasons" is "reason", "closed" is "close").
     /// </summary>
     private static IEnumerable<string> Meaningful(string? text, DuplicateSettings settings) =>
-        TextFolding.Words(text).Where(word => word.Length > 1 && !TextFolding.StopWords.Contains(word) && !settings.IgnoreWords.Contains(word)).Select(EnglishStemmer.Stem);
+        NameText.Words(text).Where(word => word.Length > 1 && !NameText.StopWords.Contains(word) && !settings.IgnoreWords.Contains(word)).Select(EnglishStemmer.Stem);
 
     /// <summary>TF-IDF vectors of what was written in each group, like the descriptions', over the words of the groups compared.</summary>
     private void BuildPostTerms(GroupWriting? writing)

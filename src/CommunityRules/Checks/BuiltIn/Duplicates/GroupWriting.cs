@@ -1,5 +1,5 @@
 using CommunityRules.Model;
-using WordFolding = CommunityRules.Text.TextFolding;
+using CommunityRules.Text;
 
 namespace CommunityRules.Checks.BuiltIn.Duplicates;
 
@@ -61,7 +61,7 @@ internal sealed class WritingProfile(IReadOnlySet<ulong> ignoredWords)
 
     private const int MinWordLength = 3;
 
-    private static readonly char[] Fold = WordFolding.For(foldDiacritics: true).WordTable;
+    private static readonly char[] Fold = TextFolding.For(FoldOptions.Diacritics).WordTable;
 
     private readonly HashSet<string> _authors = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, int> _terms = [];
@@ -162,7 +162,7 @@ internal sealed class WritingProfile(IReadOnlySet<ulong> ignoredWords)
     }
 
     /// <summary>The hash of a word as the posts' words are hashed before stemming: folded the same way.</summary>
-    internal static ulong HashOfWord(string word) => Hash(WordFolding.For(foldDiacritics: true).Fold(word.Trim()));
+    internal static ulong HashOfWord(string word) => Hash(TextFolding.For(FoldOptions.Diacritics).Fold(word.Trim()));
 
     /// <summary>FNV-1a, 64 bits: stable across runs and platforms, unlike <see cref="string.GetHashCode()"/>.</summary>
     internal static ulong Hash(ReadOnlySpan<char> word)

@@ -1,16 +1,18 @@
+using CommunityRules.Text;
+
 namespace CommunityRules.Checks.BuiltIn.Placement;
 
 /// <summary>
 /// Turns text into the words a group profile is made of, as 64-bit hashes, without allocating and without ICU: case
-/// and diacritics folded by our own table, Danish and Norwegian spellings brought together with Swedish ones, light
-/// Nordic and English stemming, and function words and greetings left out.
+/// and diacritics folded by the shared <see cref="TextFolding"/> policy, Danish and Norwegian spellings brought together
+/// with Swedish ones, light Nordic and English stemming, and function words and greetings left out.
 /// </summary>
 /// <remarks>
-/// Folding is the matcher's (å, á → a; ö, ø, ó → o; é → e; ü → u) except that ä and æ both become e, so Swedish
-/// <c>hälsa</c>, Norwegian <c>helse</c> and Danish <c>hjælp</c> / Norwegian <c>hjelp</c> meet. Then doubled letters
+/// Folding is the matcher's (å, á → a; ö, ø, ó → o; é → e; ü → u) with <see cref="FoldOptions.NordicSpelling"/>: ä and
+/// æ both become e, so Swedish <c>hälsa</c>, Norwegian <c>helse</c> and Danish <c>hjælp</c> / Norwegian <c>hjelp</c> meet. Then doubled letters
 /// become one (<c>kjøkken</c>, <c>køkken</c>, <c>kök</c>), <c>kj</c> becomes <c>k</c> and <c>ej</c> <c>ei</c>
 /// (<c>vej</c>, <c>vei</c>), and up to two endings come off (<c>laptopen</c>, <c>laptoper</c>, <c>laptoparna</c>,
-/// <c>laptops</c> are all <c>laptop</c>). The table is written out below, so results do not depend on the culture,
+/// <c>laptops</c> are all <c>laptop</c>). The folding is our own tables, so results do not depend on the culture,
 /// ICU or <c>DOTNET_SYSTEM_GLOBALIZATION_INVARIANT</c>.
 /// </remarks>
 internal static class PlacementWords
@@ -21,11 +23,8 @@ internal static class PlacementWords
     /// <summary>Shorter words (i, på, it) are too often function words to say what a group is about.</summary>
     public const int MinWordLength = 3;
 
-    /// <summary>U+00C0 to U+017F folded: lower case without marks; 0 for × and ÷, which are not letters.</summary>
-    private const string LatinFolds =
-        "aaaaeaeceeeeiiiidnooooo\u0000ouuuuytsaaaaeaeceeeeiiiidnooooo\u0000ouuuuytyaaaaaaccccccccddddeeee" +
-        "eeeeeegggggggghhhhiiiiiiiiii\u0133\u0133jjkkkllllllllllnnnnnnn\u014b\u014booooooeerrrrrrssssssss" +
-        "ttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    /// <summary>The shared folding with the Nordic spelling key; marks typed after a letter are skipped.</summary>
+    private static readonly char[] Folding = TextFolding.For(FoldOptions.Diacritics | FoldOptions.SkipMarks | FoldOptions.NordicSpelling).WordTable;
 
     // Longest first; the first that leaves a long enough stem comes off.
     private static readonly string[] FirstEndings =
@@ -41,32 +40,8 @@ internal static class PlacementWords
     /// <summary>Function words, greetings and thanks in English and the Nordic languages, as normalised hashes.</summary>
     private static readonly HashSet<ulong> StopWords = BuildStopWords();
 
-    /// <summary>Folds one character for a word: its folded letter or digit, <c>'\0'</c> for a separator, <c>'\u0001'</c> for a combining mark (skipped).</summary>
-    public static char FoldChar(char c)
-    {
-        if (c < 0x80)
-        {
-            return c switch
-            {
-                >= 'a' and <= 'z' or >= '0' and <= '9' => c,
-                >= 'A' and <= 'Z' => (char)(c + ('a' - 'A')),
-                _ => '\0',
-            };
-        }
-
-        if (c is >= '\u00C0' and < '\u0180')
-        {
-            return LatinFolds[c - 0xC0];
-        }
-
-        // Marks of text written decomposed (a + ̈) belong to the letter before them.
-        if (c is >= '\u0300' and < '\u0370')
-        {
-            return '\u0001';
-        }
-
-        return char.IsLetterOrDigit(c) && !char.IsSurrogate(c) ? char.ToLowerInvariant(c) : '\0';
-    }
+    /// <summary>Folds one character for a word: its folded letter or digit, <c>'\0'</c> for a separator, <see cref="TextFolding.Skip"/> for a combining mark.</summary>
+    public static char FoldChar(char c) => Folding[c];
 
     /// <summary>Calls <paramref name="onWord"/> with the hash of each word of <paramref name="text"/> that is not a function word.</summary>
     /// <typeparam name="TState">What the callback writes to.</typeparam>
@@ -81,7 +56,7 @@ internal static class PlacementWords
         for (var i = 0; i <= text.Length; i++)
         {
             var folded = i < text.Length ? FoldChar(text[i]) : '\0';
-            if (folded == '\u0001')
+            if (folded == TextFolding.Skip)
             {
                 continue;
             }
@@ -236,7 +211,7 @@ internal static class PlacementWords
             foreach (var c in word)
             {
                 var folded = FoldChar(c);
-                if (folded is not ('\0' or '\u0001'))
+                if (folded is not ('\0' or TextFolding.Skip))
                 {
                     buffer[length++] = folded;
                 }

@@ -1,14 +1,13 @@
-using System.Globalization;
-using System.Text;
+using CommunityRules.Text;
 
 namespace CommunityRules.Checks.BuiltIn.Duplicates;
 
 /// <summary>
 /// Folds names, descriptions and topics so that spelling variants compare equal: case folded, diacritics removed
 /// ("Göteborg" is "goteborg", "Økonomi" is "okonomi", "Bæredygtighed" is "baeredygtighed"), and split into words at
-/// anything that is not a letter or digit ("se-ekonomi-SE" is "se", "ekonomi", "se").
+/// anything that is not a letter, digit or mark ("se-ekonomi-SE" is "se", "ekonomi", "se").
 /// </summary>
-internal static class TextFolding
+internal static class NameText
 {
     /// <summary>
     /// Short function words in English and the Nordic languages. They carry no theme, and names such as "Trening og
@@ -33,53 +32,11 @@ internal static class TextFolding
         "Sverige", "Sweden", "Norge", "Noreg", "Norway", "Danmark", "Denmark", "Suomi", "Finland",
     ];
 
-    /// <summary>Folds a text: lower case (invariant), diacritics removed, Nordic letters without a decomposition spelled out.</summary>
-    public static string Fold(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var character in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(character) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            // ø, æ and the like are letters of their own, not a letter with a mark: FormD leaves them alone.
-            switch (char.ToLowerInvariant(character))
-            {
-                case 'ø':
-                    builder.Append('o');
-                    break;
-                case 'æ':
-                    builder.Append("ae");
-                    break;
-                case 'œ':
-                    builder.Append("oe");
-                    break;
-                case 'ß':
-                    builder.Append("ss");
-                    break;
-                case 'ð' or 'đ':
-                    builder.Append('d');
-                    break;
-                case 'ł':
-                    builder.Append('l');
-                    break;
-                case 'þ':
-                    builder.Append("th");
-                    break;
-                case 'ı':
-                    builder.Append('i');
-                    break;
-                case var lower:
-                    builder.Append(lower);
-                    break;
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>
+    /// Folds a text by the shared policy: lower case, diacritics removed, combining marks dropped, and the letters that
+    /// stand for two spelled out (æ → ae, œ → oe, ß → ss, þ → th), as names are typed on an English keyboard.
+    /// </summary>
+    public static string Fold(string text) => TextFolding.Fold(text, FoldOptions.Diacritics | FoldOptions.SkipMarks | FoldOptions.SpellOut);
 
     /// <summary>Splits a text into folded words: runs of letters and digits.</summary>
     public static IEnumerable<string> Words(string? text)
@@ -93,7 +50,7 @@ internal static class TextFolding
         var start = -1;
         for (var i = 0; i <= folded.Length; i++)
         {
-            var isWord = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            var isWord = i < folded.Length && TextFolding.IsWordCharacter(folded[i]);
             if (isWord && start < 0)
             {
                 start = i;
@@ -113,7 +70,7 @@ internal sealed class WordSet
     private readonly HashSet<string> _words;
 
     public WordSet(IEnumerable<string> words) =>
-        _words = new HashSet<string>(words.Select(TextFolding.Fold).Where(word => word.Length > 0), StringComparer.Ordinal);
+        _words = new HashSet<string>(words.Select(NameText.Fold).Where(word => word.Length > 0), StringComparer.Ordinal);
 
     public bool Contains(string foldedWord) => _words.Contains(foldedWord);
 }
