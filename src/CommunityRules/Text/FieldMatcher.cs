@@ -123,7 +123,7 @@ internal sealed class FieldMatcher
 
         if (_shouting.Length > 0)
         {
-            var (letters, capitals) = CountLetters(span);
+            var (letters, capitals) = LetterCounts.Count(span);
             for (var i = 0; i < _shouting.Length; i++)
             {
                 var limit = _shouting[i].Limit;
@@ -364,25 +364,5 @@ internal sealed class FieldMatcher
         }
 
         return count;
-    }
-
-    private static (int Letters, int Capitals) CountLetters(ReadOnlySpan<char> text)
-    {
-        int letters = 0, capitals = 0;
-        foreach (var c in text)
-        {
-            if (char.IsAsciiLetter(c))
-            {
-                letters++;
-                capitals += char.IsAsciiLetterUpper(c) ? 1 : 0;
-            }
-            else if (c > 0x7F && char.IsLetter(c))
-            {
-                letters++;
-                capitals += char.IsUpper(c) ? 1 : 0;
-            }
-        }
-
-        return (letters, capitals);
     }
 }

@@ -109,6 +109,15 @@ public sealed class PostCheckerTests
         Assert.Equal(["POST001"], checker.Check(new Post { Id = "p3", GroupId = "g1", Text = "Frågor om resor till anna.karlsson@example.com, tack så mycket." }).Select(finding => finding.Rule.Id));
     }
 
+    [Theory]
+    [InlineData("ΣΗΜΕΡΑ ΔΕΝ ΕΧΟΥΜΕ ΣΥΝΑΝΤΗΣΗ ΣΤΟ ΓΡΑΦΕΙΟ, ΕΛΑΤΕ ΑΥΡΙΟ.", true)]
+    [InlineData("İSTANBUL OFİSİ YARIN KAPALI, LÜTFEN EVDEN ÇALIŞIN!", true)]
+    [InlineData("ÅÄÖ ÆØÅ: ALLA MÅSTE BYTA LÖSENORD INNAN FREDAG, tack.", true)]
+    [InlineData("Σήμερα δεν έχουμε συνάντηση στο γραφείο ΑΒΓ, ελάτε αύριο.", false)]
+    [InlineData("İstanbul ofisi yarın kapalı, lütfen evden çalışın! İİİ", false)]
+    public void Capitals_of_every_script_count_for_shouting(string text, bool shouting) =>
+        Assert.Equal(shouting, new PostChecker(Guidelines.Value).Check(new Post { Id = "p1", GroupId = "g1", Text = text }).Any(finding => finding.Rule.Id == "POST009"));
+
     [Fact]
     public void A_scope_on_the_group_is_read_from_the_group_passed_in()
     {
