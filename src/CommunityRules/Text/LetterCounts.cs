@@ -6,10 +6,10 @@ using System.Runtime.Intrinsics;
 namespace CommunityRules.Text;
 
 /// <summary>
-/// Counts the letters of a text and the capitals among them, for the <c>shouting</c> check: ASCII letters by range,
-/// any other character by <see cref="char.IsLetter(char)"/> and <see cref="char.IsUpper(char)"/> (Unicode's own
-/// categories, the same with or without ICU). Sixteen or thirty-two characters at a time; the few non-ASCII
-/// characters of a block are looked at one by one, so Nordic text keeps the fast path.
+/// Counts the letters of a text and the capitals among them, for the <c>shouting</c> check, as
+/// <see cref="char.IsLetter(char)"/> and <see cref="char.IsUpper(char)"/> say (Unicode's own categories, the same with
+/// or without ICU). Sixteen or thirty-two characters at a time: ASCII and Latin-1 letters (å, ä, ö, æ, ø, é, ü) by
+/// range, so Nordic text stays on the fast path; characters above U+00FF (Greek, Cyrillic, Turkish İ) one by one.
 /// </summary>
 internal static class LetterCounts
 {
@@ -22,11 +22,17 @@ internal static class LetterCounts
             for (; i <= text.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
             {
                 var block = Vector256.LoadUnsafe(ref start, (nuint)i);
-                var upper = Vector256.LessThanOrEqual(block - Vector256.Create((ushort)'A'), Vector256.Create((ushort)('Z' - 'A'))).ExtractMostSignificantBits();
-                var lower = Vector256.LessThanOrEqual(block - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a'))).ExtractMostSignificantBits();
+                // A–Z and À–Þ but ×; a–z, ß–ÿ but ÷, and ª µ º (letters without case or lower case).
+                var upper = (Vector256.LessThanOrEqual(block - Vector256.Create((ushort)'A'), Vector256.Create((ushort)('Z' - 'A')))
+                    | (Vector256.LessThanOrEqual(block - Vector256.Create((ushort)0xC0), Vector256.Create((ushort)(0xDE - 0xC0))) & ~Vector256.Equals(block, Vector256.Create((ushort)0xD7))))
+                    .ExtractMostSignificantBits();
+                var lower = (Vector256.LessThanOrEqual(block - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a')))
+                    | (Vector256.LessThanOrEqual(block - Vector256.Create((ushort)0xDF), Vector256.Create((ushort)(0xFF - 0xDF))) & ~Vector256.Equals(block, Vector256.Create((ushort)0xF7)))
+                    | Vector256.Equals(block, Vector256.Create((ushort)0xAA)) | Vector256.Equals(block, Vector256.Create((ushort)0xB5)) | Vector256.Equals(block, Vector256.Create((ushort)0xBA)))
+                    .ExtractMostSignificantBits();
                 letters += BitOperations.PopCount(upper | lower);
                 capitals += BitOperations.PopCount(upper);
-                var other = Vector256.GreaterThan(block, Vector256.Create((ushort)0x7F)).ExtractMostSignificantBits();
+                var other = Vector256.GreaterThan(block, Vector256.Create((ushort)0xFF)).ExtractMostSignificantBits();
                 if (other != 0)
                 {
                     CountOthers(text, i, other, ref letters, ref capitals);
@@ -38,11 +44,17 @@ internal static class LetterCounts
             for (; i <= text.Length - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
             {
                 var block = Vector128.LoadUnsafe(ref start, (nuint)i);
-                var upper = Vector128.LessThanOrEqual(block - Vector128.Create((ushort)'A'), Vector128.Create((ushort)('Z' - 'A'))).ExtractMostSignificantBits();
-                var lower = Vector128.LessThanOrEqual(block - Vector128.Create((ushort)'a'), Vector128.Create((ushort)('z' - 'a'))).ExtractMostSignificantBits();
+                // A–Z and À–Þ but ×; a–z, ß–ÿ but ÷, and ª µ º (letters without case or lower case).
+                var upper = (Vector128.LessThanOrEqual(block - Vector128.Create((ushort)'A'), Vector128.Create((ushort)('Z' - 'A')))
+                    | (Vector128.LessThanOrEqual(block - Vector128.Create((ushort)0xC0), Vector128.Create((ushort)(0xDE - 0xC0))) & ~Vector128.Equals(block, Vector128.Create((ushort)0xD7))))
+                    .ExtractMostSignificantBits();
+                var lower = (Vector128.LessThanOrEqual(block - Vector128.Create((ushort)'a'), Vector128.Create((ushort)('z' - 'a')))
+                    | (Vector128.LessThanOrEqual(block - Vector128.Create((ushort)0xDF), Vector128.Create((ushort)(0xFF - 0xDF))) & ~Vector128.Equals(block, Vector128.Create((ushort)0xF7)))
+                    | Vector128.Equals(block, Vector128.Create((ushort)0xAA)) | Vector128.Equals(block, Vector128.Create((ushort)0xB5)) | Vector128.Equals(block, Vector128.Create((ushort)0xBA)))
+                    .ExtractMostSignificantBits();
                 letters += BitOperations.PopCount(upper | lower);
                 capitals += BitOperations.PopCount(upper);
-                var other = Vector128.GreaterThan(block, Vector128.Create((ushort)0x7F)).ExtractMostSignificantBits();
+                var other = Vector128.GreaterThan(block, Vector128.Create((ushort)0xFF)).ExtractMostSignificantBits();
                 if (other != 0)
                 {
                     CountOthers(text, i, other, ref letters, ref capitals);
@@ -68,7 +80,7 @@ internal static class LetterCounts
         return (letters, capitals);
     }
 
-    /// <summary>The characters above ASCII of one block, one bit each in <paramref name="mask"/> from <paramref name="offset"/>.</summary>
+    /// <summary>The characters above Latin-1 of one block, one bit each in <paramref name="mask"/> from <paramref name="offset"/>.</summary>
     private static void CountOthers(ReadOnlySpan<char> text, int offset, uint mask, ref int letters, ref int capitals)
     {
         do

@@ -6,7 +6,7 @@ public sealed class LetterCountsTests
 {
     // Capitals and small letters of several scripts, digits, marks, punctuation, surrogate pairs (𝐀 is a letter
     // outside the BMP: its halves are not letters one by one, as before) and ASCII around the vector boundaries.
-    private const string Alphabet = "AZaz@[`{09 .,!?-ÅÄÖåäöÆØæøÉéÜüßẞ ΑΒΓΔαβγδ İıIiŞşĞğ АБВабв 日本語 ǅǈ \u0301\u00A0\t\n😀𝐀ªº";
+    private const string Alphabet = "AZaz@[`{09 .,!?-ÅÄÖåäöÆØæøÉéÜüßẞÀÞþÿ×÷µ¿¡\u00AD ΑΒΓΔαβγδ İıIiŞşĞğ АБВабв 日本語 ǅǈ \u0301\u00A0\t\n😀𝐀ªº";
 
     [Theory]
     [InlineData("", 0, 0)]
@@ -19,6 +19,17 @@ public sealed class LetterCountsTests
     [InlineData("𝐀𝐁𝐂 abc", 3, 0)]
     public void Counts_letters_and_capitals_of_every_script(string text, int letters, int capitals) =>
         Assert.Equal((letters, capitals), LetterCounts.Count(text));
+
+    [Fact]
+    public void Counts_every_UTF16_code_unit_as_one_character_at_a_time_does()
+    {
+        // 40 copies go through the vector path (32 or 16 at a time) and the scalar tail.
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var text = new string((char)c, 40);
+            Assert.True(OneAtATime(text) == LetterCounts.Count(text), $"U+{c:X4}");
+        }
+    }
 
     [Fact]
     public void Counts_as_one_character_at_a_time_does_at_every_length_and_offset()
