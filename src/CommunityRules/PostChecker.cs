@@ -71,16 +71,24 @@ public sealed class PostChecker
     {
         ArgumentNullException.ThrowIfNull(post);
         var ruleSet = RuleSet;
-        var hits = new TextHits(null);
-        ruleSet.Text?.Scan(post, ref hits);
-        if (hits.Count == 0 && ruleSet.PostRuntimes.Length == 0)
+        var buffer = RentHits();
+        try
         {
-            return [];
-        }
+            var hits = new TextHits(buffer);
+            ruleSet.Text?.Scan(post, ref hits);
+            if (ruleSet.PostRuntimes.Length == 0 && (hits.Count == 0 || !ruleSet.Text!.MayReport(hits, post, group, NetworkOfToday())))
+            {
+                return [];
+            }
 
-        var collector = CreateCollector(ruleSet, group);
-        ItemActions.RunPost(ruleSet.PostRuntimes, ruleSet.Text, ref hits, post, group, collector.Network, collector);
-        return collector.OrderedDiagnostics();
+            var collector = CreateCollector(ruleSet, group);
+            ItemActions.RunPost(ruleSet.PostRuntimes, ruleSet.Text, ref hits, post, group, collector.Network, collector);
+            return collector.OrderedDiagnostics();
+        }
+        finally
+        {
+            ReturnHits(buffer);
+        }
     }
 
     /// <summary>Checks a comment.</summary>
@@ -91,38 +99,74 @@ public sealed class PostChecker
     {
         ArgumentNullException.ThrowIfNull(comment);
         var ruleSet = RuleSet;
-        var hits = new TextHits(null);
-        ruleSet.Text?.Scan(comment, ref hits);
-        if (hits.Count == 0 && ruleSet.CommentRuntimes.Length == 0)
+        var buffer = RentHits();
+        try
         {
-            return [];
+            var hits = new TextHits(buffer);
+            ruleSet.Text?.Scan(comment, ref hits);
+            if (ruleSet.CommentRuntimes.Length == 0 && (hits.Count == 0 || !ruleSet.Text!.MayReport(hits, comment, group, NetworkOfToday())))
+            {
+                return [];
+            }
+
+            var collector = CreateCollector(ruleSet, group);
+            ItemActions.RunComment(ruleSet.CommentRuntimes, ruleSet.Text, ref hits, comment, group, collector.Network, collector);
+            return collector.OrderedDiagnostics();
+        }
+        finally
+        {
+            ReturnHits(buffer);
+        }
+    }
+
+    // One hit buffer per thread, reused: a post with hits but no finding then allocates nothing. A buffer that grew
+    // past a few thousand hits (a pasted log) is let go rather than kept for the thread's lifetime.
+    [ThreadStatic]
+    private static List<TextHit>? t_hits;
+
+    private static List<TextHit> RentHits()
+    {
+        var buffer = t_hits ?? [];
+        t_hits = null;
+        return buffer;
+    }
+
+    private static void ReturnHits(List<TextHit> buffer)
+    {
+        if (buffer.Capacity <= 4_096)
+        {
+            buffer.Clear();
+            t_hits = buffer;
+        }
+    }
+
+    private NetworkView NetworkOfToday()
+    {
+        var now = _timeProvider.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var shared = Volatile.Read(ref _network);
+        if (shared is null || shared.Day != today)
+        {
+            shared = new NetworkOfTheDay(today, new NetworkView(null, now));
+            Volatile.Write(ref _network, shared);
         }
 
-        var collector = CreateCollector(ruleSet, group);
-        ItemActions.RunComment(ruleSet.CommentRuntimes, ruleSet.Text, ref hits, comment, group, collector.Network, collector);
-        return collector.OrderedDiagnostics();
+        return shared.View;
     }
 
     private FindingCollector CreateCollector(RuleSet ruleSet, Group? group)
     {
-        var now = _timeProvider.GetUtcNow();
         NetworkView network;
         if (group is not null)
         {
-            network = new NetworkView(null, now);
+            // Scopes read the group from the subject, not the network (MayReport relies on it); the network holds it
+            // for the finding's target.
+            network = new NetworkView(null, _timeProvider.GetUtcNow());
             network.TryAddGroup(group);
         }
         else
         {
-            var today = DateOnly.FromDateTime(now.UtcDateTime);
-            var shared = Volatile.Read(ref _network);
-            if (shared is null || shared.Day != today)
-            {
-                shared = new NetworkOfTheDay(today, new NetworkView(null, now));
-                Volatile.Write(ref _network, shared);
-            }
-
-            network = shared.View;
+            network = NetworkOfToday();
         }
 
         return new FindingCollector(ruleSet, network, maxDataIssuesKept: 0, reportExpiredExemptions: false) { MaxFindingsPerPost = MaxFindingsPerPost };

@@ -16,15 +16,28 @@ internal sealed class EntityField(string path, Func<FieldSubject, string?> scala
 
     public string? ReadText(FieldSubject subject) => list is null ? scalar(subject) : list(subject) is { } values ? string.Join(", ", values) : null;
 
-    public bool AnyValue(FieldSubject subject, Func<string, bool> predicate)
+    /// <summary>Says whether the value, or one of the list's values, satisfies the predicate; allocates nothing of its own.</summary>
+    public bool AnyValue<TState>(FieldSubject subject, TState state, Func<string, TState, bool> predicate)
     {
         if (list is not null)
         {
-            var values = list(subject);
-            return values is not null && values.Any(predicate);
+            if (list(subject) is not { } values)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (predicate(values[i], state))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
-        return scalar(subject) is { } value && predicate(value);
+        return scalar(subject) is { } value && predicate(value, state);
     }
 }
 
@@ -145,10 +158,18 @@ internal static class EntityFields
 internal static class FieldText
 {
     public static string Of<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        EnumNames<TEnum>.Names.GetOrAdd(value, static value =>
+        {
+            var name = value.ToString();
+            return string.Concat(name[..1].ToLowerInvariant(), name[1..]);
+        });
+
+    // Scopes read enum fields (post.type, group.privacy) for every post with a hit: each name is made once.
+    private static class EnumNames<TEnum>
         where TEnum : struct, Enum
     {
-        var name = value.ToString();
-        return string.Concat(name[..1].ToLowerInvariant(), name[1..]);
+        public static readonly System.Collections.Concurrent.ConcurrentDictionary<TEnum, string> Names = new();
     }
 
     public static string Date(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -66,6 +66,9 @@ public sealed class RuleSetLoader
         }
     }
 
+    /// <summary>Gets a value indicating whether the bundled packs are validated against the JSON Schema too (tests do; runs need not).</summary>
+    internal bool ValidateBuiltinPacks { get; init; }
+
     /// <summary>Gets the names of the bundled rule packs, for <c>extends: [builtin:NAME]</c>.</summary>
     public static IReadOnlyList<string> BuiltinPacks { get; } =
         [.. typeof(RuleSetLoader).Assembly.GetManifestResourceNames()
@@ -169,7 +172,7 @@ public sealed class RuleSetLoader
                 {
                     if (_visited.Add(path))
                     {
-                        LoadFile(path, builtin, directory: null);
+                        LoadFile(path, builtin, directory: null, againstSchema: loader.ValidateBuiltinPacks);
                     }
                 }
                 else
@@ -298,7 +301,15 @@ public sealed class RuleSetLoader
             return true;
         }
 
-        public void LoadFile(string file, string text, string? directory)
+        /// <param name="file">The name errors show.</param>
+        /// <param name="text">The YAML.</param>
+        /// <param name="directory">The folder relative paths start from, if any.</param>
+        /// <param name="againstSchema">
+        /// Whether to validate the file against the JSON Schema: always for users' files; not for the bundled packs,
+        /// which a test validates, so a run that uses only them never generates the schema (a large part of a CLI
+        /// run's start-up).
+        /// </param>
+        public void LoadFile(string file, string text, string? directory, bool againstSchema = true)
         {
             var errorsBefore = _errors.Count;
             var tree = YamlTreeReader.Read(text, file, _errors);
@@ -323,9 +334,12 @@ public sealed class RuleSetLoader
 
             var document = YamlJson.Convert(root);
             var schemaErrors = new List<RuleError>();
-            SchemaErrorTranslator.Validate(loader._schema.Value, document, document.Root, file, string.Empty, schemaErrors);
-            ValidateOptions(document, file, schemaErrors);
-            _errors.AddRange(schemaErrors);
+            if (againstSchema)
+            {
+                SchemaErrorTranslator.Validate(loader._schema.Value, document, document.Root, file, string.Empty, schemaErrors);
+                ValidateOptions(document, file, schemaErrors);
+                _errors.AddRange(schemaErrors);
+            }
 
             var binder = new RuleFileBinder(loader._checks, file, directory, text, _errors, ReadListFile, document, new SchemaErrorIndex(schemaErrors));
             var bound = binder.Bind(root);

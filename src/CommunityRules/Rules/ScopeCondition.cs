@@ -37,9 +37,10 @@ internal abstract class ScopeCondition
     {
         public override bool Matches(FieldSubject subject)
         {
-            foreach (var condition in conditions)
+            // An index loop: a foreach over the interface would allocate an enumerator for every post with a hit.
+            for (var i = 0; i < conditions.Count; i++)
             {
-                if (!condition.Matches(subject))
+                if (!conditions[i].Matches(subject))
                 {
                     return false;
                 }
@@ -58,9 +59,10 @@ internal abstract class ScopeCondition
     {
         public override bool Matches(FieldSubject subject)
         {
-            foreach (var condition in conditions)
+            // An index loop: a foreach over the interface would allocate an enumerator for every post with a hit.
+            for (var i = 0; i < conditions.Count; i++)
             {
-                if (condition.Matches(subject))
+                if (conditions[i].Matches(subject))
                 {
                     return true;
                 }
@@ -88,7 +90,18 @@ internal abstract class ScopeCondition
     public sealed class OneOf(EntityField field, IReadOnlyList<string> values) : ScopeCondition
     {
         public override bool Matches(FieldSubject subject) =>
-            field.AnyValue(subject, value => values.Any(expected => string.Equals(value, expected, StringComparison.OrdinalIgnoreCase)));
+            field.AnyValue(subject, values, static (value, values) =>
+            {
+                for (var i = 0; i < values.Count; i++)
+                {
+                    if (string.Equals(value, values[i], StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            });
 
         public override string Describe() => field.Path + " in [" + string.Join(",", values) + "]";
 
@@ -108,7 +121,7 @@ internal abstract class ScopeCondition
     /// <summary>The field matches a regular expression; for a list field, one of its items does.</summary>
     public sealed class Matching(EntityField field, Regex regex) : ScopeCondition
     {
-        public override bool Matches(FieldSubject subject) => field.AnyValue(subject, regex.IsMatch);
+        public override bool Matches(FieldSubject subject) => field.AnyValue(subject, regex, static (value, regex) => regex.IsMatch(value));
 
         public override string Describe() => field.Path + " ~ " + regex;
 

@@ -134,7 +134,7 @@ internal sealed class FieldMatcher
 
         if (_shouting.Length > 0)
         {
-            var (letters, capitals) = CountLetters(span);
+            var (letters, capitals) = LetterCounts.Count(span);
             for (var i = 0; i < _shouting.Length; i++)
             {
                 var limit = _shouting[i].Limit;
@@ -143,6 +143,60 @@ internal sealed class FieldMatcher
                     hits.Add(new TextHit(_field, TextHitKind.Shouting, i, 0, 0, capitals, letters));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Says whether a hit can become a finding of a rule in scope: what <see cref="Report"/> would admit, before the
+    /// per-post state and the messages. Allocates nothing, so a clean post whose hits no rule reports (an allowed link,
+    /// a role mailbox, a short post outside a rule's scope) costs no allocation in the bot.
+    /// </summary>
+    public bool MayReport(in TextHit hit, string text, in TextRuleSet.ScopeProbe scope)
+    {
+        switch (hit.Kind)
+        {
+            case TextHitKind.Term:
+                var owners = _terms!.Entries[hit.Id].Owners;
+                for (var i = 0; i < owners.Count; i++)
+                {
+                    if (scope.InScope(((TermOwner)owners[i]).Binding))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case TextHitKind.PersonalData:
+                var kind = (PersonalDataKinds)hit.Id;
+                var raw = hit.Start + hit.Length <= text.Length ? text.AsSpan(hit.Start, hit.Length) : default;
+                foreach (var (binding, kinds, emails) in _personalData)
+                {
+                    if ((kinds & kind) != 0 && !(kind == PersonalDataKinds.Email && emails.Ignores(raw)) && scope.InScope(binding))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case TextHitKind.Link:
+                var host = text.AsSpan(hit.Value, hit.Extra);
+                foreach (var (binding, policy) in _links)
+                {
+                    if (policy.Domains.Covers(host) != policy.Allow && scope.InScope(binding))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case TextHitKind.Pattern or TextHitKind.PatternTimeout:
+                return scope.InScope(_patterns[hit.Id].Binding);
+            case TextHitKind.Length:
+                return scope.InScope(_lengths[hit.Id].Binding);
+            case TextHitKind.Shouting:
+                return scope.InScope(_shouting[hit.Id].Binding);
+            default:
+                return true;
         }
     }
 
@@ -336,25 +390,5 @@ internal sealed class FieldMatcher
                 return SearchValues.Create([.. all]);
             }
         }
-    }
-
-    private static (int Letters, int Capitals) CountLetters(ReadOnlySpan<char> text)
-    {
-        int letters = 0, capitals = 0;
-        foreach (var c in text)
-        {
-            if (char.IsAsciiLetter(c))
-            {
-                letters++;
-                capitals += char.IsAsciiLetterUpper(c) ? 1 : 0;
-            }
-            else if (c > 0x7F && char.IsLetter(c))
-            {
-                letters++;
-                capitals += char.IsUpper(c) ? 1 : 0;
-            }
-        }
-
-        return (letters, capitals);
     }
 }

@@ -121,6 +121,52 @@ internal sealed class TextRuleSet
     }
 
     /// <summary>
+    /// Says whether <see cref="Report"/> could report anything for these hits: some rule owns a hit, would not let it
+    /// through (an allowed link, an ignored mailbox), and has the post or comment in scope. Allocates nothing (scopes
+    /// are evaluated without the per-post state), so the bot pays for a collector only when a finding may come.
+    /// </summary>
+    /// <param name="hits">The hits of a scan.</param>
+    /// <param name="entity">The post or comment scanned.</param>
+    /// <param name="group">Its group, if known.</param>
+    /// <param name="network">The network the scopes read people from.</param>
+    public bool MayReport(in TextHits hits, object entity, Group? group, NetworkView network)
+    {
+        if (hits.SkippedPatterns)
+        {
+            return true;
+        }
+
+        var (kind, title, text) = entity switch
+        {
+            Post post => (TargetKind.Post, post.Title, post.Text),
+            Comment comment => (TargetKind.Comment, null, comment.Text),
+            _ => throw new ArgumentException("Text rules read posts and comments only.", nameof(entity)),
+        };
+        var scope = new ScopeProbe(_bindings, entity, group, network);
+        foreach (ref readonly var hit in hits.AsSpan())
+        {
+            var matcher = (kind, hit.Field) switch
+            {
+                (TargetKind.Post, TextField.Title) => _postTitle!,
+                (TargetKind.Post, _) => _postText!,
+                _ => _commentText!,
+            };
+            if (matcher.MayReport(hit, (hit.Field == TextField.Title ? title : text) ?? string.Empty, scope))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a binding's rule has one post or comment in scope, as <see cref="Reporter"/> asks it.</summary>
+    internal readonly struct ScopeProbe(TextBinding[] bindings, object entity, Group? group, NetworkView network)
+    {
+        public bool InScope(int binding) => bindings[binding].Rule.IsInScope(entity, network, group);
+    }
+
+    /// <summary>
     /// One post's reporting: scopes are checked once per rule, each thing found is reported once per rule and field,
     /// and at most <see cref="FindingCollector.MaxFindingsPerPost"/> per rule; the rest is counted and reported as one
     /// finding that says how many were left out.

@@ -24,6 +24,20 @@ public sealed class RuleSetLoaderTests
     }
 
     [Fact]
+    public void Every_bundled_pack_is_valid_against_the_schema_that_runs_skip_for_it()
+    {
+        // A run does not validate the bundled packs against the JSON Schema (generating it is a large part of start-up):
+        // this test is what keeps them valid.
+        var loader = new RuleSetLoader(CommunityRules.Checks.BuiltInChecks.Create()) { ValidateBuiltinPacks = true };
+        Assert.NotEmpty(RuleSetLoader.BuiltinPacks);
+        foreach (var pack in RuleSetLoader.BuiltinPacks)
+        {
+            var result = loader.Load([RuleSetLoader.BuiltinPrefix + pack]);
+            Assert.True(result.Errors.Count == 0, pack + ": " + string.Join(Environment.NewLine, result.Errors));
+        }
+    }
+
+    [Fact]
     public void Governance_pack_loads_by_its_path_with_the_same_rules_as_the_bundled_copy()
     {
         var byPath = RuleTestData.LoadClean([RuleTestData.GovernanceFile]);

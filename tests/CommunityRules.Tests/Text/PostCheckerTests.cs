@@ -54,6 +54,92 @@ public sealed class PostCheckerTests
         Assert.InRange(allocated, 0, 2_048);
     }
 
+    public static TheoryData<string, string> CleanPostsWithRawHits => new()
+    {
+        { "an allowed link", "Agendan för fredagens möte finns på https://intranet.nordlys.example/moten/fredag, välkomna!" },
+        { "a short post that is not a question", "Tack alla!" },
+        { "a short post with an allowed link", "Se www.nordlys.example/kalender" },
+        { "a role mailbox", "Frågor om resor till support@nordlys.example eller hr@nordlys.example, tack." },
+        { "a word that starts a listed phrase", "I dag har vi fika, och per dags möte är klockan nio som vanligt. Fy vad kallt!" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CleanPostsWithRawHits))]
+    public void A_clean_post_whose_raw_hits_yield_no_finding_allocates_nothing(string what, string text)
+    {
+        var ruleSet = Guidelines.Value;
+        var post = new Post { Id = "p-raw", GroupId = "g1", AuthorId = "u1", Text = text };
+        var comment = new Comment { Id = "c-raw", PostId = "p-raw", AuthorId = "u1", Text = text };
+        var group = new Group { Id = "g1", Name = "Fika", Privacy = GroupPrivacy.Open };
+
+        // The scan does find something in each of these posts: the test is about hits that no rule reports.
+        var hits = new CommunityRules.Text.TextHits(null);
+        ruleSet.Text!.Scan(post, ref hits);
+        Assert.True(hits.Count > 0 || what.StartsWith("a word", StringComparison.Ordinal), $"{what}: no raw hit");
+
+        var checker = new PostChecker(ruleSet);
+        for (var i = 0; i < 20_000; i++)
+        {
+            checker.Check(post);
+            checker.Check(post, group);
+            checker.Check(comment);
+        }
+
+        var findings = 0;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++)
+        {
+            findings += checker.Check(post).Count + checker.Check(post, group).Count + checker.Check(comment).Count;
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, findings);
+
+        // As above: one allocation per check would be at least 720,000 bytes.
+        Assert.InRange(allocated, 0, 2_048);
+    }
+
+    [Fact]
+    public void The_same_raw_hits_become_findings_when_a_rule_reaches_them()
+    {
+        var checker = new PostChecker(Guidelines.Value);
+
+        Assert.Equal(["POST010"], checker.Check(new Post { Id = "p1", GroupId = "g1", Type = PostType.Question, Text = "Tack alla?" }).Select(finding => finding.Rule.Id));
+        Assert.Equal(["POST007"], checker.Check(new Post { Id = "p2", GroupId = "g1", Text = "Se www.dropbox.com/s/kalender" }).Select(finding => finding.Rule.Id));
+        Assert.Equal(["POST001"], checker.Check(new Post { Id = "p3", GroupId = "g1", Text = "Frågor om resor till anna.karlsson@example.com, tack så mycket." }).Select(finding => finding.Rule.Id));
+    }
+
+    [Theory]
+    [InlineData("ΣΗΜΕΡΑ ΔΕΝ ΕΧΟΥΜΕ ΣΥΝΑΝΤΗΣΗ ΣΤΟ ΓΡΑΦΕΙΟ, ΕΛΑΤΕ ΑΥΡΙΟ.", true)]
+    [InlineData("İSTANBUL OFİSİ YARIN KAPALI, LÜTFEN EVDEN ÇALIŞIN!", true)]
+    [InlineData("ÅÄÖ ÆØÅ: ALLA MÅSTE BYTA LÖSENORD INNAN FREDAG, tack.", true)]
+    [InlineData("Σήμερα δεν έχουμε συνάντηση στο γραφείο ΑΒΓ, ελάτε αύριο.", false)]
+    [InlineData("İstanbul ofisi yarın kapalı, lütfen evden çalışın! İİİ", false)]
+    public void Capitals_of_every_script_count_for_shouting(string text, bool shouting) =>
+        Assert.Equal(shouting, new PostChecker(Guidelines.Value).Check(new Post { Id = "p1", GroupId = "g1", Text = text }).Any(finding => finding.Rule.Id == "POST009"));
+
+    [Fact]
+    public void A_scope_on_the_group_is_read_from_the_group_passed_in()
+    {
+        var result = TestInputs.CreateLoader().LoadText("""
+            rules:
+              - id: BOT-LEN
+                title: Posts in open groups say enough
+                target: post
+                where: { group.privacy: open }
+                check: length
+                options: { minLength: 40 }
+                message: "Too short: {reason}"
+            """, "bot.yaml");
+        Assert.True(result.Success, string.Join(Environment.NewLine, result.Errors));
+        var checker = new PostChecker(result.RuleSet!);
+        var post = new Post { Id = "p1", GroupId = "g1", Text = "Tack alla!" };
+
+        Assert.Single(checker.Check(post, new Group { Id = "g1", Privacy = GroupPrivacy.Open }));
+        Assert.Empty(checker.Check(post, new Group { Id = "g1", Privacy = GroupPrivacy.Closed }));
+        Assert.Empty(checker.Check(post));
+    }
+
     [Fact]
     public void A_dirty_post_gets_one_finding_per_problem_with_the_values_masked()
     {

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace CommunityRules.Benchmarks;
+
+/// <summary>
+/// <c>-- bot-latency [--rounds N]</c>: the bundled pack on <see cref="BotMix"/>, one post at a time. After a warm-up,
+/// every post is timed on its own (<see cref="Stopwatch.GetTimestamp"/>) in each of N rounds (5 by default) and its
+/// allocation counted (<see cref="GC.GetAllocatedBytesForCurrentThread"/>); prints nearest-rank percentiles, bytes per
+/// clean and dirty post, and how many clean posts allocated anything, overall and per variant of the mix.
+/// </summary>
+internal static class BotMixLatency
+{
+    public static void Run(string[] args)
+    {
+        var rounds = args.Length >= 2 && args[0] == "--rounds" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        var posts = BotMix.All;
+        _ = TextCorpus.Describe("bot mix", posts);
+        var checker = new PostChecker(BotMix.Pack);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {Environment.ProcessorCount} logical cores, server GC {System.Runtime.GCSettings.IsServerGC}, {Environment.Version}, {rounds} rounds"));
+
+        foreach (var post in posts)
+        {
+            _ = checker.Check(post);
+        }
+
+        Thread.Sleep(500);
+        foreach (var post in posts)
+        {
+            _ = checker.Check(post);
+        }
+
+        var count = posts.Length * rounds;
+        var ticks = new long[count];
+        var bytes = new long[count];
+        var dirty = new bool[count];
+        var gc0 = GC.CollectionCount(0);
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var i = 0; i < posts.Length; i++)
+            {
+                var at = (round * posts.Length) + i;
+                var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                var start = Stopwatch.GetTimestamp();
+                var findings = checker.Check(posts[i]).Count;
+                var end = Stopwatch.GetTimestamp();
+                bytes[at] = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+                ticks[at] = end - start;
+                dirty[at] = findings > 0;
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// gen-0 collections while timing: {GC.CollectionCount(0) - gc0}"));
+        Console.WriteLine();
+        Console.WriteLine("| Posts | Count | Dirty | p50 µs | p90 µs | p99 µs | p99.9 µs | Clean p50 / p99 µs | Dirty p50 / p99 µs | B/clean post | Clean posts that allocate | B/dirty post |");
+        Console.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        Row("all", _ => true);
+        foreach (var variant in Enumerable.Range(0, posts.Length).Select(BotMix.VariantOf).Distinct())
+        {
+            Row(variant, at => BotMix.VariantOf(at % posts.Length) == variant);
+        }
+
+        void Row(string name, Func<int, bool> selected)
+        {
+            var all = Enumerable.Range(0, count).Where(selected).ToArray();
+            var clean = all.Where(at => !dirty[at]).ToArray();
+            var soiled = all.Where(at => dirty[at]).ToArray();
+            var allocating = clean.Count(at => bytes[at] > 0);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"| {name} | {all.Length / rounds:N0} | {soiled.Length / rounds:N0} | {Micro(all, 0.5)} | {Micro(all, 0.9)} | {Micro(all, 0.99)} | {Micro(all, 0.999)} | " +
+                $"{Micro(clean, 0.5)} / {Micro(clean, 0.99)} | {Micro(soiled, 0.5)} / {Micro(soiled, 0.99)} | " +
+                $"{Average(clean)} | {allocating / rounds:N0} ({(clean.Length == 0 ? 0 : 100.0 * allocating / clean.Length):F1} %) | {Average(soiled)} |"));
+        }
+
+        string Average(int[] selected) => selected.Length == 0 ? "-" : ((double)selected.Sum(at => bytes[at]) / selected.Length).ToString("N0", CultureInfo.InvariantCulture);
+
+        string Micro(int[] selected, double quantile)
+        {
+            if (selected.Length == 0)
+            {
+                return "-";
+            }
+
+            var sorted = selected.Select(at => ticks[at]).Order().ToArray();
+            var rank = Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1);
+            var micros = sorted[rank] * 1e6 / Stopwatch.Frequency;
+            return micros.ToString(micros >= 100 ? "N0" : "F2", CultureInfo.InvariantCulture);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using BenchmarkDotNet.Attributes;
+using CommunityRules.Model;
+using CommunityRules.Rules;
+using CommunityRules.Text;
+
+namespace CommunityRules.Benchmarks;
+
+/// <summary>
+/// The <c>shouting</c> check per post of <see cref="BotMix"/> (title and text): the letter count alone, one character
+/// at a time as before (the baseline) and vectorised (<see cref="LetterCounts"/>), and <see cref="PostChecker"/> with
+/// POST009 as the only rule, the whole cost a bot pays for it.
+/// </summary>
+[Config(typeof(BenchmarkConfig))]
+[MemoryDiagnoser]
+public class ShoutingBenchmarks
+{
+    private Post[] _posts = null!;
+    private PostChecker _checker = null!;
+
+    /// <summary>Loads the mix and a rule set with POST009 only.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _posts = BotMix.All;
+        var load = new RuleSetLoader(Checks.BuiltInChecks.Create()).LoadText(
+            "extends: [builtin:posting-guidelines]\nseverity: { POST001: none, POST002: none, POST003: none, POST004: none, POST005: none, POST006: none, POST007: none, POST008: none, POST010: none }\n",
+            "shouting-only.yaml");
+        _checker = new PostChecker(load.RuleSet ?? throw new InvalidOperationException(string.Join("; ", load.Errors)));
+        var shouting = _posts.Count(post => _checker.Check(post).Count > 0);
+        Console.WriteLine($"// {shouting} of {_posts.Length} posts shout; active rules: {string.Join(", ", _checker.RuleSet.Runtimes.Select(runtime => runtime.Descriptor.Id))}");
+    }
+
+    /// <summary>Counting as the check did before: one character at a time.</summary>
+    /// <returns>The capitals counted.</returns>
+    [Benchmark(Baseline = true, Description = "Letter count, one char at a time (before)", OperationsPerInvoke = BotMix.Posts)]
+    public int OneAtATime()
+    {
+        var capitals = 0;
+        foreach (var post in _posts)
+        {
+            capitals += Scalar(post.Title).Capitals + Scalar(post.Text).Capitals;
+        }
+
+        return capitals;
+    }
+
+    /// <summary>The vectorised count.</summary>
+    /// <returns>The capitals counted.</returns>
+    [Benchmark(Description = "Letter count, vectorised", OperationsPerInvoke = BotMix.Posts)]
+    public int Vectorised()
+    {
+        var capitals = 0;
+        foreach (var post in _posts)
+        {
+            capitals += LetterCounts.Count(post.Title).Capitals + LetterCounts.Count(post.Text).Capitals;
+        }
+
+        return capitals;
+    }
+
+    /// <summary>The bot with POST009 only.</summary>
+    /// <returns>The number of findings.</returns>
+    [Benchmark(Description = "PostChecker, POST009 only", OperationsPerInvoke = BotMix.Posts)]
+    public int Checker()
+    {
+        var findings = 0;
+        foreach (var post in _posts)
+        {
+            findings += _checker.Check(post).Count;
+        }
+
+        return findings;
+    }
+
+    private static (int Letters, int Capitals) Scalar(ReadOnlySpan<char> text)
+    {
+        int letters = 0, capitals = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetter(c))
+            {
+                letters++;
+                capitals += char.IsAsciiLetterUpper(c) ? 1 : 0;
+            }
+            else if (c > 0x7F && char.IsLetter(c))
+            {
+                letters++;
+                capitals += char.IsUpper(c) ? 1 : 0;
+            }
+        }
+
+        return (letters, capitals);
+    }
+}
