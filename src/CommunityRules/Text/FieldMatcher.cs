@@ -191,8 +191,8 @@ internal sealed class FieldMatcher
                 return false;
             case TextHitKind.Pattern or TextHitKind.PatternTimeout:
                 return scope.InScope(_patterns[hit.Id].Binding);
-            case TextHitKind.Length:
-                return scope.InScope(_lengths[hit.Id].Binding);
+            case TextHitKind.Detector or TextHitKind.DetectorFailure:
+                return scope.InScope(_custom[hit.Id].Binding);
             case TextHitKind.Shouting:
                 return scope.InScope(_shouting[hit.Id].Binding);
             default:
