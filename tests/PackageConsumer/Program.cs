@@ -10,7 +10,7 @@ using PackageConsumer;
 // run produces them and not kept, then the run's counts.
 var sink = new ChannelSink();
 await using var services = new ServiceCollection()
-    .AddCommunityRules(rules => rules.AddCheck<FragileWordsCheck>().AddSink(sink))
+    .AddCommunityRules(rules => rules.AddCheck<FragileWordsCheck>().AddCheck<BadgeNumberCheck>().AddSink(sink))
     .BuildServiceProvider();
 
 var loaded = services.GetRequiredService<RuleSetLoader>().Load([Path.Combine(AppContext.BaseDirectory, "consumer-rules.yaml")]);
@@ -35,6 +35,8 @@ var network = InMemoryNetwork.CreateBuilder()
     .Add(new Post { Id = "po-3", GroupId = "g-2", Text = "Ett inlägg med tillräckligt många ord" })
     .Add(new Post { Id = "po-4", GroupId = "g-2", Text = "#broken" })
     .Add(new Post { Id = "po-5", GroupId = "g-2", Text = "Två ord" })
+    .Add(new Post { Id = "po-6", GroupId = "g-1", Text = "Mitt passerkort har nummer B-4802153, ring mig" })
+    .Add(new Post { Id = "po-7", GroupId = "g-1", Text = "Kortet B-4802154 är inte ett riktigt nummer" })
     .Build();
 
 var forwarded = Task.Run(async () =>
@@ -43,7 +45,12 @@ var forwarded = Task.Run(async () =>
     await foreach (var finding in sink.Reader.ReadAllAsync())
     {
         count++;
-        var named = finding.Rule.Id == "CR0005" ? $" rule={finding.Properties["rule"]} check={finding.Properties["check"]}" : string.Empty;
+        var named = finding.Rule.Id switch
+        {
+            "CR0005" => $" rule={finding.Properties["rule"]} check={finding.Properties["check"]}",
+            "CON-BADGE" => $" {finding.Message}",
+            _ => string.Empty,
+        };
         Console.WriteLine($"streamed: {finding.Rule.Id} {finding.Target.LogicalPath}{named}");
     }
 
