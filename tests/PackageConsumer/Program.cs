@@ -3,14 +3,16 @@ using CommunityRules.Data;
 using CommunityRules.Engine;
 using CommunityRules.Model;
 using CommunityRules.Rules;
+using Contoso.Governance;
 using Microsoft.Extensions.DependencyInjection;
 using PackageConsumer;
 
-// A host as a library user writes it: its own check and sink through dependency injection, findings streamed as the
-// run produces them and not kept, then the run's counts.
+// A host as a library user writes it: its own checks (one that throws, and docs/extending.md's employee-number detector
+// in the shared text matcher) and sink through dependency injection, findings streamed as the run produces them and not
+// kept, then the run's counts.
 var sink = new ChannelSink();
 await using var services = new ServiceCollection()
-    .AddCommunityRules(rules => rules.AddCheck<FragileWordsCheck>().AddCheck<BadgeNumberCheck>().AddSink(sink))
+    .AddCommunityRules(rules => rules.AddCheck<FragileWordsCheck>().AddCheck<EmployeeNumberCheck>().AddSink(sink))
     .BuildServiceProvider();
 
 var loaded = services.GetRequiredService<RuleSetLoader>().Load([Path.Combine(AppContext.BaseDirectory, "consumer-rules.yaml")]);
@@ -35,8 +37,8 @@ var network = InMemoryNetwork.CreateBuilder()
     .Add(new Post { Id = "po-3", GroupId = "g-2", Text = "Ett inlägg med tillräckligt många ord" })
     .Add(new Post { Id = "po-4", GroupId = "g-2", Text = "#broken" })
     .Add(new Post { Id = "po-5", GroupId = "g-2", Text = "Två ord" })
-    .Add(new Post { Id = "po-6", GroupId = "g-1", Text = "Mitt passerkort har nummer B-4802153, ring mig" })
-    .Add(new Post { Id = "po-7", GroupId = "g-1", Text = "Kortet B-4802154 är inte ett riktigt nummer" })
+    .Add(new Post { Id = "po-6", GroupId = "g-1", Text = "Mitt anställningsnummer är E-1234560, ring mig" })
+    .Add(new Post { Id = "po-7", GroupId = "g-1", Text = "Numret E-1234567 är inte ett riktigt nummer" })
     .Build();
 
 var forwarded = Task.Run(async () =>
@@ -48,7 +50,7 @@ var forwarded = Task.Run(async () =>
         var named = finding.Rule.Id switch
         {
             "CR0005" => $" rule={finding.Properties["rule"]} check={finding.Properties["check"]}",
-            "CON-BADGE" => $" {finding.Message}",
+            "CON-EMPLOYEE" => $" {finding.Message}",
             _ => string.Empty,
         };
         Console.WriteLine($"streamed: {finding.Rule.Id} {finding.Target.LogicalPath}{named}");

@@ -2,8 +2,8 @@ namespace CommunityRules.Tests.Packaging;
 
 /// <summary>
 /// Packs the core package and runs tests/PackageConsumer, a library user's project outside the solution, against the
-/// packed .nupkg from a local folder: its own check that throws, its own text detector in the shared matcher, and a
-/// host that streams findings through a sink.
+/// packed .nupkg from a local folder: its own check that throws, docs/extending.md's text detector in the shared
+/// matcher, and a host that streams findings through a sink.
 /// </summary>
 [Collection(PackedPackageTests.Packing)]
 public sealed class PackageConsumerTests : IDisposable
@@ -28,6 +28,9 @@ public sealed class PackageConsumerTests : IDisposable
             File.Copy(file, Path.Combine(consumer, Path.GetFileName(file)));
         }
 
+        // docs/extending.md's detector check, compiled against the package as a reader would copy it from the page.
+        File.Copy(Path.Combine(TestPaths.RepoRoot, "tests", "CommunityRules.Tests", "Documentation", "EmployeeNumberCheck.cs"), Path.Combine(consumer, "EmployeeNumberCheck.cs"));
+
         await File.WriteAllTextAsync(Path.Combine(consumer, "Directory.Build.props"), $"""
             <Project>
               <PropertyGroup>
@@ -47,8 +50,8 @@ public sealed class PackageConsumerTests : IDisposable
         var output = (await PackedPackageTests.RunAsync("dotnet", ["run", "--project", consumer], consumer)).ReplaceLineEndings("\n");
 
         // One CR0005 per failure, naming the rule, the check and the post; the run went on: the same rule reported on
-        // the other posts, and the other rules ran. The consumer's own detector, added to the shared matcher, found the
-        // badge number with a valid check digit (masked, as personal data) and not the one without. Findings came
+        // the other posts, and the other rules ran. docs/extending.md's detector, added to the shared matcher, found
+        // the employee number with a valid check digit (masked, as personal data) and not the one without. Findings came
         // through the sink in the order found; none were kept.
         string[] streamed = [.. output.Split('\n').Where(line => line.StartsWith("streamed: ", StringComparison.Ordinal))];
         Assert.Equal(
@@ -58,10 +61,10 @@ public sealed class PackageConsumerTests : IDisposable
                 "streamed: CR0005 group/g-1/post/po-2 rule=CON-WORDS check=fragileWords",
                 "streamed: CR0005 group/g-2/post/po-4 rule=CON-WORDS check=fragileWords",
                 "streamed: CON-WORDS group/g-2/post/po-5",
-                "streamed: CON-BADGE group/g-1/post/po-6 it contains a badge number (*-*****53) at character 28",
+                "streamed: CON-EMPLOYEE group/g-1/post/po-6 it contains an employee number (*-*****60) at character 28",
             ],
             streamed);
-        Assert.Contains("rules: 3, streamed: 6, kept: 0, check failures: 2, by rule: CON-BADGE=1,CON-NAME=1,CON-WORDS=2,CR0005=2", output, StringComparison.Ordinal);
+        Assert.Contains("rules: 3, streamed: 6, kept: 0, check failures: 2, by rule: CON-EMPLOYEE=1,CON-NAME=1,CON-WORDS=2,CR0005=2", output, StringComparison.Ordinal);
     }
 
     public void Dispose()
