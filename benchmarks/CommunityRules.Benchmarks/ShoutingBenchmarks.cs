@@ -38,7 +38,7 @@ public class ShoutingBenchmarks
         var capitals = 0;
         foreach (var post in _posts)
         {
-            capitals += Scalar(post.Title).Capitals + Scalar(post.Text).Capitals;
+            capitals += LetterCounts.CountOneByOne(post.Title).Capitals + LetterCounts.CountOneByOne(post.Text).Capitals;
         }
 
         return capitals;
@@ -70,25 +70,5 @@ public class ShoutingBenchmarks
         }
 
         return findings;
-    }
-
-    private static (int Letters, int Capitals) Scalar(ReadOnlySpan<char> text)
-    {
-        int letters = 0, capitals = 0;
-        foreach (var c in text)
-        {
-            if (char.IsAsciiLetter(c))
-            {
-                letters++;
-                capitals += char.IsAsciiLetterUpper(c) ? 1 : 0;
-            }
-            else if (c > 0x7F && char.IsLetter(c))
-            {
-                letters++;
-                capitals += char.IsUpper(c) ? 1 : 0;
-            }
-        }
-
-        return (letters, capitals);
     }
 }

@@ -62,9 +62,16 @@ internal static class LetterCounts
             }
         }
 
-        for (; i < text.Length; i++)
+        var (tailLetters, tailCapitals) = CountOneByOne(text[i..]);
+        return (letters + tailLetters, capitals + tailCapitals);
+    }
+
+    /// <summary>The same count one character at a time: the tail of a text shorter than a block, and the benchmarks' baseline.</summary>
+    internal static (int Letters, int Capitals) CountOneByOne(ReadOnlySpan<char> text)
+    {
+        int letters = 0, capitals = 0;
+        foreach (var c in text)
         {
-            var c = text[i];
             if (char.IsAsciiLetter(c))
             {
                 letters++;

@@ -67,30 +67,8 @@ public sealed class GlobalizationIndependenceTests
 
     private static async Task<string> RunCheckAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = TestPaths.RepoRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CommunityRules.Cli.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout;
-        Assert.True(process.ExitCode is 0 or 1, $"check exited with {process.ExitCode}:\n{await stderr}");
+        var (exitCode, output, error) = await ChildProcess.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "CommunityRules.Cli.dll"), .. arguments], TestPaths.RepoRoot, environment);
+        Assert.True(exitCode is 0 or 1, $"check exited with {exitCode}:\n{error}");
         return output;
     }
 }

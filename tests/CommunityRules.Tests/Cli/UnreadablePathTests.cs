@@ -123,33 +123,11 @@ public sealed class UnreadablePathTests : IDisposable
     private async Task<(int ExitCode, string Output)> RunToolAsync(params string[] arguments)
     {
         var tool = Path.Combine(Environment.UserName == "root" && !OperatingSystem.IsWindows() ? ToolFolderNobodyCanRun() : AppContext.BaseDirectory, "CommunityRules.Cli.dll");
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (Environment.UserName == "root")
-        {
-            // setpriv drops root's right to read everything: the tool runs as nobody, without supplementary groups.
-            start.FileName = "setpriv";
-            foreach (var argument in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "--", "dotnet" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-        }
-        else
-        {
-            start.FileName = "dotnet";
-        }
-
-        start.ArgumentList.Add(tool);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["HOME"] = _root;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("The tool did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
+        var environment = new Dictionary<string, string> { ["HOME"] = _root, ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" };
+        // setpriv drops root's right to read everything: the tool runs as nobody, without supplementary groups.
+        var (exitCode, output, error) = Environment.UserName == "root"
+            ? await ChildProcess.RunAsync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "--", "dotnet", tool, .. arguments], environment: environment)
+            : await ChildProcess.RunAsync("dotnet", [tool, .. arguments], environment: environment);
+        return (exitCode, output + error);
     }
 }

@@ -133,23 +133,8 @@ public sealed partial class PublicApiTrackingTests : IDisposable
 
     private static async Task<(int ExitCode, string Output)> BuildAsync(string project)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = project,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[] { "build", "--nologo", "-v", "q", "--disable-build-servers" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        var (exitCode, output, error) = await ChildProcess.RunAsync("dotnet", ["build", "--nologo", "-v", "q", "--disable-build-servers"], project);
+        return (exitCode, output + error);
     }
 
     [GeneratedRegex(@"^[A-Za-z_][\w.]*(<[\w, ]+>)?$")]
