@@ -90,8 +90,8 @@ internal sealed partial class ReportDocument
         var countries = m.Network.Groups
             .GroupBy(m.CountryOf, StringComparer.Ordinal)
             .Select(group => (country: group.Key, all: group.Count(), withFindings: group.Count(g => flagged.Contains(g.Id))))
-            .OrderBy(row => row.country == "unknown" ? 2 : ReportModel.ConventionCountries.Contains(row.country) ? 0 : 1)
-            .ThenBy(row => ReportModel.ConventionCountries.Contains(row.country) ? Array.IndexOf(ReportModel.ConventionCountries, row.country) : 0)
+            .OrderBy(row => row.country == "unknown" ? 1 : 0)
+            .ThenByDescending(row => row.all)
             .ThenBy(row => row.country, StringComparer.Ordinal)
             .ToList();
         var rows = countries.Select(row => new BarRow(
@@ -167,14 +167,6 @@ internal sealed partial class ReportDocument
         _ => HtmlText.Plural(count, "record", "records"),
     };
 
-    private static string CountryLabel(string code) => code switch
-    {
-        "SE" => "SE Sweden",
-        "NO" => "NO Norway",
-        "DK" => "DK Denmark",
-        "FI" => "FI Finland",
-        "IS" => "IS Iceland",
-        "unknown" => "Unknown",
-        _ => code,
-    };
+    // Countries are shown by the codes the network uses; only a group with no country at all gets a word.
+    private static string CountryLabel(string code) => code == "unknown" ? "Unknown" : code;
 }

@@ -24,10 +24,8 @@ internal sealed class ReportModel
     /// <summary>How many rows the heat-map has at the most, so a network with thousands of flagged groups stays readable.</summary>
     public const int HeatMapRowLimit = 200;
 
-    /// <summary>The countries of the naming convention, in the order the charts show them.</summary>
-    public static readonly string[] ConventionCountries = ["SE", "NO", "DK", "FI"];
-
     private readonly Dictionary<string, RuleInfo> _rules = new(StringComparer.Ordinal);
+    private bool? _namesCarryCountries;
 
     public ReportModel(AnalysisReport report)
     {
@@ -224,24 +222,26 @@ internal sealed class ReportModel
     }
 
     /// <summary>
-    /// Gets a group's country: the name's prefix (<c>SE-</c>, <c>NO-</c>, <c>DK-</c>, <c>FI-</c>, in any case), else
-    /// the creator's country, else <c>unknown</c>.
+    /// Gets a group's country: the name's two-letter prefix (<c>SE-Ekonomi</c>, <c>se-ekonomi</c>) when the network's
+    /// names use such prefixes as their convention, else the creator's country, else <c>unknown</c>.
     /// </summary>
-    public string CountryOf(Group group)
-    {
-        if (group.Name is { Length: >= 3 } name && name[2] == '-')
-        {
-            var prefix = name[..2].ToUpperInvariant();
-            if (ConventionCountries.Contains(prefix))
-            {
-                return prefix;
-            }
-        }
+    public string CountryOf(Group group) =>
+        NamesCarryCountries && TwoLetterPrefix(group.Name) is { } prefix
+            ? prefix
+            : Network.FindPerson(group.CreatedBy)?.Country?.Trim() is { Length: > 0 } country ? country.ToUpperInvariant() : "unknown";
 
-        return Network.FindPerson(group.CreatedBy)?.Country?.Trim() is { Length: > 0 } country
-            ? country.ToUpperInvariant()
-            : "unknown";
-    }
+    /// <summary>
+    /// Gets a value indicating whether at least half of the named groups start with two letters and a hyphen: then the
+    /// prefix is the network's way of naming the country, read from the data rather than from a list of countries; an
+    /// odd <c>IT-Support</c> in a network without the convention stays with its creator's country.
+    /// </summary>
+    private bool NamesCarryCountries => _namesCarryCountries ??= Network.Groups.Count(group => TwoLetterPrefix(group.Name) is not null) * 2
+        >= Math.Max(1, Network.Groups.Count(group => !string.IsNullOrWhiteSpace(group.Name)));
+
+    private static string? TwoLetterPrefix(string? name) =>
+        name is { Length: >= 4 } && char.IsAsciiLetter(name[0]) && char.IsAsciiLetter(name[1]) && name[2] == '-'
+            ? string.Create(2, name, static (code, source) => { code[0] = char.ToUpperInvariant(source[0]); code[1] = char.ToUpperInvariant(source[1]); })
+            : null;
 
     /// <summary>What the report knows of a rule id: its check kind, its outcome's name, whether it ran, and where the report shows it.</summary>
     private sealed record RuleInfo(string CheckKind, string? Outcome, bool Enabled, ReportSection Section, int Order);
