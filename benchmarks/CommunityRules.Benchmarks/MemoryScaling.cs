@@ -23,17 +23,27 @@ internal static class MemoryScaling
     private static readonly string[] Kinds = ["engine", "cli-jsonl", "cli-json"];
 
     /// <summary>Runs every size and kind in its own process and prints one table.</summary>
-    /// <param name="args"><c>--posts</c> with a comma-separated list of sizes; optionally <c>--kinds</c> likewise.</param>
+    /// <param name="args">
+    /// <c>--posts</c> with a comma-separated list of sizes; optionally <c>--kinds</c> likewise, and <c>--organisation N</c>:
+    /// every size with the people and groups of the N-post snapshot, instead of people and groups growing with the posts.
+    /// </param>
     public static void Run(string[] args)
     {
         var sizes = Option(args, "--posts", "1000000,5000000,10000000").Split(',').Select(size => int.Parse(size, CultureInfo.InvariantCulture)).ToArray();
         var kinds = Option(args, "--kinds", string.Join(',', Kinds)).Split(',');
+        var organisation = Option(args, "--organisation", string.Empty) is { Length: > 0 } fixedSize ? SnapshotCache.OptionsFor(int.Parse(fixedSize, CultureInfo.InvariantCulture)) : null;
         var peaks = new Dictionary<(string Kind, int Posts), double>();
         Console.WriteLine("| run | posts | records | findings | seconds | peak working set | largest GC heap after a GC |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var posts in sizes)
         {
-            var folder = SnapshotCache.GetOrCreate(SnapshotCache.OptionsFor(posts));
+            var options = SnapshotCache.OptionsFor(posts);
+            if (organisation is not null)
+            {
+                options = new() { Seed = options.Seed, Posts = posts, Groups = organisation.Groups, People = organisation.People };
+            }
+
+            var folder = SnapshotCache.GetOrCreate(options);
             foreach (var kind in kinds)
             {
                 var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
