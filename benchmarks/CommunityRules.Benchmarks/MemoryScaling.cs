@@ -15,7 +15,7 @@ namespace CommunityRules.Benchmarks;
 /// The memory harness (<c>-- memory [--posts 1000000,5000000,10000000]</c>): for each size, the posting-guidelines
 /// pack over the generated snapshot, run as a host runs it (the <see cref="RuleEngine"/> with a counting sink, findings
 /// not kept) and as the tool runs it (<c>check --format jsonl</c> and <c>--format json</c>, the report to
-/// <c>/dev/null</c>), each in a process of its own from a cold start: peak working set, the largest GC heap after a
+/// a file of their own), each in a process of its own from a cold start: peak working set, the largest GC heap after a
 /// collection, and the growth per million posts between sizes.
 /// </summary>
 internal static class MemoryScaling
@@ -111,8 +111,11 @@ internal static class MemoryScaling
             // The tool in this process, so its peak is this process's: its entry point with the arguments a user types.
             var format = kind == "cli-json" ? "json" : "jsonl";
             var entry = Assembly.Load("CommunityRules.Cli").EntryPoint ?? throw new InvalidOperationException("The tool has no entry point.");
-            var arguments = new[] { "check", "--rules", "builtin:posting-guidelines", "--data", folder, "--format", format, "--output", "/dev/null", "--fail-on", "never" };
+            // A file of its own, not /dev/null: .NET locks the file it writes, so two runs at once would collide there.
+            var report = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"communityrules-memory-{Environment.ProcessId}.{format}"));
+            var arguments = new[] { "check", "--rules", "builtin:posting-guidelines", "--data", folder, "--format", format, "--output", report, "--fail-on", "never" };
             var exitCode = entry.Invoke(null, [arguments]);
+            File.Delete(report);
             if (exitCode is not 0)
             {
                 throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"check exited with {exitCode}."));
