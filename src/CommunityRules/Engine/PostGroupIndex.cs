@@ -85,7 +85,7 @@ internal sealed class PostGroupIndex
     }
 
     // The id's text before its last digits, and how many digits there are (at most 9, so the number fits an int).
-    private static string? ShapeOf(string id, out int digits)
+    private static string ShapeOf(string id, out int digits)
     {
         var end = id.Length;
         var start = end;

@@ -175,10 +175,11 @@ public sealed class NetworkView
             return roles;
         }
 
+        // The joined text is only the key: a role that holds the separator could make two lists meet, so they are compared.
         var key = string.Join('\n', roles);
         if (_sharedRoles.TryGetValue(key, out var kept))
         {
-            return kept;
+            return kept.SequenceEqual(roles, StringComparer.Ordinal) ? kept : roles;
         }
 
         if (_sharedRoles.Count < MaxSharedValues)
