@@ -11,6 +11,8 @@ using CommunityRules.Benchmarks;
 //   -- export-memory [posts]  reading one network as snapshot, Slack and Viva Engage export: messages/s and peak memory
 //   -- history [posts] [postgres]  the cost of check --history on a large run, and the store's size per run (HistoryCost)
 //   -- crossposting-memory [posts]  reading, the engine with no rule and with COM003, each in its own process: peak memory
+//   -- memory [--posts 1000000,5000000,10000000] [--organisation N]  the posting-guidelines pack, engine and check, per size: peak memory (MemoryScaling)
+//   -- memory-probe FOLDER [none]  one engine run: the live heap when each phase starts and every 250,000 records (MemoryProbe)
 switch (args.FirstOrDefault())
 {
     case "latency":
@@ -33,6 +35,15 @@ switch (args.FirstOrDefault())
         break;
     case "crossposting-memory":
         CrossPostingBenchmarks.RunMemoryHarness(args[1..]);
+        break;
+    case "memory":
+        MemoryScaling.Run(args[1..]);
+        break;
+    case "memory-probe":
+        MemoryProbe.Run(args[1..]);
+        break;
+    case "memory-run":
+        MemoryScaling.RunOne(args[1..]);
         break;
     case "crossposting-run":
         CrossPostingBenchmarks.RunOne(args[1..]);

@@ -5,8 +5,9 @@ public sealed class GroupActivity
 {
     internal static readonly GroupActivity Empty = new();
 
-    // Keyed by year * 12 + month - 1: months sort in time order and need no allocation to look up.
-    private readonly SortedDictionary<int, MonthlyActivity> _months = [];
+    // Oldest first, without gaps' entries: a few dozen bytes a month, where a sorted dictionary took about 500 bytes a
+    // group more; a network's groups are many. Messages mostly come in time order, so the last month is looked at first.
+    private readonly List<MonthlyActivity> _months = [];
 
     /// <summary>Gets the number of posts.</summary>
     public int Posts { get; private set; }
@@ -24,7 +25,7 @@ public sealed class GroupActivity
     public DateTimeOffset? LastActivityAt => Max(LastPostAt, LastCommentAt);
 
     /// <summary>Gets the posts and comments per calendar month (UTC), oldest first; months without activity are left out.</summary>
-    public IReadOnlyCollection<MonthlyActivity> Months => _months.Values;
+    public IReadOnlyCollection<MonthlyActivity> Months => _months.AsReadOnly();
 
     internal void AddPost(DateTimeOffset? createdAt)
     {
@@ -33,7 +34,7 @@ public sealed class GroupActivity
         {
             LastPostAt = Max(LastPostAt, at);
             var month = MonthOf(at);
-            _months[month.Key] = month.Value with { Posts = month.Value.Posts + 1 };
+            _months[month] = _months[month] with { Posts = _months[month].Posts + 1 };
         }
     }
 
@@ -44,16 +45,50 @@ public sealed class GroupActivity
         {
             LastCommentAt = Max(LastCommentAt, at);
             var month = MonthOf(at);
-            _months[month.Key] = month.Value with { Comments = month.Value.Comments + 1 };
+            _months[month] = _months[month] with { Comments = _months[month].Comments + 1 };
         }
     }
 
-    private KeyValuePair<int, MonthlyActivity> MonthOf(DateTimeOffset at)
+    // The index of the month of a moment in the list, added with no posts or comments if it was not there.
+    private int MonthOf(DateTimeOffset at)
     {
         var utc = at.UtcDateTime;
-        var key = (utc.Year * 12) + utc.Month - 1;
-        return new(key, _months.TryGetValue(key, out var month) ? month : new MonthlyActivity(utc.Year, utc.Month, 0, 0));
+        var key = Key(utc.Year, utc.Month);
+        if (_months.Count > 0 && Key(_months[^1].Year, _months[^1].Month) is var last && last <= key)
+        {
+            if (last == key)
+            {
+                return _months.Count - 1;
+            }
+
+            _months.Add(new MonthlyActivity(utc.Year, utc.Month, 0, 0));
+            return _months.Count - 1;
+        }
+
+        var low = 0;
+        var high = _months.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (Key(_months[middle].Year, _months[middle].Month) < key)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        if (low == _months.Count || Key(_months[low].Year, _months[low].Month) != key)
+        {
+            _months.Insert(low, new MonthlyActivity(utc.Year, utc.Month, 0, 0));
+        }
+
+        return low;
     }
+
+    private static int Key(int year, int month) => (year * 12) + month - 1;
 
     private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : (a.Value >= b.Value ? a : b);

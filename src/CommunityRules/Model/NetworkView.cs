@@ -16,6 +16,11 @@ public sealed class NetworkView
     private readonly Dictionary<string, List<Membership>> _membershipsByPerson = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GroupActivity> _activity = new(StringComparer.Ordinal);
 
+    // Values that many people share (titles, departments, offices, roles) are kept once, and a membership keeps its
+    // person's and group's own id strings: the people and memberships of a large network are most of a run's memory.
+    private readonly Dictionary<string, string> _sharedValues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<string>> _sharedRoles = new(StringComparer.Ordinal);
+
     internal NetworkView(NetworkManifest? manifest, DateTimeOffset asOf)
     {
         Manifest = manifest;
@@ -73,11 +78,22 @@ public sealed class NetworkView
 
     internal bool TryAddPerson(Person person)
     {
-        if (!_people.TryAdd(person.Id, person))
+        if (_people.ContainsKey(person.Id))
         {
             return false;
         }
 
+        person = person with
+        {
+            Title = Shared(person.Title),
+            Department = Shared(person.Department),
+            Company = Shared(person.Company),
+            Office = Shared(person.Office),
+            Country = Shared(person.Country),
+            ManagerId = FindPerson(person.ManagerId)?.Id ?? person.ManagerId,
+            Roles = SharedRoles(person.Roles),
+        };
+        _people.Add(person.Id, person);
         _peopleInOrder.Add(person);
         return true;
     }
@@ -95,6 +111,13 @@ public sealed class NetworkView
 
     internal void AddMembership(Membership membership)
     {
+        var groupId = FindGroup(membership.GroupId)?.Id ?? membership.GroupId;
+        var personId = FindPerson(membership.PersonId)?.Id ?? membership.PersonId;
+        if (!ReferenceEquals(groupId, membership.GroupId) || !ReferenceEquals(personId, membership.PersonId))
+        {
+            membership = membership with { GroupId = groupId, PersonId = personId };
+        }
+
         if (!_membersByGroup.TryGetValue(membership.GroupId, out var members))
         {
             members = [];
@@ -120,5 +143,50 @@ public sealed class NetworkView
         }
 
         return activity;
+    }
+
+    // Kept once while the values are few; a network whose every title differs gains nothing past this many.
+    private const int MaxSharedValues = 1 << 16;
+
+    private string? Shared(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (_sharedValues.TryGetValue(value, out var kept))
+        {
+            return kept;
+        }
+
+        if (_sharedValues.Count < MaxSharedValues)
+        {
+            _sharedValues.Add(value, value);
+        }
+
+        return value;
+    }
+
+    private IReadOnlyList<string> SharedRoles(IReadOnlyList<string> roles)
+    {
+        if (roles.Count == 0)
+        {
+            return roles;
+        }
+
+        // The joined text is only the key: a role that holds the separator could make two lists meet, so they are compared.
+        var key = string.Join('\n', roles);
+        if (_sharedRoles.TryGetValue(key, out var kept))
+        {
+            return kept.SequenceEqual(roles, StringComparer.Ordinal) ? kept : roles;
+        }
+
+        if (_sharedRoles.Count < MaxSharedValues)
+        {
+            _sharedRoles.Add(key, roles);
+        }
+
+        return roles;
     }
 }
