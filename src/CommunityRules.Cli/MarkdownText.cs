@@ -1,4 +1,5 @@
 using System.Text;
+using CommunityRules.Reporting;
 
 namespace CommunityRules.Cli;
 

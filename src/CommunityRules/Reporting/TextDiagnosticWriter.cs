@@ -14,11 +14,6 @@ namespace CommunityRules.Reporting;
 /// <remarks>Not for several runs at once: give each run a writer of its own.</remarks>
 public sealed class TextDiagnosticWriter : IDiagnosticSink
 {
-    // C0, DEL, C1, the bidirectional marks, embeddings, overrides and isolates, and the Unicode line separators.
-    private static readonly System.Buffers.SearchValues<char> Controls = System.Buffers.SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c),
-         '\u061C', '\u200E', '\u200F', '\u2028', '\u2029', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069']);
-
     private readonly TextWriter _output;
 
     /// <summary>Initializes a new instance of the <see cref="TextDiagnosticWriter"/> class.</summary>
@@ -44,34 +39,8 @@ public sealed class TextDiagnosticWriter : IDiagnosticSink
 
         var suppressed = diagnostic.IsSuppressed ? " (suppressed)" : string.Empty;
         var severity = diagnostic.Severity.ToString().ToLowerInvariant();
-        _output.Write(Escape(string.Create(CultureInfo.InvariantCulture, $"{diagnostic.Target.LogicalPath}: {severity} {diagnostic.Rule.Id}: {diagnostic.Message}{suppressed}")));
+        _output.Write(TerminalText.Escape(string.Create(CultureInfo.InvariantCulture, $"{diagnostic.Target.LogicalPath}: {severity} {diagnostic.Rule.Id}: {diagnostic.Message}{suppressed}")));
         _output.Write('\n');
         _output.Flush();
-    }
-
-    // The CLI's TerminalText does the same for its own report; this writer lives in the library, which has no console.
-    private static string Escape(string text)
-    {
-        if (!text.AsSpan().ContainsAny(Controls))
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder(text.Length + 16);
-        foreach (var character in text)
-        {
-            _ = Controls.Contains(character)
-                ? character switch
-                {
-                    '\u001B' => builder.Append("\\e"),
-                    '\n' => builder.Append("\\n"),
-                    '\r' => builder.Append("\\r"),
-                    '\t' => builder.Append("\\t"),
-                    _ => builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)character:X4}"),
-                }
-                : builder.Append(character);
-        }
-
-        return builder.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using CommunityRules.Reporting;
 using CommunityRules.Checks;
 using CommunityRules.Checks.BuiltIn;
 using CommunityRules.Cli;

@@ -1,15 +1,19 @@
 using System.Globalization;
 using System.Text;
 
-namespace CommunityRules.Cli;
+namespace CommunityRules.Reporting;
 
 /// <summary>
 /// Writes text from data (names, messages, paths) so that it cannot act on a terminal or forge a report line:
 /// ESC and every other C0 and C1 control, DEL, line and paragraph separators and the bidirectional controls
 /// (such as U+202E, which shows text right to left) are written out as <c>\e</c>, <c>\n</c> or <c>\u202E</c>.
+/// The CLI's reports and the library's <see cref="TextDiagnosticWriter"/> write through it.
 /// </summary>
 internal static class TerminalText
 {
+    private static readonly System.Buffers.SearchValues<char> Controls = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x10000).Select(code => (char)code).Where(IsControl)]);
+
     /// <summary>Returns the text with its controls written out; the text itself when it has none, without copying.</summary>
     public static string Escape(string text)
     {
@@ -44,18 +48,7 @@ internal static class TerminalText
         return builder.ToString();
     }
 
-    private static int IndexOfControl(string text)
-    {
-        for (var index = 0; index < text.Length; index++)
-        {
-            if (IsControl(text[index]))
-            {
-                return index;
-            }
-        }
-
-        return -1;
-    }
+    private static int IndexOfControl(string text) => text.AsSpan().IndexOfAny(Controls);
 
     /// <summary>C0, DEL, C1, the bidirectional marks, embeddings, overrides and isolates, and the Unicode line separators.</summary>
     internal static bool IsControl(char character) => character switch
