@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CommunityRules.Tests;
 
 /// <summary>Creates the special files of the hostile-input tests at run time: pipes, dangling links, link loops.</summary>
@@ -42,8 +40,7 @@ internal static class SpecialFiles
     /// <summary>Makes a named pipe (FIFO): opening it for reading would wait for a writer for ever.</summary>
     public static void MakeFifo(string path)
     {
-        using var process = Process.Start(new ProcessStartInfo("mkfifo", [path]) { RedirectStandardError = true, UseShellExecute = false })!;
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"mkfifo failed: {process.StandardError.ReadToEnd()}");
+        var (exitCode, _, error) = ChildProcess.Run("mkfifo", [path]);
+        Assert.True(exitCode == 0, $"mkfifo failed: {error}");
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
@@ -27,11 +26,9 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     {
         try
         {
-            var start = new ProcessStartInfo("pg_config", "--bindir") { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var process = Process.Start(start)!;
-            var folder = process.StandardOutput.ReadToEnd().Trim();
-            process.WaitForExit();
-            if (process.ExitCode == 0 && File.Exists(Path.Combine(folder, "initdb")))
+            var (exitCode, output, _) = ChildProcess.Run("pg_config", ["--bindir"]);
+            var folder = output.Trim();
+            if (exitCode == 0 && File.Exists(Path.Combine(folder, "initdb")))
             {
                 return folder;
             }
@@ -75,29 +72,36 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         _dataFolder = Directory.CreateTempSubdirectory("communityrules-pg-").FullName;
         if (_asPostgresUser)
         {
-            Run("chown", $"postgres {_dataFolder}", asPostgres: false);
+            await RunAsync("chown", ["postgres", _dataFolder], asPostgres: false);
         }
 
         var port = FreePort();
-        Run(Path.Combine(_binFolder, "initdb"), $"-D {_dataFolder}/data -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync", _asPostgresUser);
-        Run(Path.Combine(_binFolder, "pg_ctl"),
-            $"-D {_dataFolder}/data -l {_dataFolder}/server.log -w -t 60 -o \"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={_dataFolder} -c fsync=off -c max_connections=50\" start",
+        await RunAsync(
+            Path.Combine(_binFolder, "initdb"),
+            ["-D", $"{_dataFolder}/data", "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"],
+            _asPostgresUser);
+        await RunAsync(
+            Path.Combine(_binFolder, "pg_ctl"),
+            [
+                "-D", $"{_dataFolder}/data", "-l", $"{_dataFolder}/server.log", "-w", "-t", "60",
+                "-o", $"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={_dataFolder} -c fsync=off -c max_connections=50",
+                "start",
+            ],
             _asPostgresUser);
         ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false";
-        await Task.CompletedTask;
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         if (_dataFolder is not null && _binFolder is not null && Unavailable is null)
         {
             try
             {
-                Run(Path.Combine(_binFolder, "pg_ctl"), $"-D {_dataFolder}/data -m immediate -w stop", _asPostgresUser);
+                await RunAsync(Path.Combine(_binFolder, "pg_ctl"), ["-D", $"{_dataFolder}/data", "-m", "immediate", "-w", "stop"], _asPostgresUser);
             }
-            catch (InvalidOperationException)
+            catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
             {
-                // Already stopped: the folder goes anyway.
+                // Already stopped, or stuck: the folder goes anyway.
             }
         }
 
@@ -105,8 +109,6 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         {
             Directory.Delete(_dataFolder, recursive: true);
         }
-
-        return Task.CompletedTask;
     }
 
     private static int FreePort()
@@ -116,26 +118,15 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void Run(string program, string arguments, bool asPostgres)
+    private static async Task RunAsync(string program, string[] arguments, bool asPostgres)
     {
-        var start = asPostgres
-            ? new ProcessStartInfo("runuser", $"-u postgres -- {program} {arguments}")
-            : new ProcessStartInfo(program, arguments);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.WorkingDirectory = Path.GetTempPath();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
+        var (fileName, allArguments) = asPostgres
+            ? ("runuser", (string[])["-u", "postgres", "--", program, .. arguments])
+            : (program, arguments);
+        var (exitCode, output, error) = await ChildProcess.RunAsync(fileName, allArguments, Path.GetTempPath(), timeout: TimeSpan.FromMinutes(2));
+        if (exitCode != 0)
         {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"{Path.GetFileName(program)} did not finish in two minutes.");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{Path.GetFileName(program)} {arguments} failed ({process.ExitCode}): {output.Result} {error.Result}");
+            throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed ({exitCode}): {output} {error}");
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CommunityRules.Tests.Engine;
 
 namespace CommunityRules.Tests.Reporting.Html;
@@ -43,39 +42,13 @@ public sealed class HtmlReportChromiumTests(NordicReportFixture fixture) : IClas
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunChromiumAsync(TempFolder folder, params string[] arguments)
+    private static Task<(int ExitCode, string Output, string Error)> RunChromiumAsync(TempFolder folder, params string[] arguments)
     {
-        var start = new ProcessStartInfo(ChromiumFactAttribute.ChromiumPath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = folder.Path,
-        };
         string[] options =
         [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage", $"--user-data-dir={folder.File("profile")}",
         ];
-        foreach (var argument in options.Concat(arguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"Chromium did not finish within {Timeout}: {await error}");
-        }
-
-        return (process.ExitCode, await output, await error);
+        return ChildProcess.RunAsync(ChromiumFactAttribute.ChromiumPath, [.. options, .. arguments], folder.Path, timeout: Timeout);
     }
 }
