@@ -99,9 +99,15 @@ internal static class TermLists
     /// </summary>
     /// <param name="count">The number of terms.</param>
     /// <returns>The path of the YAML rule file.</returns>
-    public static string WriteRuleFile(int count)
+    public static string WriteRuleFile(int count) =>
+        WriteRuleFile(count, Path.Combine(Path.GetTempPath(), "communityrules-benchmarks", "guidelines-rules"));
+
+    /// <summary>Writes the rule file for <paramref name="count"/> terms into <paramref name="folder"/> (the test of the benchmark corpus's findings uses a folder of its own).</summary>
+    /// <param name="count">The number of terms.</param>
+    /// <param name="folder">The folder to write into; made if missing.</param>
+    /// <returns>The path of the YAML rule file.</returns>
+    public static string WriteRuleFile(int count, string folder)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "communityrules-benchmarks", "guidelines-rules");
         Directory.CreateDirectory(folder);
         var terms = Create(count);
         var yaml = new StringBuilder();
