@@ -8,13 +8,16 @@ public sealed class NetworkView
 {
     private static readonly IReadOnlyList<Membership> NoMembers = [];
 
-    private readonly Dictionary<string, Person> _people = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Group> _groups = new(StringComparer.Ordinal);
+    // People and groups by id hold their position in the lists, which is also the number a membership keeps.
+    private readonly Dictionary<string, int> _people = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _groups = new(StringComparer.Ordinal);
     private readonly List<Person> _peopleInOrder = [];
     private readonly List<Group> _groupsInOrder = [];
-    private readonly Dictionary<string, List<Membership>> _membersByGroup = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<Membership>> _membershipsByPerson = new(StringComparer.Ordinal);
     private readonly Dictionary<string, GroupActivity> _activity = new(StringComparer.Ordinal);
+
+    // Memberships are most of a large network's memory: kept as numbers (MembershipTable), not records, and made into
+    // Membership records only when a rule asks for them.
+    private MembershipTable? _memberships;
 
     // Values that many people share (titles, departments, offices, roles) are kept once, and a membership keeps its
     // person's and group's own id strings: the people and memberships of a large network are most of a run's memory.
@@ -45,24 +48,24 @@ public sealed class NetworkView
     /// <summary>Finds a person by identifier.</summary>
     /// <param name="id">The identifier, or <see langword="null"/>.</param>
     /// <returns>The person, or <see langword="null"/> when the network has no such person.</returns>
-    public Person? FindPerson(string? id) => id is not null && _people.TryGetValue(id, out var person) ? person : null;
+    public Person? FindPerson(string? id) => id is not null && _people.TryGetValue(id, out var at) ? _peopleInOrder[at] : null;
 
     /// <summary>Finds a group by identifier.</summary>
     /// <param name="id">The identifier, or <see langword="null"/>.</param>
     /// <returns>The group, or <see langword="null"/> when the network has no such group.</returns>
-    public Group? FindGroup(string? id) => id is not null && _groups.TryGetValue(id, out var group) ? group : null;
+    public Group? FindGroup(string? id) => id is not null && _groups.TryGetValue(id, out var at) ? _groupsInOrder[at] : null;
 
     /// <summary>Gets a group's memberships, in the source's order.</summary>
     /// <param name="groupId">The group's identifier.</param>
     /// <returns>The memberships; empty when the group has none.</returns>
     public IReadOnlyList<Membership> GetMembers(string groupId) =>
-        _membersByGroup.TryGetValue(groupId, out var members) ? members : NoMembers;
+        _memberships?.OfGroup(groupId, _groups.TryGetValue(groupId, out var at) ? at : -1) ?? NoMembers;
 
     /// <summary>Gets a person's memberships, in the source's order.</summary>
     /// <param name="personId">The person's identifier.</param>
     /// <returns>The memberships; empty when the person is in no group.</returns>
     public IReadOnlyList<Membership> GetMembershipsOf(string personId) =>
-        _membershipsByPerson.TryGetValue(personId, out var memberships) ? memberships : NoMembers;
+        _memberships?.OfPerson(personId, _people.TryGetValue(personId, out var at) ? at : -1) ?? NoMembers;
 
     /// <summary>Gets a group's activity: its posts and comments by month and the last time anyone wrote in it.</summary>
     /// <param name="groupId">The group's identifier.</param>
@@ -93,14 +96,14 @@ public sealed class NetworkView
             ManagerId = FindPerson(person.ManagerId)?.Id ?? person.ManagerId,
             Roles = SharedRoles(person.Roles),
         };
-        _people.Add(person.Id, person);
+        _people.Add(person.Id, _peopleInOrder.Count);
         _peopleInOrder.Add(person);
         return true;
     }
 
     internal bool TryAddGroup(Group group)
     {
-        if (!_groups.TryAdd(group.Id, group))
+        if (!_groups.TryAdd(group.Id, _groupsInOrder.Count))
         {
             return false;
         }
@@ -111,28 +114,24 @@ public sealed class NetworkView
 
     internal void AddMembership(Membership membership)
     {
-        var groupId = FindGroup(membership.GroupId)?.Id ?? membership.GroupId;
-        var personId = FindPerson(membership.PersonId)?.Id ?? membership.PersonId;
-        if (!ReferenceEquals(groupId, membership.GroupId) || !ReferenceEquals(personId, membership.PersonId))
-        {
-            membership = membership with { GroupId = groupId, PersonId = personId };
-        }
-
-        if (!_membersByGroup.TryGetValue(membership.GroupId, out var members))
-        {
-            members = [];
-            _membersByGroup.Add(membership.GroupId, members);
-        }
-
-        members.Add(membership);
-        if (!_membershipsByPerson.TryGetValue(membership.PersonId, out var memberships))
-        {
-            memberships = [];
-            _membershipsByPerson.Add(membership.PersonId, memberships);
-        }
-
-        memberships.Add(membership);
+        _memberships ??= new MembershipTable(this);
+        _memberships.Add(
+            membership,
+            _groups.TryGetValue(membership.GroupId, out var group) ? group : -1,
+            _people.TryGetValue(membership.PersonId, out var person) ? person : -1);
     }
+
+    /// <summary>The group at a position of <see cref="Groups"/>, for <see cref="MembershipTable"/>.</summary>
+    internal Group GroupAt(int index) => _groupsInOrder[index];
+
+    /// <summary>The person at a position of <see cref="People"/>, for <see cref="MembershipTable"/>.</summary>
+    internal Person PersonAt(int index) => _peopleInOrder[index];
+
+    /// <summary>The position of a group in <see cref="Groups"/>, or -1.</summary>
+    internal int GroupIndexOf(string id) => _groups.TryGetValue(id, out var at) ? at : -1;
+
+    /// <summary>The position of a person in <see cref="People"/>, or -1.</summary>
+    internal int PersonIndexOf(string id) => _people.TryGetValue(id, out var at) ? at : -1;
 
     internal GroupActivity GetOrAddActivity(string groupId)
     {
