@@ -135,7 +135,7 @@ internal sealed class WritingProfile(IReadOnlySet<ulong> ignoredWords)
     private void Count(Span<char> word, int length)
     {
         var unstemmed = Hash(word[..length]);
-        if (PostStopWords.Contains(unstemmed) || ignoredWords.Contains(unstemmed))
+        if ((PostStopWordFilter.MayContain(unstemmed) && PostStopWords.Contains(unstemmed)) || (ignoredWords.Count > 0 && ignoredWords.Contains(unstemmed)))
         {
             return;
         }
@@ -143,7 +143,7 @@ internal sealed class WritingProfile(IReadOnlySet<ulong> ignoredWords)
         length = EnglishStemmer.Stem(word, length);
         var hash = Hash(word[..length]);
         Words++;
-        _terms[hash] = _terms.GetValueOrDefault(hash) + 1;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_terms, hash, out _)++;
         if (_terms.Count >= PruneAt)
         {
             Prune();
@@ -194,4 +194,6 @@ internal sealed class WritingProfile(IReadOnlySet<ulong> ignoredWords)
         sekä tai kuin ovat mutta myos
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(HashOfWord),
     ];
+
+    private static readonly HashPrefilter PostStopWordFilter = new(PostStopWords);
 }
