@@ -11,13 +11,14 @@ namespace CommunityRules.Checks.BuiltIn.Duplicates;
 internal sealed class GroupWriting(IReadOnlySet<ulong> ignoredWords)
 {
     private readonly Dictionary<string, WritingProfile> _groups = new(StringComparer.Ordinal);
+    private readonly WordHashSet _ignoredWords = new(ignoredWords);
 
     /// <summary>Adds a post to its group's profile.</summary>
     public void Add(Post post, Group group, NetworkView network)
     {
         if (!_groups.TryGetValue(group.Id, out var profile))
         {
-            profile = new WritingProfile(ignoredWords);
+            profile = new WritingProfile(_ignoredWords);
             _groups.Add(group.Id, profile);
         }
 
@@ -45,7 +46,7 @@ internal sealed class GroupWriting(IReadOnlySet<ulong> ignoredWords)
 /// stay: the words a group keeps coming back to are what it is about, and a word that is frequent in a group rarely
 /// loses its place to the stream of words used once.
 /// </remarks>
-internal sealed class WritingProfile(IReadOnlySet<ulong> ignoredWords)
+internal sealed class WritingProfile(WordHashSet ignoredWords)
 {
     /// <summary>The most distinct authors kept; later ones are not counted (more than enough to tell who a group is for).</summary>
     public const int MaxAuthors = 500;
@@ -135,7 +136,7 @@ internal sealed class WritingProfile(IReadOnlySet<ulong> ignoredWords)
     private void Count(Span<char> word, int length)
     {
         var unstemmed = Hash(word[..length]);
-        if ((PostStopWordFilter.MayContain(unstemmed) && PostStopWords.Contains(unstemmed)) || (ignoredWords.Count > 0 && ignoredWords.Contains(unstemmed)))
+        if (PostStopWords.Contains(unstemmed) || ignoredWords.Contains(unstemmed))
         {
             return;
         }
@@ -180,7 +181,7 @@ internal sealed class WritingProfile(IReadOnlySet<ulong> ignoredWords)
     /// Function words of posts, in English and the Nordic languages, as hashes: they fill any text and would
     /// take the bag's places from the words that say what a group is about.
     /// </summary>
-    private static readonly HashSet<ulong> PostStopWords =
+    private static readonly WordHashSet PostStopWords = new(
     [
         .. """
         the and are for from with you your our this that these those have has had was were will would should could can
@@ -193,7 +194,5 @@ internal sealed class WritingProfile(IReadOnlySet<ulong> ignoredWords)
 
         sekä tai kuin ovat mutta myos
         """.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(HashOfWord),
-    ];
-
-    private static readonly HashPrefilter PostStopWordFilter = new(PostStopWords);
+    ]);
 }

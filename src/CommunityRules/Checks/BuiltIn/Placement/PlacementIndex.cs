@@ -40,7 +40,7 @@ internal sealed class PlacementIndex
     private readonly double[] _postingRate;
     private readonly bool[] _postingDeclared;
     private readonly int[] _declaredCount;
-    private readonly HashSet<ulong> _common = [];
+    private readonly WordHashSet _common;
 
     public PlacementIndex(IReadOnlyList<Group> groups, IReadOnlyList<TermBag> bags)
     {
@@ -63,11 +63,12 @@ internal sealed class PlacementIndex
 
         var commonFrom = Math.Max(MinCommonGroups, (int)(CommonShare * count) + 1);
         var terms = new List<(ulong Term, int Groups, double Uses)>();
+        var common = new List<ulong>();
         foreach (var (term, (used, uses)) in groupsUsing.OrderBy(pair => pair.Key))
         {
             if (used >= commonFrom)
             {
-                _common.Add(term);
+                common.Add(term);
             }
             else
             {
@@ -76,6 +77,7 @@ internal sealed class PlacementIndex
             }
         }
 
+        _common = new WordHashSet(common);
         _idf = new float[terms.Count];
         _postingStart = new int[terms.Count + 1];
         for (var t = 0; t < terms.Count; t++)
@@ -183,7 +185,9 @@ internal sealed class PlacementIndex
     public static double Credit(double cautiousRate, double generousRate)
     {
         var lift = cautiousRate / generousRate;
-        return lift <= MinLift ? 0 : Math.Min(1, Math.Log(lift / MinLift) / Math.Log(FullLift / MinLift));
+
+        // Clearly past FullLift the logarithm would give more than 1, so it is not taken.
+        return lift <= MinLift ? 0 : lift > FullLift * (1 + 1e-9) ? 1 : Math.Min(1, Math.Log(lift / MinLift) / Math.Log(FullLift / MinLift));
     }
 
     /// <summary>A group's rate of a word taken low: its count less the count's square root; 0 for a word used at most once.</summary>

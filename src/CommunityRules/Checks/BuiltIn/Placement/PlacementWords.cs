@@ -42,10 +42,7 @@ internal static class PlacementWords
     private static readonly string[][] SecondEndingsByLast = ByLastLetter(SecondEndings);
 
     /// <summary>Function words, greetings and thanks in English and the Nordic languages, as normalised hashes.</summary>
-    private static readonly HashSet<ulong> StopWords = BuildStopWords();
-
-    // Most words are not function words: a bit per hash bucket answers them without a set lookup.
-    private static readonly HashPrefilter StopWordFilter = new(StopWords);
+    private static readonly WordHashSet StopWords = new(BuildStopWords());
 
     /// <summary>Folds one character for a word: its folded letter or digit, <c>'\0'</c> for a separator, <see cref="TextFolding.Skip"/> for a combining mark.</summary>
     public static char FoldChar(char c) => Folding[c];
@@ -94,7 +91,7 @@ internal static class PlacementWords
                 if (normalised >= MinWordLength)
                 {
                     var hash = Hash(word[..normalised]);
-                    if (!StopWordFilter.MayContain(hash) || !StopWords.Contains(hash))
+                    if (!StopWords.Contains(hash))
                     {
                         onWord(ref state, hash, start, i - start);
                     }
