@@ -259,23 +259,20 @@ internal sealed class CrossPostIndex(CrossPostingSettings settings)
     }
 
     /// <summary>
-    /// One band's buckets: band key → the bucket's first and latest post. Open addressing in arrays sized once for all
-    /// the posts (at most half full) and emptied between bands by a generation number, not by clearing.
+    /// One band's buckets: band key → the bucket's first and latest post. Open addressing in one array of slots (key,
+    /// generation and bucket side by side: a probe is one cache line) sized once for all the posts, at most half full,
+    /// and emptied between bands by a generation number, not by clearing.
     /// </summary>
     private sealed class BandBuckets
     {
-        private readonly ulong[] _keys;
-        private readonly (int First, int Latest)[] _values;
-        private readonly int[] _generation;
+        private readonly Slot[] _slots;
         private readonly int _shift;
         private int _current;
 
         public BandBuckets(int posts)
         {
             var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, posts * 2));
-            _keys = new ulong[size];
-            _values = new (int, int)[size];
-            _generation = new int[size];
+            _slots = new Slot[size];
             _shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
         }
 
@@ -285,24 +282,36 @@ internal sealed class CrossPostIndex(CrossPostingSettings settings)
         /// <summary>Finds a key's bucket, adding an empty one when the key is new.</summary>
         public ref (int First, int Latest) GetOrAdd(ulong key, out bool exists)
         {
-            var mask = _keys.Length - 1;
-            var slot = (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
-            while (_generation[slot] == _current)
+            var slots = _slots;
+            var mask = slots.Length - 1;
+            var index = (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+            while (true)
             {
-                if (_keys[slot] == key)
+                ref var slot = ref slots[index];
+                if (slot.Generation != _current)
                 {
-                    exists = true;
-                    return ref _values[slot];
+                    slot.Generation = _current;
+                    slot.Key = key;
+                    slot.Bucket = default;
+                    exists = false;
+                    return ref slot.Bucket;
                 }
 
-                slot = (slot + 1) & mask;
-            }
+                if (slot.Key == key)
+                {
+                    exists = true;
+                    return ref slot.Bucket;
+                }
 
-            _generation[slot] = _current;
-            _keys[slot] = key;
-            _values[slot] = default;
-            exists = false;
-            return ref _values[slot];
+                index = (index + 1) & mask;
+            }
+        }
+
+        private struct Slot
+        {
+            public ulong Key;
+            public int Generation;
+            public (int First, int Latest) Bucket;
         }
     }
 
