@@ -261,7 +261,7 @@ public sealed class DuplicatesCheckTests
     [Fact]
     public void A_group_s_writing_is_kept_in_bounded_memory()
     {
-        var profile = new WritingProfile(new HashSet<ulong>());
+        var profile = new WritingProfile(WritingProfile.Skipping([]));
         for (var i = 0; i < 2_000; i++)
         {
             profile.AddAuthor($"p{i}");

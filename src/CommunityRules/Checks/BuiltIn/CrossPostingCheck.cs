@@ -91,9 +91,12 @@ internal sealed class CrossPostingCheck : Check<CrossPostingOptions>
             start.RegisterEndAction(end =>
             {
                 runs.Remove(end.Network);
+
+                // A group is named in every cluster it has a copy in: its name is masked and quoted once per run.
+                var quoted = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var cluster in index.FindClusters(end.CancellationToken))
                 {
-                    end.Report(cluster.Posts[0].ToPost(), Arguments(cluster, end.Network));
+                    end.Report(cluster.Posts[0].ToPost(), Arguments(cluster, end.Network, quoted));
                 }
             });
         });
@@ -106,13 +109,38 @@ internal sealed class CrossPostingCheck : Check<CrossPostingOptions>
         });
     }
 
-    private static MessageArgument[] Arguments(CrossPostCluster cluster, NetworkView network)
+    private static MessageArgument[] Arguments(CrossPostCluster cluster, NetworkView network, Dictionary<string, string> quoted)
     {
-        var postsOf = cluster.Posts.GroupBy(post => post.GroupId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(post => post.Id).ToList(), StringComparer.Ordinal);
-        var named = cluster.GroupIds
-            .Take(MaxGroupsInMessage)
-            .Select(groupId => $"{Quoted(groupId, network)} ({string.Join(", ", postsOf[groupId])})")
-            .ToList();
+        string QuotedOnce(string groupId)
+        {
+            ref var name = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(quoted, groupId, out var exists);
+            if (!exists)
+            {
+                name = Quoted(groupId, network);
+            }
+
+            return name!;
+        }
+
+        // Each named group with its posts, in the cluster's order: "'Name' (post1, post2)".
+        var named = new List<string>(Math.Min(cluster.GroupIds.Count, MaxGroupsInMessage) + 1);
+        var text = new System.Text.StringBuilder();
+        foreach (var groupId in cluster.GroupIds.Take(MaxGroupsInMessage))
+        {
+            text.Clear().Append(QuotedOnce(groupId)).Append(" (");
+            var first = true;
+            foreach (var post in cluster.Posts)
+            {
+                if (string.Equals(post.GroupId, groupId, StringComparison.Ordinal))
+                {
+                    text.Append(first ? string.Empty : ", ").Append(post.Id);
+                    first = false;
+                }
+            }
+
+            named.Add(text.Append(')').ToString());
+        }
+
         if (cluster.GroupIds.Count > MaxGroupsInMessage)
         {
             named.Add($"{(cluster.GroupIds.Count - MaxGroupsInMessage).ToString(CultureInfo.InvariantCulture)} more groups");
@@ -131,7 +159,7 @@ internal sealed class CrossPostingCheck : Check<CrossPostingOptions>
         return
         [
             new("reason", reason),
-            new("groups", List([.. cluster.GroupIds.Select(groupId => Quoted(groupId, network))])),
+            new("groups", List([.. cluster.GroupIds.Select(QuotedOnce)])),
             new("groupIds", string.Join(", ", cluster.GroupIds)),
             new("groupCount", groupCount),
             new("postIds", postIds),

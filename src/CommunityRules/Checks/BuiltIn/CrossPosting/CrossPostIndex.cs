@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using CommunityRules.Model;
 
 namespace CommunityRules.Checks.BuiltIn.CrossPosting;
@@ -117,7 +116,7 @@ internal sealed class CrossPostIndex(CrossPostingSettings settings)
         }
 
         var minAgreement = (int)Math.Ceiling((settings.MinSimilarity * TextSignature.Length) - 1e-9);
-        var buckets = new Dictionary<ulong, (int First, int Latest)>(Math.Min(count, 1 << 20));
+        var buckets = new BandBuckets(count);
         for (var band = 0; band < TextSignature.Bands; band++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -126,7 +125,7 @@ internal sealed class CrossPostIndex(CrossPostingSettings settings)
             {
                 var signature = SignatureOf(post);
                 var key = TextSignature.BandKey(signature, band);
-                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, key, out var exists);
+                ref var slot = ref buckets.GetOrAdd(key, out var exists);
                 if (!exists)
                 {
                     slot = (post, post);
@@ -257,6 +256,63 @@ internal sealed class CrossPostIndex(CrossPostingSettings settings)
         }
 
         return new CrossPostCluster(kept, groups, (double)lowest / TextSignature.Length);
+    }
+
+    /// <summary>
+    /// One band's buckets: band key → the bucket's first and latest post. Open addressing in one array of slots (key,
+    /// generation and bucket side by side: a probe is one cache line) sized once for all the posts, at most half full,
+    /// and emptied between bands by a generation number, not by clearing.
+    /// </summary>
+    private sealed class BandBuckets
+    {
+        private readonly Slot[] _slots;
+        private readonly int _shift;
+        private int _current;
+
+        public BandBuckets(int posts)
+        {
+            var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, posts * 2));
+            _slots = new Slot[size];
+            _shift = 64 - System.Numerics.BitOperations.Log2((uint)size);
+        }
+
+        /// <summary>Empties every bucket.</summary>
+        public void Clear() => _current++;
+
+        /// <summary>Finds a key's bucket, adding an empty one when the key is new.</summary>
+        public ref (int First, int Latest) GetOrAdd(ulong key, out bool exists)
+        {
+            var slots = _slots;
+            var mask = slots.Length - 1;
+            var index = (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+            while (true)
+            {
+                ref var slot = ref slots[index];
+                if (slot.Generation != _current)
+                {
+                    slot.Generation = _current;
+                    slot.Key = key;
+                    slot.Bucket = default;
+                    exists = false;
+                    return ref slot.Bucket;
+                }
+
+                if (slot.Key == key)
+                {
+                    exists = true;
+                    return ref slot.Bucket;
+                }
+
+                index = (index + 1) & mask;
+            }
+        }
+
+        private struct Slot
+        {
+            public ulong Key;
+            public int Generation;
+            public (int First, int Latest) Bucket;
+        }
     }
 
     private Span<ushort> SignatureOf(int index) =>

@@ -11,13 +11,14 @@ namespace CommunityRules.Checks.BuiltIn.Duplicates;
 internal sealed class GroupWriting(IReadOnlySet<ulong> ignoredWords)
 {
     private readonly Dictionary<string, WritingProfile> _groups = new(StringComparer.Ordinal);
+    private readonly WordHashSet _skippedWords = WritingProfile.Skipping(ignoredWords);
 
     /// <summary>Adds a post to its group's profile.</summary>
     public void Add(Post post, Group group, NetworkView network)
     {
         if (!_groups.TryGetValue(group.Id, out var profile))
         {
-            profile = new WritingProfile(ignoredWords);
+            profile = new WritingProfile(_skippedWords);
             _groups.Add(group.Id, profile);
         }
 
@@ -45,7 +46,7 @@ internal sealed class GroupWriting(IReadOnlySet<ulong> ignoredWords)
 /// stay: the words a group keeps coming back to are what it is about, and a word that is frequent in a group rarely
 /// loses its place to the stream of words used once.
 /// </remarks>
-internal sealed class WritingProfile(IReadOnlySet<ulong> ignoredWords)
+internal sealed class WritingProfile(WordHashSet skippedWords)
 {
     /// <summary>The most distinct authors kept; later ones are not counted (more than enough to tell who a group is for).</summary>
     public const int MaxAuthors = 500;
@@ -71,6 +72,9 @@ internal sealed class WritingProfile(IReadOnlySet<ulong> ignoredWords)
 
     /// <summary>Gets the number of words counted, pruned or not.</summary>
     public long Words { get; private set; }
+
+    /// <summary>The words a profile does not count, as its constructor takes them: the function words and the given ignored words, in one set so each word is looked up once.</summary>
+    public static WordHashSet Skipping(IEnumerable<ulong> ignoredWords) => new(PostStopWords.Concat(ignoredWords));
 
     public void AddAuthor(string personId)
     {
@@ -135,7 +139,7 @@ internal sealed class WritingProfile(IReadOnlySet<ulong> ignoredWords)
     private void Count(Span<char> word, int length)
     {
         var unstemmed = Hash(word[..length]);
-        if (PostStopWords.Contains(unstemmed) || ignoredWords.Contains(unstemmed))
+        if (skippedWords.Contains(unstemmed))
         {
             return;
         }
@@ -143,7 +147,7 @@ internal sealed class WritingProfile(IReadOnlySet<ulong> ignoredWords)
         length = EnglishStemmer.Stem(word, length);
         var hash = Hash(word[..length]);
         Words++;
-        _terms[hash] = _terms.GetValueOrDefault(hash) + 1;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_terms, hash, out _)++;
         if (_terms.Count >= PruneAt)
         {
             Prune();
@@ -153,9 +157,17 @@ internal sealed class WritingProfile(IReadOnlySet<ulong> ignoredWords)
     /// <summary>Keeps the <see cref="MaxTerms"/> most frequent words; ties keep the smaller hash, so runs agree.</summary>
     private void Prune()
     {
-        var kept = _terms.OrderByDescending(term => term.Value).ThenBy(term => term.Key).Take(MaxTerms).ToArray();
+        // Sorted on the stack (at most PruneAt words): pruning happens again and again in a busy group.
+        Span<(ulong Hash, int Count)> terms = stackalloc (ulong, int)[_terms.Count];
+        var i = 0;
+        foreach (var (hash, count) in _terms)
+        {
+            terms[i++] = (hash, count);
+        }
+
+        terms.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Hash.CompareTo(b.Hash));
         _terms.Clear();
-        foreach (var (hash, count) in kept)
+        foreach (var (hash, count) in terms[..Math.Min(MaxTerms, terms.Length)])
         {
             _terms.Add(hash, count);
         }
@@ -180,7 +192,7 @@ internal sealed class WritingProfile(IReadOnlySet<ulong> ignoredWords)
     /// Function words of posts, in English and the Nordic languages, as hashes: they fill any text and would
     /// take the bag's places from the words that say what a group is about.
     /// </summary>
-    private static readonly HashSet<ulong> PostStopWords =
+    private static readonly ulong[] PostStopWords =
     [
         .. """
         the and are for from with you your our this that these those have has had was were will would should could can

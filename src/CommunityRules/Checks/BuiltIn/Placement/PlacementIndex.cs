@@ -39,7 +39,8 @@ internal sealed class PlacementIndex
     private readonly double[] _postingLow;
     private readonly double[] _postingRate;
     private readonly bool[] _postingDeclared;
-    private readonly HashSet<ulong> _common = [];
+    private readonly int[] _declaredCount;
+    private readonly WordHashSet _common;
 
     public PlacementIndex(IReadOnlyList<Group> groups, IReadOnlyList<TermBag> bags)
     {
@@ -62,11 +63,12 @@ internal sealed class PlacementIndex
 
         var commonFrom = Math.Max(MinCommonGroups, (int)(CommonShare * count) + 1);
         var terms = new List<(ulong Term, int Groups, double Uses)>();
+        var common = new List<ulong>();
         foreach (var (term, (used, uses)) in groupsUsing.OrderBy(pair => pair.Key))
         {
             if (used >= commonFrom)
             {
-                _common.Add(term);
+                common.Add(term);
             }
             else
             {
@@ -75,6 +77,7 @@ internal sealed class PlacementIndex
             }
         }
 
+        _common = new WordHashSet(common);
         _idf = new float[terms.Count];
         _postingStart = new int[terms.Count + 1];
         for (var t = 0; t < terms.Count; t++)
@@ -105,6 +108,57 @@ internal sealed class PlacementIndex
                 }
             }
         }
+
+        _declaredCount = new int[terms.Count];
+        for (var t = 0; t < terms.Count; t++)
+        {
+            _declaredCount[t] = OrderPostings(_postingStart[t], _postingStart[t + 1]);
+        }
+    }
+
+    /// <summary>Orders one word's postings: the declaring groups first, then by cautious rate, highest first (ties by group); returns how many declare it.</summary>
+    private int OrderPostings(int start, int end)
+    {
+        var length = end - start;
+        if (length <= 1)
+        {
+            return length == 1 && _postingDeclared[start] ? 1 : 0;
+        }
+
+        var order = new int[length];
+        for (var i = 0; i < length; i++)
+        {
+            order[i] = start + i;
+        }
+
+        Array.Sort(order, (a, b) =>
+            _postingDeclared[a] != _postingDeclared[b] ? (_postingDeclared[a] ? -1 : 1)
+            : _postingDeclared[a] ? _postingGroup[a].CompareTo(_postingGroup[b])
+            : _postingLow[b].CompareTo(_postingLow[a]) is var byRate and not 0 ? byRate : _postingGroup[a].CompareTo(_postingGroup[b]));
+
+        var groups = new int[length];
+        var counts = new float[length];
+        var low = new double[length];
+        var rates = new double[length];
+        var declared = new bool[length];
+        var declaredCount = 0;
+        for (var i = 0; i < length; i++)
+        {
+            var from = order[i];
+            groups[i] = _postingGroup[from];
+            counts[i] = _postingCount[from];
+            low[i] = _postingLow[from];
+            rates[i] = _postingRate[from];
+            declared[i] = _postingDeclared[from];
+            declaredCount += declared[i] ? 1 : 0;
+        }
+
+        groups.CopyTo(_postingGroup, start);
+        counts.CopyTo(_postingCount, start);
+        low.CopyTo(_postingLow, start);
+        rates.CopyTo(_postingRate, start);
+        declared.CopyTo(_postingDeclared, start);
+        return declaredCount;
     }
 
     /// <summary>Gets the groups compared, in the source's order.</summary>
@@ -131,7 +185,9 @@ internal sealed class PlacementIndex
     public static double Credit(double cautiousRate, double generousRate)
     {
         var lift = cautiousRate / generousRate;
-        return lift <= MinLift ? 0 : Math.Min(1, Math.Log(lift / MinLift) / Math.Log(FullLift / MinLift));
+
+        // Clearly past FullLift the logarithm would give more than 1, so it is not taken.
+        return lift <= MinLift ? 0 : lift > FullLift * (1 + 1e-9) ? 1 : Math.Min(1, Math.Log(lift / MinLift) / Math.Log(FullLift / MinLift));
     }
 
     /// <summary>A group's rate of a word taken low: its count less the count's square root; 0 for a word used at most once.</summary>
@@ -161,7 +217,8 @@ internal sealed class PlacementIndex
                 _postingCount.AsSpan(start, length),
                 _postingLow.AsSpan(start, length),
                 _postingRate.AsSpan(start, length),
-                _postingDeclared.AsSpan(start, length));
+                _postingDeclared.AsSpan(start, length),
+                _declaredCount[index]);
             return true;
         }
 
@@ -194,9 +251,16 @@ internal sealed class PlacementIndex
     }
 }
 
-/// <summary>The groups that use a word: each group's position, uses, cautious rate (<see cref="PlacementIndex.CautiousRate"/>), plain rate, and whether its name, topics or description have the word.</summary>
-internal readonly ref struct Postings(ReadOnlySpan<int> groups, ReadOnlySpan<float> uses, ReadOnlySpan<double> cautiousRates, ReadOnlySpan<double> rates, ReadOnlySpan<bool> declared)
+/// <summary>
+/// The groups that use a word: each group's position, uses, cautious rate (<see cref="PlacementIndex.CautiousRate"/>),
+/// plain rate, and whether its name, topics or description have the word. The groups that declare the word come
+/// first (<see cref="DeclaredCount"/> of them), then the others by cautious rate, highest first: a scan stops at the
+/// first whose rate is too low to count, as every later one is lower still.
+/// </summary>
+internal readonly ref struct Postings(ReadOnlySpan<int> groups, ReadOnlySpan<float> uses, ReadOnlySpan<double> cautiousRates, ReadOnlySpan<double> rates, ReadOnlySpan<bool> declared, int declaredCount)
 {
+    public int DeclaredCount { get; } = declaredCount;
+
     public ReadOnlySpan<int> Groups { get; } = groups;
 
     public ReadOnlySpan<float> Uses { get; } = uses;

@@ -154,8 +154,17 @@ internal sealed class PlacementRun(PlacementSettings settings)
             var ownRate = Math.Max(0, ownUses) / Math.Max(1, ownWords);
             var ownGenerousRate = PlacementIndex.GenerousRate(ownUses, ownWords);
             var groups = postings.Groups;
+
+            // Past the groups that declare the word, postings come by cautious rate, highest first: below this bound
+            // the lift is surely at most MinLift (Credit gives 0), for this group and every later one.
+            var noCreditBelow = PlacementIndex.MinLift * ownGenerousRate * (1 - 1e-9);
             for (var i = 0; i < groups.Length; i++)
             {
+                if (i >= postings.DeclaredCount && postings.CautiousRates[i] < noCreditBelow)
+                {
+                    break;
+                }
+
                 var g = groups[i];
                 if (g == own)
                 {

@@ -37,8 +37,12 @@ internal static class PlacementWords
     // A plural or an -are left under a definite ending: skrivaren → skrivar → skriv.
     private static readonly string[] SecondEndings = ["ar", "er", "or", "e"];
 
+    // The endings above by their last letter, in the same order: a word is compared only with the endings it can have.
+    private static readonly string[][] FirstEndingsByLast = ByLastLetter(FirstEndings);
+    private static readonly string[][] SecondEndingsByLast = ByLastLetter(SecondEndings);
+
     /// <summary>Function words, greetings and thanks in English and the Nordic languages, as normalised hashes.</summary>
-    private static readonly HashSet<ulong> StopWords = BuildStopWords();
+    private static readonly WordHashSet StopWords = new(BuildStopWords());
 
     /// <summary>Folds one character for a word: its folded letter or digit, <c>'\0'</c> for a separator, <see cref="TextFolding.Skip"/> for a combining mark.</summary>
     public static char FoldChar(char c) => Folding[c];
@@ -144,8 +148,8 @@ internal static class PlacementWords
             word[length++] = c;
         }
 
-        length = StripEnding(word, length, FirstEndings, minStem: 3);
-        return StripEnding(word, length, SecondEndings, minStem: 4);
+        length = StripEnding(word, length, FirstEndingsByLast, minStem: 3);
+        return StripEnding(word, length, SecondEndingsByLast, minStem: 4);
     }
 
     /// <summary>FNV-1a, 64 bits: stable across runs and platforms, unlike <see cref="string.GetHashCode()"/>.</summary>
@@ -160,10 +164,16 @@ internal static class PlacementWords
         return hash;
     }
 
-    private static int StripEnding(Span<char> word, int length, string[] endings, int minStem)
+    private static int StripEnding(Span<char> word, int length, string[][] endingsByLast, int minStem)
     {
+        // Every ending is ASCII, so a word ending in another letter keeps its length.
+        if (length == 0 || word[length - 1] >= endingsByLast.Length)
+        {
+            return length;
+        }
+
         var current = word[..length];
-        foreach (var ending in endings)
+        foreach (var ending in endingsByLast[word[length - 1]])
         {
             if (length - ending.Length >= minStem && current.EndsWith(ending, StringComparison.Ordinal))
             {
@@ -172,6 +182,17 @@ internal static class PlacementWords
         }
 
         return length;
+    }
+
+    private static string[][] ByLastLetter(string[] endings)
+    {
+        var byLast = new string[128][];
+        for (var c = 0; c < byLast.Length; c++)
+        {
+            byLast[c] = [.. endings.Where(ending => ending[^1] == c)];
+        }
+
+        return byLast;
     }
 
     private static HashSet<ulong> BuildStopWords()

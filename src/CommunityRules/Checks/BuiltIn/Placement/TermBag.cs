@@ -67,11 +67,21 @@ internal sealed class TermBag
             return;
         }
 
-        var kept = _counts.OrderByDescending(term => term.Value).ThenBy(term => term.Key).Take(MaxTerms).ToArray();
+        // Sorted in a pooled array (a bag is pruned again and again while a busy group's posts stream by).
+        var terms = System.Buffers.ArrayPool<(ulong Hash, float Count)>.Shared.Rent(_counts.Count);
+        var length = 0;
+        foreach (var (hash, count) in _counts)
+        {
+            terms[length++] = (hash, count);
+        }
+
+        terms.AsSpan(0, length).Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : a.Hash.CompareTo(b.Hash));
         _counts.Clear();
-        foreach (var (hash, count) in kept)
+        foreach (var (hash, count) in terms.AsSpan(0, Math.Min(MaxTerms, length)))
         {
             _counts.Add(hash, count);
         }
+
+        System.Buffers.ArrayPool<(ulong Hash, float Count)>.Shared.Return(terms);
     }
 }

@@ -69,6 +69,13 @@ internal static class QuestionDetector
         "when in doubt", "mikä hieno", "mikä ihana",
     ];
 
+    private static readonly Dictionary<char, string[]> OpenersByFirst = ByFirstLetter(Openers);
+    private static readonly Dictionary<char, string[]> RhetoricalByFirst = ByFirstLetter(Rhetorical);
+    private static readonly Dictionary<char, string[]> NotQuestionsByFirst = ByFirstLetter(NotQuestions);
+
+    // What can end a sentence: anything else moves on to the next character.
+    private static readonly System.Buffers.SearchValues<char> SentenceEnds = System.Buffers.SearchValues.Create("?!….\n");
+
     // A subject right after a question word makes a heading, not a question: "How we work", "Vad vi gör", "Miksi me …".
     private static readonly string[] Subjects =
     [
@@ -124,6 +131,20 @@ internal static class QuestionDetector
             {
                 position = links[link].Start + links[link].Length;
                 continue;
+            }
+
+            // Only these characters can end a sentence; everything up to the next one (or the next link) is skipped at once.
+            if (position < span.Length)
+            {
+                var next = span[position..].IndexOfAny(SentenceEnds);
+                next = next < 0 ? span.Length : position + next;
+                if (links is not null && link < links.Count && links[link].Start <= next)
+                {
+                    position = links[link].Start;
+                    continue;
+                }
+
+                position = next;
             }
 
             var atEnd = position == span.Length;
@@ -348,6 +369,16 @@ internal static class QuestionDetector
 
     private static bool StartsWithAny(ReadOnlySpan<char> sentence, string[] phrases) => StartsWithAny(sentence, phrases, out _);
 
+    /// <summary>The phrases of each list by their first letter, in the list's order: a sentence is compared only with those that open with its own first letter.</summary>
+    private static Dictionary<char, string[]> ByFirstLetter(string[] phrases) =>
+        phrases.GroupBy(phrase => phrase[0]).ToDictionary(group => group.Key, group => group.ToArray());
+
+    private static Dictionary<char, string[]> PhrasesByFirstLetter(string[] phrases) =>
+        ReferenceEquals(phrases, Openers) ? OpenersByFirst
+        : ReferenceEquals(phrases, Rhetorical) ? RhetoricalByFirst
+        : ReferenceEquals(phrases, NotQuestions) ? NotQuestionsByFirst
+        : ByFirstLetter(phrases);
+
     /// <summary>Tells whether the sentence opens with one of the phrases as whole words (leading quotes and marks skipped; ’ read as ').</summary>
     private static bool StartsWithAny(ReadOnlySpan<char> sentence, string[] phrases, out string phrase)
     {
@@ -358,7 +389,15 @@ internal static class QuestionDetector
         }
 
         var text = sentence[start..];
-        foreach (var candidate in phrases)
+
+        // A phrase matches only if it opens with the sentence's first letter, lower-cased (every phrase is lower case).
+        if (text.IsEmpty || !PhrasesByFirstLetter(phrases).TryGetValue(char.ToLowerInvariant(text[0]), out var candidates))
+        {
+            phrase = string.Empty;
+            return false;
+        }
+
+        foreach (var candidate in candidates)
         {
             if (text.Length >= candidate.Length
                 && EqualsApostropheFolded(text[..candidate.Length], candidate)
