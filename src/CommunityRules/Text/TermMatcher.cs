@@ -91,21 +91,33 @@ internal sealed class TermMatcher
 
     /// <summary>Reports every occurrence of every term, overlapping ones included.</summary>
     public void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : struct, ITermSink => Scan(text, ref sink, WordBits.IsAccelerated);
+
+    /// <summary>As <see cref="Scan{TSink}(ReadOnlySpan{char}, ref TSink)"/>, choosing the word pass: tests run both on the same inputs.</summary>
+    internal void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool vectorized)
         where TSink : struct, ITermSink
     {
-        if (_caseWords is not null && _diacriticWords is not null)
+        if (_caseWords is not null || _diacriticWords is not null)
         {
-            ScanWords(text, _caseWords, _diacriticWords, ref sink);
-        }
-        else if ((_caseWords ?? _diacriticWords) is { } words)
-        {
-            ScanWords(text, words, ref sink);
+            if (vectorized)
+            {
+                ScanWordsByBits(text, _caseWords, _diacriticWords, ref sink);
+            }
+            else if (_caseWords is not null && _diacriticWords is not null)
+            {
+                ScanWords(text, _caseWords, _diacriticWords, ref sink);
+            }
+            else
+            {
+                ScanWords(text, (_caseWords ?? _diacriticWords)!, ref sink);
+            }
         }
 
         _caseAutomaton?.Scan(text, ref sink);
         _diacriticAutomaton?.Scan(text, ref sink);
     }
 
+    // The scalar word pass: one table read and one hash step per character.
     private static void ScanWords<TSink>(ReadOnlySpan<char> text, WordIndex index, ref TSink sink)
         where TSink : struct, ITermSink
     {
@@ -123,10 +135,10 @@ internal sealed class TermMatcher
             }
 
             var start = i;
-            var hash = HashSeed;
+            var hash = new WordHash();
             do
             {
-                hash = Step(hash, folded);
+                hash.Add(folded);
                 if (++i == length)
                 {
                     break;
@@ -136,10 +148,10 @@ internal sealed class TermMatcher
             }
             while (folded != 0);
 
-            hash = Finish(hash);
-            if (index.MayContain(hash))
+            var finished = hash.Finish(i - start);
+            if (index.MayContain(finished))
             {
-                index.Verify(text, start, i - start, hash, ref sink);
+                index.Verify(text, start, i - start, finished, ref sink);
             }
         }
     }
@@ -161,11 +173,11 @@ internal sealed class TermMatcher
             }
 
             var start = i;
-            uint caseHash = HashSeed, diacriticHash = HashSeed;
+            WordHash caseHash = default, diacriticHash = default;
             do
             {
-                caseHash = Step(caseHash, Unsafe.Add(ref caseTable, c));
-                diacriticHash = Step(diacriticHash, Unsafe.Add(ref diacriticTable, c));
+                caseHash.Add(Unsafe.Add(ref caseTable, c));
+                diacriticHash.Add(Unsafe.Add(ref diacriticTable, c));
                 if (++i == text.Length)
                 {
                     break;
@@ -175,53 +187,201 @@ internal sealed class TermMatcher
             }
             while (Unsafe.Add(ref caseTable, c) != 0);
 
-            caseHash = Finish(caseHash);
-            diacriticHash = Finish(diacriticHash);
-            if (caseIndex.MayContain(caseHash))
+            Report(text, start, i - start, caseIndex, caseHash.Finish(i - start), diacriticIndex, diacriticHash.Finish(i - start), ref sink);
+        }
+    }
+
+    // The vector word pass: word boundaries from a bitmap built 16 or 32 characters per compare, and each word hashed
+    // four characters per step from 8-byte loads, folded by one OR when the word is ASCII (most words of Nordic text
+    // too); a word with any other character is folded by the tables. Same words, same hashes, same order of hits.
+    private static void ScanWordsByBits<TSink>(ReadOnlySpan<char> text, WordIndex? caseIndex, WordIndex? diacriticIndex, ref TSink sink)
+        where TSink : struct, ITermSink
+    {
+        Span<ulong> bits = stackalloc ulong[WordBits.Window / 64];
+        var wordTable = (caseIndex ?? diacriticIndex)!.Folding.WordTable;
+        ref var chars = ref MemoryMarshal.GetReference(text);
+        var length = text.Length;
+        var windowStart = 0;
+        while (windowStart < length)
+        {
+            var windowLength = Math.Min(WordBits.Window, length - windowStart);
+            var window = bits[..((windowLength + 63) >> 6)];
+            WordBits.Fill(text, windowStart, windowLength, window, wordTable);
+            var next = windowStart + windowLength;
+            var at = 0;
+            while ((at = WordBits.NextSet(window, at)) >= 0)
             {
-                caseIndex.Verify(text, start, i - start, caseHash, ref sink);
+                var start = windowStart + at;
+                var end = windowStart + WordBits.NextClear(window, at);
+                if (end >= next)
+                {
+                    // A word running past the window is finished by the table, and the next window starts after it.
+                    end = next;
+                    while (end < length && wordTable[text[end]] != 0)
+                    {
+                        end++;
+                    }
+
+                    next = end;
+                }
+
+                var wordLength = end - start;
+                var hash = WordHash.OfAscii(ref Unsafe.Add(ref chars, start), wordLength, length - start, out var ascii);
+                if (ascii)
+                {
+                    Report(text, start, wordLength, caseIndex, hash, diacriticIndex, hash, ref sink);
+                }
+                else
+                {
+                    var caseHash = caseIndex is null ? 0 : WordHash.OfFolded(text.Slice(start, wordLength), caseIndex.Folding.WordTable);
+                    var diacriticHash = diacriticIndex is null ? 0 : WordHash.OfFolded(text.Slice(start, wordLength), diacriticIndex.Folding.WordTable);
+                    Report(text, start, wordLength, caseIndex, caseHash, diacriticIndex, diacriticHash, ref sink);
+                }
+
+                at = end - windowStart + 1;
+                if (at >= windowLength)
+                {
+                    break;
+                }
             }
 
-            if (diacriticIndex.MayContain(diacriticHash))
-            {
-                diacriticIndex.Verify(text, start, i - start, diacriticHash, ref sink);
-            }
+            windowStart = next;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Report<TSink>(ReadOnlySpan<char> text, int start, int wordLength, WordIndex? caseIndex, ulong caseHash, WordIndex? diacriticIndex, ulong diacriticHash, ref TSink sink)
+        where TSink : struct, ITermSink
+    {
+        if (caseIndex is not null && caseIndex.MayContain(caseHash))
+        {
+            caseIndex.Verify(text, start, wordLength, caseHash, ref sink);
+        }
+
+        if (diacriticIndex is not null && diacriticIndex.MayContain(diacriticHash))
+        {
+            diacriticIndex.Verify(text, start, wordLength, diacriticHash, ref sink);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref char MemoryMarshalArray(char[] array) => ref MemoryMarshal.GetArrayDataReference(array);
 
-    internal static uint HashWord(ReadOnlySpan<char> foldedWord)
+    /// <summary>The hash of a folded word as the scans compute it.</summary>
+    internal static ulong HashWord(ReadOnlySpan<char> foldedWord)
     {
-        var hash = HashSeed;
+        var hash = new WordHash();
         foreach (var c in foldedWord)
         {
-            hash = Step(hash, c);
+            hash.Add(c);
         }
 
-        return Finish(hash);
+        return hash.Finish(foldedWord.Length);
     }
 
-    // Two cycles a character on the scan's critical path, where a multiply would take four; the word's hash is mixed once at its end.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Step(uint hash, char folded) => BitOperations.RotateLeft(hash, 7) ^ folded;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Finish(uint hash)
+    /// <summary>
+    /// A word's hash over its folded characters taken four at a time as one 64-bit value (the last group padded with
+    /// zeros), so a scan can hash an ASCII word from 8-byte loads and a scan of one character at a time gets the same value.
+    /// </summary>
+    private struct WordHash
     {
-        hash *= 0x9E3779B1;
-        return hash ^ (hash >> 16);
+        private const ulong Multiplier = 0x9E3779B97F4A7C15;
+
+        // Lower case of ASCII letters; ASCII digits, the only other ASCII word characters, already have this bit.
+        private const ulong AsciiLower = 0x0020_0020_0020_0020;
+        private const ulong NonAscii = 0xFF80_FF80_FF80_FF80;
+
+        private ulong _hash;
+        private ulong _group;
+        private int _count;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(char folded)
+        {
+            _group |= (ulong)folded << (16 * _count);
+            if (++_count == 4)
+            {
+                _hash = Mix(_hash, _group);
+                _group = 0;
+                _count = 0;
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly ulong Finish(int length) => Final(_count == 0 ? _hash : Mix(_hash, _group), length);
+
+        /// <summary>The hash of the word at <paramref name="chars"/> if it is all ASCII, folded by OR-ing in the lower-case bit.</summary>
+        /// <param name="chars">The word's first character.</param>
+        /// <param name="length">The word's length.</param>
+        /// <param name="available">Characters readable from <paramref name="chars"/> on (to the end of the text).</param>
+        /// <param name="ascii">Whether the word is ASCII; when not, the hash is meaningless.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static ulong OfAscii(ref char chars, int length, int available, out bool ascii)
+        {
+            ulong hash = 0, seen = 0;
+            var k = 0;
+            for (; k + 4 <= length; k += 4)
+            {
+                var group = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref chars, k)));
+                seen |= group;
+                hash = Mix(hash, group | AsciiLower);
+            }
+
+            if (k < length)
+            {
+                var rest = length - k;
+                ulong group;
+                if (k + 4 <= available)
+                {
+                    group = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref chars, k))) & (ulong.MaxValue >> (64 - (16 * rest)));
+                }
+                else
+                {
+                    group = 0;
+                    for (var j = 0; j < rest; j++)
+                    {
+                        group |= (ulong)Unsafe.Add(ref chars, k + j) << (16 * j);
+                    }
+                }
+
+                seen |= group;
+                hash = Mix(hash, (group | AsciiLower) & (ulong.MaxValue >> (64 - (16 * rest))));
+            }
+
+            ascii = (seen & NonAscii) == 0;
+            return Final(hash, length);
+        }
+
+        /// <summary>The hash of a word folded by a table, one character at a time.</summary>
+        public static ulong OfFolded(ReadOnlySpan<char> word, char[] table)
+        {
+            var hash = new WordHash();
+            foreach (var c in word)
+            {
+                hash.Add(table[c]);
+            }
+
+            return hash.Finish(word.Length);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong Mix(ulong hash, ulong group) => BitOperations.RotateLeft((hash ^ group) * Multiplier, 29);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong Final(ulong hash, int length)
+        {
+            hash = (hash ^ (uint)length) * Multiplier;
+            return hash ^ (hash >> 31);
+        }
     }
 
     /// <summary>The whole-word terms of one folding, by the hash of their first word.</summary>
     private sealed class WordIndex
     {
-        private const int FilterBits = 1 << 16;
-
-        private readonly ulong[] _filter = new ulong[FilterBits / 64];
+        private readonly ulong[] _filter;
+        private readonly int _filterMask;
         private readonly int[] _buckets;
-        private readonly uint[] _hashes;
+        private readonly ulong[] _hashes;
         private readonly int[] _firstWordLengths;
         private readonly int[] _next;
         private readonly string[] _terms;
@@ -231,7 +391,12 @@ internal sealed class TermMatcher
         {
             Folding = folding;
             _buckets = new int[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, ids.Count * 2))];
-            _hashes = new uint[ids.Count];
+
+            // About 16 bits a term, two of them set per first word: at 10,000 terms 256 kbit (32 KB) with 7 % of the
+            // bits set, so about 1 % of the text's words reach the buckets (one bit in 64 kbit let 14 % through).
+            _filter = new ulong[Math.Clamp((int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, ids.Count)) / 4, 64, 1 << 12)];
+            _filterMask = _filter.Length - 1;
+            _hashes = new ulong[ids.Count];
             _firstWordLengths = new int[ids.Count];
             _next = new int[ids.Count];
             _terms = new string[ids.Count];
@@ -250,9 +415,8 @@ internal sealed class TermMatcher
                 _firstWordLengths[k] = firstWord;
                 _terms[k] = term;
                 _entryIds[k] = ids[k];
-                var bit = FilterBit(hash);
-                _filter[bit >> 6] |= 1UL << (int)(bit & 63);
-                ref var bucket = ref _buckets[hash & (uint)(_buckets.Length - 1)];
+                _filter[FilterWord(hash)] |= FilterBits(hash);
+                ref var bucket = ref _buckets[(uint)hash & (uint)(_buckets.Length - 1)];
                 _next[k] = bucket - 1;
                 bucket = k + 1;
             }
@@ -261,18 +425,18 @@ internal sealed class TermMatcher
         public TextFolding Folding { get; }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool MayContain(uint hash)
+        public bool MayContain(ulong hash)
         {
-            var bit = FilterBit(hash);
-            return (_filter[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
+            var bits = FilterBits(hash);
+            return (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_filter), FilterWord(hash)) & bits) == bits;
         }
 
-        public void Verify<TSink>(ReadOnlySpan<char> text, int start, int wordLength, uint hash, ref TSink sink)
+        public void Verify<TSink>(ReadOnlySpan<char> text, int start, int wordLength, ulong hash, ref TSink sink)
             where TSink : struct, ITermSink
         {
             var any = Folding.AnyTable;
             var word = Folding.WordTable;
-            for (var k = _buckets[hash & (uint)(_buckets.Length - 1)] - 1; k >= 0; k = _next[k])
+            for (var k = _buckets[(uint)hash & (uint)(_buckets.Length - 1)] - 1; k >= 0; k = _next[k])
             {
                 if (_hashes[k] != hash || _firstWordLengths[k] != wordLength)
                 {
@@ -315,8 +479,12 @@ internal sealed class TermMatcher
             return at;
         }
 
-        // The upper half of the hash, which the bucket index (lower bits) does not use.
-        private static uint FilterBit(uint hash) => hash >> 16;
+        // The upper half of the hash, which the bucket index (lower bits) does not use: a word of the filter and two bits in it.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private int FilterWord(ulong hash) => (int)(hash >> 32) & _filterMask;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong FilterBits(ulong hash) => (1UL << (int)(hash >> 52)) | (1UL << (int)(hash >> 58));
     }
 
     /// <summary>Aho–Corasick over folded characters, with transitions as sorted arrays per state.</summary>
