@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace CommunityRules.Text;
 
@@ -101,7 +102,15 @@ internal sealed class TermMatcher
         {
             if (vectorized)
             {
-                ScanWordsByBits(text, _caseWords, _diacriticWords, ref sink);
+                if (_caseWords is not null && _diacriticWords is not null)
+                {
+                    ScanWordsByBits(text, new TwoIndexes(_caseWords, _diacriticWords), _caseWords.Folding.WordTable, ref sink);
+                }
+                else
+                {
+                    var words = (_caseWords ?? _diacriticWords)!;
+                    ScanWordsByBits(text, new OneIndex(words), words.Folding.WordTable, ref sink);
+                }
             }
             else if (_caseWords is not null && _diacriticWords is not null)
             {
@@ -191,15 +200,20 @@ internal sealed class TermMatcher
         }
     }
 
-    // The vector word pass: word boundaries from a bitmap built 16 or 32 characters per compare, and each word hashed
-    // four characters per step from 8-byte loads, folded by one OR when the word is ASCII (most words of Nordic text
-    // too); a word with any other character is folded by the tables. Same words, same hashes, same order of hits.
-    private static void ScanWordsByBits<TSink>(ReadOnlySpan<char> text, WordIndex? caseIndex, WordIndex? diacriticIndex, ref TSink sink)
+    // The vector word pass: a bitmap of word characters built 16 or 32 characters per compare, words taken from it
+    // by their first and last bits (two bit scans a word, no branch per character), and each word hashed from two
+    // 8-byte loads, ASCII characters folded by one OR and the others (å, ä, ö: fewer than one a word in Nordic text)
+    // by the tables. Same words, same hashes, same order of hits as the scalar pass. TProbe is a struct so that the
+    // JIT compiles the one- and two-folding cases apart, each with a single copy of the word's code in its loop.
+    private static void ScanWordsByBits<TSink, TProbe>(ReadOnlySpan<char> text, TProbe probe, char[] wordTable, ref TSink sink)
         where TSink : struct, ITermSink
+        where TProbe : struct, IWordProbe
     {
-        Span<ulong> bits = stackalloc ulong[WordBits.Window / 64];
-        var wordTable = (caseIndex ?? diacriticIndex)!.Folding.WordTable;
-        ref var chars = ref MemoryMarshal.GetReference(text);
+        var most = Math.Min(text.Length, WordBits.Window);
+        Span<ulong> bits = stackalloc ulong[(most + 63) / 64];
+
+        // Two passes per window, each a small loop the JIT keeps in registers: the words' bounds, then their hashes.
+        Span<int> bounds = stackalloc int[(most / 2) + 2];
         var length = text.Length;
         var windowStart = 0;
         while (windowStart < length)
@@ -208,44 +222,104 @@ internal sealed class TermMatcher
             var window = bits[..((windowLength + 63) >> 6)];
             WordBits.Fill(text, windowStart, windowLength, window, wordTable);
             var next = windowStart + windowLength;
-            var at = 0;
-            while ((at = WordBits.NextSet(window, at)) >= 0)
+
+            // A word that goes on past the window has no last bit in it: it is finished below.
+            var beyond = next < length && wordTable[text[next]] != 0 ? 1UL << ((windowLength - 1) & 63) : 0;
+            var words = 0;
+            var pending = -1;
+            ulong carry = 0;
+            for (var index = 0; index < window.Length; index++)
             {
-                var start = windowStart + at;
-                var end = windowStart + WordBits.NextClear(window, at);
-                if (end >= next)
-                {
-                    // A word running past the window is finished by the table, and the next window starts after it.
-                    end = next;
-                    while (end < length && wordTable[text[end]] != 0)
-                    {
-                        end++;
-                    }
+                var word = window[index];
+                var following = index + 1 < window.Length ? (window[index + 1] & 1) << 63 : beyond;
 
-                    next = end;
+                // First and last characters of words. Each last one closes the word still open from an earlier
+                // 64-bit word, if any, else the next first one; at most one first one is left open at the end.
+                var starts = word & ~((word << 1) | carry);
+                var ends = word & ~((word >> 1) | following);
+                carry = word >> 63;
+                var at = windowStart + (index << 6);
+                if (pending >= 0 && ends != 0)
+                {
+                    bounds[words++] = pending;
+                    bounds[words++] = at + BitOperations.TrailingZeroCount(ends) + 1;
+                    ends &= ends - 1;
+                    pending = -1;
                 }
 
-                var wordLength = end - start;
-                var hash = WordHash.OfAscii(ref Unsafe.Add(ref chars, start), wordLength, length - start, out var ascii);
-                if (ascii)
+                while (ends != 0)
                 {
-                    Report(text, start, wordLength, caseIndex, hash, diacriticIndex, hash, ref sink);
-                }
-                else
-                {
-                    var caseHash = caseIndex is null ? 0 : WordHash.OfFolded(text.Slice(start, wordLength), caseIndex.Folding.WordTable);
-                    var diacriticHash = diacriticIndex is null ? 0 : WordHash.OfFolded(text.Slice(start, wordLength), diacriticIndex.Folding.WordTable);
-                    Report(text, start, wordLength, caseIndex, caseHash, diacriticIndex, diacriticHash, ref sink);
+                    bounds[words++] = at + BitOperations.TrailingZeroCount(starts);
+                    bounds[words++] = at + BitOperations.TrailingZeroCount(ends) + 1;
+                    starts &= starts - 1;
+                    ends &= ends - 1;
                 }
 
-                at = end - windowStart + 1;
-                if (at >= windowLength)
+                if (starts != 0)
                 {
-                    break;
+                    pending = at + BitOperations.TrailingZeroCount(starts);
                 }
             }
 
+            if (pending >= 0)
+            {
+                // A word running to the window's end is finished by the table; the next window starts after it.
+                next = FinishWord(text, next, wordTable);
+                bounds[words++] = pending;
+                bounds[words++] = next;
+            }
+
+            for (var k = 0; k < words; k += 2)
+            {
+                probe.Word(text, bounds[k], bounds[k + 1], ref sink);
+            }
+
             windowStart = next;
+        }
+    }
+
+    private static int FinishWord(ReadOnlySpan<char> text, int end, char[] wordTable)
+    {
+        while (end < text.Length && wordTable[text[end]] != 0)
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    /// <summary>What the vector pass does with each word: hash it and look it up in one or two indexes.</summary>
+    private interface IWordProbe
+    {
+        void Word<TSink>(ReadOnlySpan<char> text, int start, int end, ref TSink sink)
+            where TSink : struct, ITermSink;
+    }
+
+    private readonly struct OneIndex(WordIndex index) : IWordProbe
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Word<TSink>(ReadOnlySpan<char> text, int start, int end, ref TSink sink)
+            where TSink : struct, ITermSink
+        {
+            var hash = WordHash.Of(text, start, end - start, index.Folding.WordTable, out _);
+            if (index.MayContain(hash))
+            {
+                index.Verify(text, start, end - start, hash, ref sink);
+            }
+        }
+    }
+
+    private readonly struct TwoIndexes(WordIndex caseIndex, WordIndex diacriticIndex) : IWordProbe
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Word<TSink>(ReadOnlySpan<char> text, int start, int end, ref TSink sink)
+            where TSink : struct, ITermSink
+        {
+            var caseHash = WordHash.Of(text, start, end - start, caseIndex.Folding.WordTable, out var ascii);
+
+            // An ASCII word folds alike both ways.
+            var diacriticHash = ascii ? caseHash : WordHash.Of(text, start, end - start, diacriticIndex.Folding.WordTable, out _);
+            Report(text, start, end - start, caseIndex, caseHash, diacriticIndex, diacriticHash, ref sink);
         }
     }
 
@@ -294,6 +368,7 @@ internal sealed class TermMatcher
         private ulong _hash;
         private ulong _group;
         private int _count;
+        private int _groups;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(char folded)
@@ -302,55 +377,129 @@ internal sealed class TermMatcher
             if (++_count == 4)
             {
                 _hash = Mix(_hash, _group);
+                _groups++;
                 _group = 0;
                 _count = 0;
             }
         }
 
+        /// <summary>The hash; at least two groups are mixed in (the second may be all padding), as a scan loads them.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly ulong Finish(int length) => Final(_count == 0 ? _hash : Mix(_hash, _group), length);
-
-        /// <summary>The hash of the word at <paramref name="chars"/> if it is all ASCII, folded by OR-ing in the lower-case bit.</summary>
-        /// <param name="chars">The word's first character.</param>
-        /// <param name="length">The word's length.</param>
-        /// <param name="available">Characters readable from <paramref name="chars"/> on (to the end of the text).</param>
-        /// <param name="ascii">Whether the word is ASCII; when not, the hash is meaningless.</param>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static ulong OfAscii(ref char chars, int length, int available, out bool ascii)
+        public readonly ulong Finish(int length)
         {
-            ulong hash = 0, seen = 0;
-            var k = 0;
-            for (; k + 4 <= length; k += 4)
+            var hash = _hash;
+            var groups = _groups;
+            if (_count > 0)
             {
-                var group = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref chars, k)));
-                seen |= group;
-                hash = Mix(hash, group | AsciiLower);
+                hash = Mix(hash, _group);
+                groups++;
             }
 
-            if (k < length)
+            for (; groups < 2; groups++)
             {
-                var rest = length - k;
-                ulong group;
-                if (k + 4 <= available)
-                {
-                    group = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref chars, k))) & (ulong.MaxValue >> (64 - (16 * rest)));
-                }
-                else
-                {
-                    group = 0;
-                    for (var j = 0; j < rest; j++)
-                    {
-                        group |= (ulong)Unsafe.Add(ref chars, k + j) << (16 * j);
-                    }
-                }
+                hash = Mix(hash, 0);
+            }
 
+            return Final(hash, length);
+        }
+
+        /// <summary>
+        /// The hash of the word at <paramref name="start"/>, four characters per step from 8-byte loads: ASCII
+        /// characters folded by OR-ing in the lower-case bit, the others (found by a bit trick, not a loop) by the table.
+        /// </summary>
+        /// <param name="text">The text.</param>
+        /// <param name="start">Where the word starts.</param>
+        /// <param name="length">The word's length.</param>
+        /// <param name="table">The folding's word table.</param>
+        /// <param name="ascii">Whether the word is ASCII, so that every folding gives the same hash.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static ulong Of(ReadOnlySpan<char> text, int start, int length, char[] table, out bool ascii)
+        {
+            // Most words: up to 8 ASCII characters, not at the very end of the text.
+            if (length <= 8 && start + 8 <= text.Length)
+            {
+                ref var at = ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), start));
+                var first = LowChars(Unsafe.ReadUnaligned<ulong>(ref at), Math.Min(length, 4));
+                var second = LowChars(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, 8)), Math.Max(length - 4, 0));
+                if (((first | second) & NonAscii) == 0)
+                {
+                    ascii = true;
+                    return Final(Mix(Mix(0, LowChars(first | AsciiLower, Math.Min(length, 4))), LowChars(second | AsciiLower, Math.Max(length - 4, 0))), length);
+                }
+            }
+
+            return OfAny(text, start, length, table, out ascii);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static ulong OfAny(ReadOnlySpan<char> text, int start, int length, char[] table, out bool ascii)
+        {
+            ref var chars = ref Unsafe.Add(ref MemoryMarshal.GetReference(text), start);
+            ref var folds = ref MemoryMarshal.GetArrayDataReference(table);
+            ulong first, second;
+            if (start + 8 <= text.Length)
+            {
+                first = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref chars));
+                second = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref chars, 4)));
+            }
+            else
+            {
+                first = Load(text, start);
+                second = Load(text, start + 4);
+            }
+
+            // The first two groups with the characters past the word cleared, without a branch on the length.
+            first = LowChars(first, Math.Min(length, 4));
+            second = LowChars(second, Math.Clamp(length - 4, 0, 4));
+            var seen = first | second;
+            var hash = Mix(Mix(0, Fold(first, Math.Min(length, 4), ref folds)), Fold(second, Math.Clamp(length - 4, 0, 4), ref folds));
+            for (var k = 8; k < length; k += 4)
+            {
+                var count = Math.Min(length - k, 4);
+                var group = LowChars(k + 4 <= text.Length - start ? Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref chars, k))) : Load(text, start + k), count);
                 seen |= group;
-                hash = Mix(hash, (group | AsciiLower) & (ulong.MaxValue >> (64 - (16 * rest))));
+                hash = Mix(hash, Fold(group, count, ref folds));
             }
 
             ascii = (seen & NonAscii) == 0;
             return Final(hash, length);
         }
+
+        // The first count word characters of a group (zeros past them) folded: the ASCII ones by the lower-case bit, the rest by the table.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong Fold(ulong group, int count, ref char table)
+        {
+            // Bit 15 of each 16-bit lane set where the character is U+0080 or above; a lane's bits 7-15 shifted to
+            // 0-8 and added to 0x7FFF carry into bit 15 exactly when any is set, and never into the next lane.
+            var others = (((group & NonAscii) >> 7) + 0x7FFF_7FFF_7FFF_7FFF) & 0x8000_8000_8000_8000;
+            var folded = LowChars(group | AsciiLower, count);
+            while (others != 0)
+            {
+                var shift = BitOperations.TrailingZeroCount(others) - 15;
+                var c = (char)(group >> shift);
+                folded = (folded & ~(0xFFFFUL << shift)) | ((ulong)Unsafe.Add(ref table, c) << shift);
+                others &= others - 1;
+            }
+
+            return folded;
+        }
+
+        // Up to four characters from start, as many as the text has, in the low bits first.
+        private static ulong Load(ReadOnlySpan<char> text, int start)
+        {
+            ulong group = 0;
+            for (var j = 0; j < 4 && start + j < text.Length; j++)
+            {
+                group |= (ulong)text[start + j] << (16 * j);
+            }
+
+            return group;
+        }
+
+        // The first count (0 to 4) characters of a group.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static ulong LowChars(ulong group, int count) =>
+            Bmi2.X64.IsSupported ? Bmi2.X64.ZeroHighBits(group, (ulong)(count * 16)) : count >= 4 ? group : group & ((1UL << (count * 16)) - 1);
 
         /// <summary>The hash of a word folded by a table, one character at a time.</summary>
         public static ulong OfFolded(ReadOnlySpan<char> word, char[] table)

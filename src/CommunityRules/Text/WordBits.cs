@@ -13,8 +13,8 @@ namespace CommunityRules.Text;
 /// </summary>
 internal static class WordBits
 {
-    /// <summary>Characters per bitmap a scan builds at a time: 64 words of 64 bits on the stack.</summary>
-    public const int Window = 4096;
+    /// <summary>Characters per bitmap a scan builds at a time: 16 words of 64 bits on the stack.</summary>
+    public const int Window = 1024;
 
     /// <summary>Gets a value indicating whether the vector path runs here (AVX2 or better, or the Arm equivalents).</summary>
     public static bool IsAccelerated => Vector256.IsHardwareAccelerated;
@@ -52,9 +52,39 @@ internal static class WordBits
 
         if (i < length)
         {
-            // The last, partial word of the bitmap: one table read per character.
+            // The last, partial word of the bitmap: whole vectors, then one that ends at the text's end, overlapping
+            // characters already classified (shifted out), unless the whole stretch is shorter than a vector.
             ulong word = 0;
-            for (var k = 0; i + k < length; k++)
+            var k = 0;
+            var rest = length - i;
+            if (Vector512.IsHardwareAccelerated && length >= 32)
+            {
+                for (; k + 32 <= rest; k += 32)
+                {
+                    word |= Vector512Bits(ref Unsafe.Add(ref chars, i + k), ref table) << k;
+                }
+
+                if (k < rest)
+                {
+                    word |= (Vector512Bits(ref Unsafe.Add(ref chars, length - 32), ref table) >> (32 - (rest - k))) << k;
+                    k = rest;
+                }
+            }
+            else if (Vector256.IsHardwareAccelerated && length >= 16)
+            {
+                for (; k + 16 <= rest; k += 16)
+                {
+                    word |= Vector256Bits(ref Unsafe.Add(ref chars, i + k), ref table) << k;
+                }
+
+                if (k < rest)
+                {
+                    word |= (Vector256Bits(ref Unsafe.Add(ref chars, length - 16), ref table) >> (16 - (rest - k))) << k;
+                    k = rest;
+                }
+            }
+
+            for (; k < rest; k++)
             {
                 word |= (Unsafe.Add(ref table, Unsafe.Add(ref chars, i + k)) != 0 ? 1UL : 0UL) << k;
             }
@@ -62,6 +92,14 @@ internal static class WordBits
             bits[i >> 6] = word;
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Vector512Bits(ref char chars, ref char table) =>
+        FixRare(ref chars, ref table, Classify(Vector512.LoadUnsafe(ref Unsafe.As<char, ushort>(ref chars)), out var rare), rare);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Vector256Bits(ref char chars, ref char table) =>
+        FixRare(ref chars, ref table, Classify(Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref chars)), out var rare), rare);
 
     /// <summary>The index of the first set bit at or after <paramref name="from"/>, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
