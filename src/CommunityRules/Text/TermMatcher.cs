@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace CommunityRules.Text;
 
@@ -92,41 +91,21 @@ internal sealed class TermMatcher
 
     /// <summary>Reports every occurrence of every term, overlapping ones included.</summary>
     public void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink)
-        where TSink : struct, ITermSink => Scan(text, ref sink, WordBits.IsAccelerated);
-
-    /// <summary>As <see cref="Scan{TSink}(ReadOnlySpan{char}, ref TSink)"/>, choosing the word pass: tests run both on the same inputs.</summary>
-    internal void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink, bool vectorized)
         where TSink : struct, ITermSink
     {
-        if (_caseWords is not null || _diacriticWords is not null)
+        if (_caseWords is not null && _diacriticWords is not null)
         {
-            if (vectorized)
-            {
-                if (_caseWords is not null && _diacriticWords is not null)
-                {
-                    ScanWordsByBits(text, new TwoIndexes(_caseWords, _diacriticWords), _caseWords.Folding.WordTable, ref sink);
-                }
-                else
-                {
-                    var words = (_caseWords ?? _diacriticWords)!;
-                    ScanWordsByBits(text, new OneIndex(words), words.Folding.WordTable, ref sink);
-                }
-            }
-            else if (_caseWords is not null && _diacriticWords is not null)
-            {
-                ScanWords(text, _caseWords, _diacriticWords, ref sink);
-            }
-            else
-            {
-                ScanWords(text, (_caseWords ?? _diacriticWords)!, ref sink);
-            }
+            ScanWords(text, _caseWords, _diacriticWords, ref sink);
+        }
+        else if ((_caseWords ?? _diacriticWords) is { } words)
+        {
+            ScanWords(text, words, ref sink);
         }
 
         _caseAutomaton?.Scan(text, ref sink);
         _diacriticAutomaton?.Scan(text, ref sink);
     }
 
-    // The scalar word pass: one table read and one hash step per character.
     private static void ScanWords<TSink>(ReadOnlySpan<char> text, WordIndex index, ref TSink sink)
         where TSink : struct, ITermSink
     {
@@ -144,10 +123,10 @@ internal sealed class TermMatcher
             }
 
             var start = i;
-            var hash = new WordHash();
+            var hash = HashSeed;
             do
             {
-                hash.Add(folded);
+                hash = Step(hash, folded);
                 if (++i == length)
                 {
                     break;
@@ -157,10 +136,10 @@ internal sealed class TermMatcher
             }
             while (folded != 0);
 
-            var finished = hash.Finish(i - start);
-            if (index.MayContain(finished))
+            hash = Finish(hash);
+            if (index.MayContain(hash))
             {
-                index.Verify(text, start, i - start, finished, ref sink);
+                index.Verify(text, start, i - start, hash, ref sink);
             }
         }
     }
@@ -182,11 +161,11 @@ internal sealed class TermMatcher
             }
 
             var start = i;
-            WordHash caseHash = default, diacriticHash = default;
+            uint caseHash = HashSeed, diacriticHash = HashSeed;
             do
             {
-                caseHash.Add(Unsafe.Add(ref caseTable, c));
-                diacriticHash.Add(Unsafe.Add(ref diacriticTable, c));
+                caseHash = Step(caseHash, Unsafe.Add(ref caseTable, c));
+                diacriticHash = Step(diacriticHash, Unsafe.Add(ref diacriticTable, c));
                 if (++i == text.Length)
                 {
                     break;
@@ -196,341 +175,53 @@ internal sealed class TermMatcher
             }
             while (Unsafe.Add(ref caseTable, c) != 0);
 
-            Report(text, start, i - start, caseIndex, caseHash.Finish(i - start), diacriticIndex, diacriticHash.Finish(i - start), ref sink);
-        }
-    }
-
-    // The vector word pass: a bitmap of word characters built 16 or 32 characters per compare, words taken from it
-    // by their first and last bits (two bit scans a word, no branch per character), and each word hashed from two
-    // 8-byte loads, ASCII characters folded by one OR and the others (å, ä, ö: fewer than one a word in Nordic text)
-    // by the tables. Same words, same hashes, same order of hits as the scalar pass. TProbe is a struct so that the
-    // JIT compiles the one- and two-folding cases apart, each with a single copy of the word's code in its loop.
-    private static void ScanWordsByBits<TSink, TProbe>(ReadOnlySpan<char> text, TProbe probe, char[] wordTable, ref TSink sink)
-        where TSink : struct, ITermSink
-        where TProbe : struct, IWordProbe
-    {
-        var most = Math.Min(text.Length, WordBits.Window);
-        Span<ulong> bits = stackalloc ulong[(most + 63) / 64];
-
-        // Two passes per window, each a small loop the JIT keeps in registers: the words' bounds, then their hashes.
-        Span<int> bounds = stackalloc int[(most / 2) + 2];
-        var length = text.Length;
-        var windowStart = 0;
-        while (windowStart < length)
-        {
-            var windowLength = Math.Min(WordBits.Window, length - windowStart);
-            var window = bits[..((windowLength + 63) >> 6)];
-            WordBits.Fill(text, windowStart, windowLength, window, wordTable);
-            var next = windowStart + windowLength;
-
-            // A word that goes on past the window has no last bit in it: it is finished below.
-            var beyond = next < length && wordTable[text[next]] != 0 ? 1UL << ((windowLength - 1) & 63) : 0;
-            var words = 0;
-            var pending = -1;
-            ulong carry = 0;
-            for (var index = 0; index < window.Length; index++)
+            caseHash = Finish(caseHash);
+            diacriticHash = Finish(diacriticHash);
+            if (caseIndex.MayContain(caseHash))
             {
-                var word = window[index];
-                var following = index + 1 < window.Length ? (window[index + 1] & 1) << 63 : beyond;
-
-                // First and last characters of words. Each last one closes the word still open from an earlier
-                // 64-bit word, if any, else the next first one; at most one first one is left open at the end.
-                var starts = word & ~((word << 1) | carry);
-                var ends = word & ~((word >> 1) | following);
-                carry = word >> 63;
-                var at = windowStart + (index << 6);
-                if (pending >= 0 && ends != 0)
-                {
-                    bounds[words++] = pending;
-                    bounds[words++] = at + BitOperations.TrailingZeroCount(ends) + 1;
-                    ends &= ends - 1;
-                    pending = -1;
-                }
-
-                while (ends != 0)
-                {
-                    bounds[words++] = at + BitOperations.TrailingZeroCount(starts);
-                    bounds[words++] = at + BitOperations.TrailingZeroCount(ends) + 1;
-                    starts &= starts - 1;
-                    ends &= ends - 1;
-                }
-
-                if (starts != 0)
-                {
-                    pending = at + BitOperations.TrailingZeroCount(starts);
-                }
+                caseIndex.Verify(text, start, i - start, caseHash, ref sink);
             }
 
-            if (pending >= 0)
+            if (diacriticIndex.MayContain(diacriticHash))
             {
-                // A word running to the window's end is finished by the table; the next window starts after it.
-                next = FinishWord(text, next, wordTable);
-                bounds[words++] = pending;
-                bounds[words++] = next;
+                diacriticIndex.Verify(text, start, i - start, diacriticHash, ref sink);
             }
-
-            for (var k = 0; k < words; k += 2)
-            {
-                probe.Word(text, bounds[k], bounds[k + 1], ref sink);
-            }
-
-            windowStart = next;
-        }
-    }
-
-    private static int FinishWord(ReadOnlySpan<char> text, int end, char[] wordTable)
-    {
-        while (end < text.Length && wordTable[text[end]] != 0)
-        {
-            end++;
-        }
-
-        return end;
-    }
-
-    /// <summary>What the vector pass does with each word: hash it and look it up in one or two indexes.</summary>
-    private interface IWordProbe
-    {
-        void Word<TSink>(ReadOnlySpan<char> text, int start, int end, ref TSink sink)
-            where TSink : struct, ITermSink;
-    }
-
-    private readonly struct OneIndex(WordIndex index) : IWordProbe
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Word<TSink>(ReadOnlySpan<char> text, int start, int end, ref TSink sink)
-            where TSink : struct, ITermSink
-        {
-            var hash = WordHash.Of(text, start, end - start, index.Folding.WordTable, out _);
-            if (index.MayContain(hash))
-            {
-                index.Verify(text, start, end - start, hash, ref sink);
-            }
-        }
-    }
-
-    private readonly struct TwoIndexes(WordIndex caseIndex, WordIndex diacriticIndex) : IWordProbe
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Word<TSink>(ReadOnlySpan<char> text, int start, int end, ref TSink sink)
-            where TSink : struct, ITermSink
-        {
-            var caseHash = WordHash.Of(text, start, end - start, caseIndex.Folding.WordTable, out var ascii);
-
-            // An ASCII word folds alike both ways.
-            var diacriticHash = ascii ? caseHash : WordHash.Of(text, start, end - start, diacriticIndex.Folding.WordTable, out _);
-            Report(text, start, end - start, caseIndex, caseHash, diacriticIndex, diacriticHash, ref sink);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Report<TSink>(ReadOnlySpan<char> text, int start, int wordLength, WordIndex? caseIndex, ulong caseHash, WordIndex? diacriticIndex, ulong diacriticHash, ref TSink sink)
-        where TSink : struct, ITermSink
-    {
-        if (caseIndex is not null && caseIndex.MayContain(caseHash))
-        {
-            caseIndex.Verify(text, start, wordLength, caseHash, ref sink);
-        }
-
-        if (diacriticIndex is not null && diacriticIndex.MayContain(diacriticHash))
-        {
-            diacriticIndex.Verify(text, start, wordLength, diacriticHash, ref sink);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref char MemoryMarshalArray(char[] array) => ref MemoryMarshal.GetArrayDataReference(array);
 
-    /// <summary>The hash of a folded word as the scans compute it.</summary>
-    internal static ulong HashWord(ReadOnlySpan<char> foldedWord)
+    internal static uint HashWord(ReadOnlySpan<char> foldedWord)
     {
-        var hash = new WordHash();
+        var hash = HashSeed;
         foreach (var c in foldedWord)
         {
-            hash.Add(c);
+            hash = Step(hash, c);
         }
 
-        return hash.Finish(foldedWord.Length);
+        return Finish(hash);
     }
 
-    /// <summary>
-    /// A word's hash over its folded characters taken four at a time as one 64-bit value (the last group padded with
-    /// zeros), so a scan can hash an ASCII word from 8-byte loads and a scan of one character at a time gets the same value.
-    /// </summary>
-    private struct WordHash
+    // Two cycles a character on the scan's critical path, where a multiply would take four; the word's hash is mixed once at its end.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Step(uint hash, char folded) => BitOperations.RotateLeft(hash, 7) ^ folded;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Finish(uint hash)
     {
-        private const ulong Multiplier = 0x9E3779B97F4A7C15;
-
-        // Lower case of ASCII letters; ASCII digits, the only other ASCII word characters, already have this bit.
-        private const ulong AsciiLower = 0x0020_0020_0020_0020;
-        private const ulong NonAscii = 0xFF80_FF80_FF80_FF80;
-
-        private ulong _hash;
-        private ulong _group;
-        private int _count;
-        private int _groups;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Add(char folded)
-        {
-            _group |= (ulong)folded << (16 * _count);
-            if (++_count == 4)
-            {
-                _hash = Mix(_hash, _group);
-                _groups++;
-                _group = 0;
-                _count = 0;
-            }
-        }
-
-        /// <summary>The hash; at least two groups are mixed in (the second may be all padding), as a scan loads them.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly ulong Finish(int length)
-        {
-            var hash = _hash;
-            var groups = _groups;
-            if (_count > 0)
-            {
-                hash = Mix(hash, _group);
-                groups++;
-            }
-
-            for (; groups < 2; groups++)
-            {
-                hash = Mix(hash, 0);
-            }
-
-            return Final(hash, length);
-        }
-
-        /// <summary>
-        /// The hash of the word at <paramref name="start"/>, four characters per step from 8-byte loads: ASCII
-        /// characters folded by OR-ing in the lower-case bit, the others (found by a bit trick, not a loop) by the table.
-        /// </summary>
-        /// <param name="text">The text.</param>
-        /// <param name="start">Where the word starts.</param>
-        /// <param name="length">The word's length.</param>
-        /// <param name="table">The folding's word table.</param>
-        /// <param name="ascii">Whether the word is ASCII, so that every folding gives the same hash.</param>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static ulong Of(ReadOnlySpan<char> text, int start, int length, char[] table, out bool ascii)
-        {
-            // Most words: up to 8 ASCII characters, not at the very end of the text.
-            if (length <= 8 && start + 8 <= text.Length)
-            {
-                ref var at = ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), start));
-                var first = LowChars(Unsafe.ReadUnaligned<ulong>(ref at), Math.Min(length, 4));
-                var second = LowChars(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, 8)), Math.Max(length - 4, 0));
-                if (((first | second) & NonAscii) == 0)
-                {
-                    ascii = true;
-                    return Final(Mix(Mix(0, LowChars(first | AsciiLower, Math.Min(length, 4))), LowChars(second | AsciiLower, Math.Max(length - 4, 0))), length);
-                }
-            }
-
-            return OfAny(text, start, length, table, out ascii);
-        }
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static ulong OfAny(ReadOnlySpan<char> text, int start, int length, char[] table, out bool ascii)
-        {
-            ref var chars = ref Unsafe.Add(ref MemoryMarshal.GetReference(text), start);
-            ref var folds = ref MemoryMarshal.GetArrayDataReference(table);
-            ulong first, second;
-            if (start + 8 <= text.Length)
-            {
-                first = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref chars));
-                second = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref chars, 4)));
-            }
-            else
-            {
-                first = Load(text, start);
-                second = Load(text, start + 4);
-            }
-
-            // The first two groups with the characters past the word cleared, without a branch on the length.
-            first = LowChars(first, Math.Min(length, 4));
-            second = LowChars(second, Math.Clamp(length - 4, 0, 4));
-            var seen = first | second;
-            var hash = Mix(Mix(0, Fold(first, Math.Min(length, 4), ref folds)), Fold(second, Math.Clamp(length - 4, 0, 4), ref folds));
-            for (var k = 8; k < length; k += 4)
-            {
-                var count = Math.Min(length - k, 4);
-                var group = LowChars(k + 4 <= text.Length - start ? Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref chars, k))) : Load(text, start + k), count);
-                seen |= group;
-                hash = Mix(hash, Fold(group, count, ref folds));
-            }
-
-            ascii = (seen & NonAscii) == 0;
-            return Final(hash, length);
-        }
-
-        // The first count word characters of a group (zeros past them) folded: the ASCII ones by the lower-case bit, the rest by the table.
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong Fold(ulong group, int count, ref char table)
-        {
-            // Bit 15 of each 16-bit lane set where the character is U+0080 or above; a lane's bits 7-15 shifted to
-            // 0-8 and added to 0x7FFF carry into bit 15 exactly when any is set, and never into the next lane.
-            var others = (((group & NonAscii) >> 7) + 0x7FFF_7FFF_7FFF_7FFF) & 0x8000_8000_8000_8000;
-            var folded = LowChars(group | AsciiLower, count);
-            while (others != 0)
-            {
-                var shift = BitOperations.TrailingZeroCount(others) - 15;
-                var c = (char)(group >> shift);
-                folded = (folded & ~(0xFFFFUL << shift)) | ((ulong)Unsafe.Add(ref table, c) << shift);
-                others &= others - 1;
-            }
-
-            return folded;
-        }
-
-        // Up to four characters from start, as many as the text has, in the low bits first.
-        private static ulong Load(ReadOnlySpan<char> text, int start)
-        {
-            ulong group = 0;
-            for (var j = 0; j < 4 && start + j < text.Length; j++)
-            {
-                group |= (ulong)text[start + j] << (16 * j);
-            }
-
-            return group;
-        }
-
-        // The first count (0 to 4) characters of a group.
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong LowChars(ulong group, int count) =>
-            Bmi2.X64.IsSupported ? Bmi2.X64.ZeroHighBits(group, (ulong)(count * 16)) : count >= 4 ? group : group & ((1UL << (count * 16)) - 1);
-
-        /// <summary>The hash of a word folded by a table, one character at a time.</summary>
-        public static ulong OfFolded(ReadOnlySpan<char> word, char[] table)
-        {
-            var hash = new WordHash();
-            foreach (var c in word)
-            {
-                hash.Add(table[c]);
-            }
-
-            return hash.Finish(word.Length);
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong Mix(ulong hash, ulong group) => BitOperations.RotateLeft((hash ^ group) * Multiplier, 29);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong Final(ulong hash, int length)
-        {
-            hash = (hash ^ (uint)length) * Multiplier;
-            return hash ^ (hash >> 31);
-        }
+        hash *= 0x9E3779B1;
+        return hash ^ (hash >> 16);
     }
 
     /// <summary>The whole-word terms of one folding, by the hash of their first word.</summary>
     private sealed class WordIndex
     {
-        private readonly ulong[] _filter;
-        private readonly int _filterMask;
+        private const int FilterBits = 1 << 16;
+
+        private readonly ulong[] _filter = new ulong[FilterBits / 64];
         private readonly int[] _buckets;
-        private readonly ulong[] _hashes;
+        private readonly uint[] _hashes;
         private readonly int[] _firstWordLengths;
         private readonly int[] _next;
         private readonly string[] _terms;
@@ -540,12 +231,7 @@ internal sealed class TermMatcher
         {
             Folding = folding;
             _buckets = new int[(int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, ids.Count * 2))];
-
-            // About 16 bits a term, two of them set per first word: at 10,000 terms 256 kbit (32 KB) with 7 % of the
-            // bits set, so about 1 % of the text's words reach the buckets (one bit in 64 kbit let 14 % through).
-            _filter = new ulong[Math.Clamp((int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, ids.Count)) / 4, 64, 1 << 12)];
-            _filterMask = _filter.Length - 1;
-            _hashes = new ulong[ids.Count];
+            _hashes = new uint[ids.Count];
             _firstWordLengths = new int[ids.Count];
             _next = new int[ids.Count];
             _terms = new string[ids.Count];
@@ -564,8 +250,9 @@ internal sealed class TermMatcher
                 _firstWordLengths[k] = firstWord;
                 _terms[k] = term;
                 _entryIds[k] = ids[k];
-                _filter[FilterWord(hash)] |= FilterBits(hash);
-                ref var bucket = ref _buckets[(uint)hash & (uint)(_buckets.Length - 1)];
+                var bit = FilterBit(hash);
+                _filter[bit >> 6] |= 1UL << (int)(bit & 63);
+                ref var bucket = ref _buckets[hash & (uint)(_buckets.Length - 1)];
                 _next[k] = bucket - 1;
                 bucket = k + 1;
             }
@@ -574,18 +261,18 @@ internal sealed class TermMatcher
         public TextFolding Folding { get; }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool MayContain(ulong hash)
+        public bool MayContain(uint hash)
         {
-            var bits = FilterBits(hash);
-            return (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_filter), FilterWord(hash)) & bits) == bits;
+            var bit = FilterBit(hash);
+            return (_filter[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
         }
 
-        public void Verify<TSink>(ReadOnlySpan<char> text, int start, int wordLength, ulong hash, ref TSink sink)
+        public void Verify<TSink>(ReadOnlySpan<char> text, int start, int wordLength, uint hash, ref TSink sink)
             where TSink : struct, ITermSink
         {
             var any = Folding.AnyTable;
             var word = Folding.WordTable;
-            for (var k = _buckets[(uint)hash & (uint)(_buckets.Length - 1)] - 1; k >= 0; k = _next[k])
+            for (var k = _buckets[hash & (uint)(_buckets.Length - 1)] - 1; k >= 0; k = _next[k])
             {
                 if (_hashes[k] != hash || _firstWordLengths[k] != wordLength)
                 {
@@ -628,12 +315,8 @@ internal sealed class TermMatcher
             return at;
         }
 
-        // The upper half of the hash, which the bucket index (lower bits) does not use: a word of the filter and two bits in it.
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private int FilterWord(ulong hash) => (int)(hash >> 32) & _filterMask;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong FilterBits(ulong hash) => (1UL << (int)(hash >> 52)) | (1UL << (int)(hash >> 58));
+        // The upper half of the hash, which the bucket index (lower bits) does not use.
+        private static uint FilterBit(uint hash) => hash >> 16;
     }
 
     /// <summary>Aho–Corasick over folded characters, with transitions as sorted arrays per state.</summary>
