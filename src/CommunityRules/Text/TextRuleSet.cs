@@ -275,7 +275,12 @@ internal sealed class TextRuleSet
         {
             var rule = owner._bindings[binding].Rule;
             var fieldName = FieldName(field);
-            Span<MessageArgument> all = [.. arguments, new MessageArgument("field", fieldName), new MessageArgument("position", position.ToString(CultureInfo.InvariantCulture))];
+            // The check's values and two more, on the stack: the finding keeps its own copy (MessageProperties).
+            var buffer = default(ArgumentBuffer);
+            var all = arguments.Length + 2 <= ArgumentBuffer.Length ? ((Span<MessageArgument>)buffer)[..(arguments.Length + 2)] : new MessageArgument[arguments.Length + 2];
+            arguments.CopyTo(all);
+            all[^2] = new MessageArgument("field", fieldName);
+            all[^1] = new MessageArgument("position", position.ToString(CultureInfo.InvariantCulture));
             collector.Report(rule, null, entity, all, inScope: true, discriminator: $"{fieldName}:{discriminator}:{position}");
         }
 
@@ -395,6 +400,14 @@ internal sealed class TextRuleSet
 
             return hash;
         }
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(Length)]
+    private struct ArgumentBuffer
+    {
+        public const int Length = 8;
+
+        private MessageArgument _first;
     }
 
     private struct PersonalDataList : IPersonalDataSink
