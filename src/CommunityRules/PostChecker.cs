@@ -81,9 +81,12 @@ public sealed class PostChecker
                 return [];
             }
 
-            var collector = CreateCollector(ruleSet, group);
+            var kept = RentCollector(ruleSet, NetworkFor(ruleSet.PostRuntimes, group));
+            var collector = kept.Collector;
             ItemActions.RunPost(ruleSet.PostRuntimes, ruleSet.Text, ref hits, post, group, collector.Network, collector);
-            return collector.OrderedDiagnostics();
+            var findings = collector.OrderedDiagnostics();
+            ReturnCollector(kept);
+            return findings;
         }
         finally
         {
@@ -109,9 +112,12 @@ public sealed class PostChecker
                 return [];
             }
 
-            var collector = CreateCollector(ruleSet, group);
+            var kept = RentCollector(ruleSet, NetworkFor(ruleSet.CommentRuntimes, group));
+            var collector = kept.Collector;
             ItemActions.RunComment(ruleSet.CommentRuntimes, ruleSet.Text, ref hits, comment, group, collector.Network, collector);
-            return collector.OrderedDiagnostics();
+            var findings = collector.OrderedDiagnostics();
+            ReturnCollector(kept);
+            return findings;
         }
         finally
         {
@@ -154,23 +160,58 @@ public sealed class PostChecker
         return shared.View;
     }
 
-    private FindingCollector CreateCollector(RuleSet ruleSet, Group? group)
+    // The network the rules of one post see. Scopes, messages and targets read the group from the post's subject, not
+    // the network (MayReport relies on it), so text rules need no network of their own for a group; only the checks'
+    // own actions (a custom check's post action) may look the group up, and get a network holding it, kept per thread
+    // for the last group passed (a bot sees the same group objects again and again), made anew each day.
+    [ThreadStatic]
+    private static GroupNetwork? t_groupNetwork;
+
+    private NetworkView NetworkFor(RuleRuntime[] actionRules, Group? group)
     {
-        NetworkView network;
-        if (group is not null)
+        var network = NetworkOfToday();
+        if (group is null || actionRules.Length == 0)
         {
-            // Scopes read the group from the subject, not the network (MayReport relies on it); the network holds it
-            // for the finding's target.
-            network = new NetworkView(null, _timeProvider.GetUtcNow());
-            network.TryAddGroup(group);
-        }
-        else
-        {
-            network = NetworkOfToday();
+            return network;
         }
 
-        return new FindingCollector(ruleSet, network, maxDataIssuesKept: 0, reportExpiredExemptions: false) { MaxFindingsPerPost = MaxFindingsPerPost };
+        var kept = t_groupNetwork;
+        if (kept is null || !ReferenceEquals(kept.Group, group) || !ReferenceEquals(kept.Day, network))
+        {
+            var view = new NetworkView(null, network.AsOf);
+            view.TryAddGroup(group);
+            t_groupNetwork = kept = new GroupNetwork(group, network, view);
+        }
+
+        return kept.View;
+    }
+
+    // One collector per thread for the posts that may have findings, reset between them: it is made again only when
+    // the rule set, the day's network or the cap changes. Taken while in use; one left behind by an exception is made again.
+    [ThreadStatic]
+    private static KeptCollector? t_collector;
+
+    private KeptCollector RentCollector(RuleSet ruleSet, NetworkView network)
+    {
+        var kept = t_collector;
+        if (kept is not null && ReferenceEquals(kept.RuleSet, ruleSet) && ReferenceEquals(kept.Collector.Network, network) && kept.Collector.MaxFindingsPerPost == MaxFindingsPerPost)
+        {
+            t_collector = null;
+            return kept;
+        }
+
+        return new KeptCollector(ruleSet, new FindingCollector(ruleSet, network, maxDataIssuesKept: 0, reportExpiredExemptions: false) { MaxFindingsPerPost = MaxFindingsPerPost });
+    }
+
+    private static void ReturnCollector(KeptCollector kept)
+    {
+        kept.Collector.Reset();
+        t_collector = kept;
     }
 
     private sealed record NetworkOfTheDay(DateOnly Day, NetworkView View);
+
+    private sealed record GroupNetwork(Group Group, NetworkView Day, NetworkView View);
+
+    private sealed record KeptCollector(RuleSet RuleSet, FindingCollector Collector);
 }

@@ -134,13 +134,8 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         }
 
         var subject = new FieldSubject(entity, group, Network);
-        var message = template.Format(name => ResolvePlaceholder(rule.Target, descriptor, subject, name), arguments);
-        var properties = new Dictionary<string, string>(arguments.Length, StringComparer.Ordinal);
-        foreach (var argument in arguments)
-        {
-            properties[argument.Name] = argument.Value;
-        }
-
+        var message = template.Format(static (state, name) => ResolvePlaceholder(state.Target, state.Descriptor, state.Subject, name), (rule.Target, Descriptor: descriptor, Subject: subject), arguments);
+        var properties = MessageProperties.From(arguments);
         var target = TargetOf(entity, group);
         var diagnostic = new Diagnostic(descriptor, severity, message, target, properties, discriminator: discriminator, fingerprintId: fingerprintId);
         if (FindExemption(descriptor.Id, target) is { } exemption)
@@ -371,8 +366,54 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         }
     }
 
-    public IReadOnlyList<Diagnostic> OrderedDiagnostics() =>
-        [.. _findings.OrderBy(finding => finding.Order).Select(finding => finding.Diagnostic)];
+    /// <summary>Gets the findings by rule order, those of one rule in the order found.</summary>
+    public IReadOnlyList<Diagnostic> OrderedDiagnostics()
+    {
+        var ordered = new Diagnostic[_findings.Count];
+        var inOrder = true;
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            ordered[i] = _findings[i].Diagnostic;
+            inOrder &= i == 0 || _findings[i - 1].Order <= _findings[i].Order;
+        }
+
+        if (!inOrder)
+        {
+            // Order, then the order found: unique keys, so the unstable sort keeps a rule's findings as found.
+            Span<long> keys = ordered.Length <= 128 ? stackalloc long[ordered.Length] : new long[ordered.Length];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = ((long)_findings[i].Order << 32) | (uint)i;
+            }
+
+            keys.Sort(ordered.AsSpan());
+        }
+
+        return ordered;
+    }
+
+    /// <summary>
+    /// Forgets the findings, counts and switched-off rules of the items checked so far, keeping the exemptions: the
+    /// bot's <see cref="PostChecker"/> reuses one collector per thread rather than making one per post.
+    /// </summary>
+    public void Reset()
+    {
+        _findings.Clear();
+        if (_findings.Capacity > 1_024)
+        {
+            // A post with thousands of findings does not keep its list for the thread's lifetime.
+            _findings.Capacity = 16;
+        }
+
+        _dataIssues.Clear();
+        _dataNotes.Clear();
+        _bySeverity?.Clear();
+        _byRule?.Clear();
+        _checkFailures?.Clear();
+        _timeouts?.Clear();
+        _switchedOff?.Clear();
+        (DataIssueCount, RejectedCount, CheckFailureCount, SuppressedCount, CurrentGroup) = (0, 0, 0, 0, null);
+    }
 
     private void ReportExpired(Exemption exemption)
     {

@@ -73,22 +73,27 @@ internal sealed class MessageTemplate
         return new MessageTemplate([.. segments]);
     }
 
-    public string Format(Func<string, string?> resolveField, ReadOnlySpan<MessageArgument> arguments)
+    /// <summary>Fills the placeholders: from <paramref name="arguments"/> first, then from the entity's fields.</summary>
+    /// <param name="resolveField">Reads a field by name; static, with what it needs in <paramref name="state"/>, so formatting makes no closure.</param>
+    /// <param name="state">What <paramref name="resolveField"/> reads.</param>
+    /// <param name="arguments">The check's values.</param>
+    public string Format<TState>(Func<TState, string, string?> resolveField, TState state, ReadOnlySpan<MessageArgument> arguments)
     {
-        var builder = new StringBuilder();
+        // Built on the stack (a pooled buffer past it): only the message itself is allocated.
+        var builder = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(0, 0, null, stackalloc char[256]);
         foreach (var segment in _segments)
         {
             if (!segment.IsPlaceholder)
             {
-                builder.Append(segment.Text);
+                builder.AppendLiteral(segment.Text);
                 continue;
             }
 
-            var value = FindArgument(segment.Text, arguments) ?? resolveField(segment.Text);
-            builder.Append(value ?? "(none)");
+            var value = FindArgument(segment.Text, arguments) ?? resolveField(state, segment.Text);
+            builder.AppendLiteral(value ?? "(none)");
         }
 
-        return builder.ToString();
+        return builder.ToStringAndClear();
     }
 
     private static string? FindArgument(string name, ReadOnlySpan<MessageArgument> arguments)

@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text.RegularExpressions;
 using CommunityRules.Checks;
 using CommunityRules.Diagnostics;
@@ -348,18 +351,7 @@ internal sealed class FieldMatcher
     /// <summary>Counts characters as people see them: a letter with its accent, or an emoji with its skin tone, is one.</summary>
     internal static int CountCharacters(ReadOnlySpan<char> text)
     {
-        // A plain loop: in .NET 10 the span range searches (ContainsAnyInRange and kin) allocated on every call.
-        var simple = true;
-        foreach (var c in text)
-        {
-            if (c >= '\u0300')
-            {
-                simple = false;
-                break;
-            }
-        }
-
-        if (simple)
+        if (!HasCombiningOrWider(text))
         {
             return text.Length;
         }
@@ -372,6 +364,48 @@ internal sealed class FieldMatcher
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// Says whether a text has a character from U+0300 up (combining marks, scripts whose letters combine, surrogates):
+    /// below it every character is one as people count. Our own vector loop, 32 or 16 characters at a time: in .NET 10
+    /// the span range searches (ContainsAnyInRange and kin) allocated on every call.
+    /// </summary>
+    private static bool HasCombiningOrWider(ReadOnlySpan<char> text)
+    {
+        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= text.Length - Vector512<ushort>.Count; i += Vector512<ushort>.Count)
+            {
+                if (Vector512.GreaterThanOrEqualAny(Vector512.LoadUnsafe(ref start, (nuint)i), Vector512.Create((ushort)0x300)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= text.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
+            {
+                if (Vector256.GreaterThanOrEqualAny(Vector256.LoadUnsafe(ref start, (nuint)i), Vector256.Create((ushort)0x300)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        for (; i < text.Length; i++)
+        {
+            if (text[i] >= '\u0300')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The characters any of the detectors' matches can start with.</summary>

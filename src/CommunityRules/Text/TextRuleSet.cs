@@ -102,7 +102,8 @@ internal sealed class TextRuleSet
             _ => throw new ArgumentException("Text rules read posts and comments only.", nameof(entity)),
         };
 
-        var reporter = new Reporter(this, entity, group, network, collector) { Failures = hits.Failures };
+        var state = RentReporterState();
+        var reporter = new Reporter(this, entity, group, network, collector, state) { Failures = hits.Failures };
         // Hits come sorted by field and start, so positions are counted in one walk per field, not one per hit.
         var positions = default(TextPositions);
         foreach (var hit in hits.AsSpan())
@@ -118,6 +119,51 @@ internal sealed class TextRuleSet
         }
 
         reporter.ReportLeftOut();
+        ReturnReporterState(state);
+    }
+
+    // One reporter state per thread, cleared between posts rather than made per post: each dirty post of the bot and
+    // of the bulk run would otherwise make its arrays and set. Taken while in use; one left behind by an exception
+    // is simply made again.
+    [ThreadStatic]
+    private static ReporterState? t_reporterState;
+
+    private ReporterState RentReporterState()
+    {
+        var state = t_reporterState;
+        if (state is null || !ReferenceEquals(state.Owner, this))
+        {
+            return new ReporterState(this);
+        }
+
+        t_reporterState = null;
+        return state;
+    }
+
+    private static void ReturnReporterState(ReporterState state)
+    {
+        Array.Clear(state.InScope);
+        Array.Clear(state.Findings);
+        if (state.Reported.Count > 1_024)
+        {
+            // A post with thousands of findings does not keep its set for the thread's lifetime.
+            return;
+        }
+
+        state.Reported.Clear();
+        t_reporterState = state;
+    }
+
+    /// <summary>The per-post state of a <see cref="Reporter"/>, reused between posts on one thread.</summary>
+    internal sealed class ReporterState(TextRuleSet owner)
+    {
+        public TextRuleSet Owner { get; } = owner;
+
+        public sbyte[] InScope { get; } = new sbyte[owner._bindings.Length];
+
+        public HashSet<(int, TextField, string)> Reported { get; } = [];
+
+        public int[] Findings { get; } = new int[owner._rules.Length];
     }
 
     /// <summary>
@@ -171,11 +217,11 @@ internal sealed class TextRuleSet
     /// and at most <see cref="FindingCollector.MaxFindingsPerPost"/> per rule; the rest is counted and reported as one
     /// finding that says how many were left out.
     /// </summary>
-    internal struct Reporter(TextRuleSet owner, object entity, Group? group, NetworkView network, FindingCollector collector)
+    internal struct Reporter(TextRuleSet owner, object entity, Group? group, NetworkView network, FindingCollector collector, ReporterState state)
     {
-        private readonly sbyte[] _inScope = new sbyte[owner._bindings.Length];
-        private readonly HashSet<(int, TextField, string)> _reported = [];
-        private readonly int[] _findings = new int[owner._rules.Length];
+        private readonly sbyte[] _inScope = state.InScope;
+        private readonly HashSet<(int, TextField, string)> _reported = state.Reported;
+        private readonly int[] _findings = state.Findings;
         private int[]? _leftOut;
         private HashSet<long>? _leftOutKeys;
         private string? _scannedText;
@@ -229,7 +275,12 @@ internal sealed class TextRuleSet
         {
             var rule = owner._bindings[binding].Rule;
             var fieldName = FieldName(field);
-            Span<MessageArgument> all = [.. arguments, new MessageArgument("field", fieldName), new MessageArgument("position", position.ToString(CultureInfo.InvariantCulture))];
+            // The check's values and two more, on the stack: the finding keeps its own copy (MessageProperties).
+            var buffer = default(ArgumentBuffer);
+            var all = arguments.Length + 2 <= ArgumentBuffer.Length ? ((Span<MessageArgument>)buffer)[..(arguments.Length + 2)] : new MessageArgument[arguments.Length + 2];
+            arguments.CopyTo(all);
+            all[^2] = new MessageArgument("field", fieldName);
+            all[^1] = new MessageArgument("position", position.ToString(CultureInfo.InvariantCulture));
             collector.Report(rule, null, entity, all, inScope: true, discriminator: $"{fieldName}:{discriminator}:{position}");
         }
 
@@ -349,6 +400,14 @@ internal sealed class TextRuleSet
 
             return hash;
         }
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(Length)]
+    private struct ArgumentBuffer
+    {
+        public const int Length = 8;
+
+        private MessageArgument _first;
     }
 
     private struct PersonalDataList : IPersonalDataSink

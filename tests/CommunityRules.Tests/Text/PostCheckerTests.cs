@@ -240,4 +240,46 @@ public sealed class PostCheckerTests
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.False(Assert.Single(checker.Check(DirtyPost), finding => finding.Rule.Id == "POST007").IsSuppressed);
     }
+
+    [Fact]
+    public void Findings_of_one_post_do_not_carry_over_to_the_next_on_the_same_thread()
+    {
+        // One collector and reporter state per thread are reset between posts: the findings, the per-rule cap and its
+        // left-out count, and the scopes of one post must not reach the next, nor those of another checker's rules.
+        var many = new Post { Id = "p-many", GroupId = "g1", Text = "Ring 070-123 45 67, 070-123 45 68, 070-123 45 69 eller 070-123 45 70." };
+        var exempting = TestInputs.CreateLoader().LoadText("""
+            extends: [builtin:posting-guidelines]
+            exemptions:
+              - rule: POST007
+                target: p-dirty
+                justification: The file was moved to the intranet; the link is dead.
+                expires: 2099-01-01
+            """, "bot.yaml").RuleSet!;
+        var capped = new PostChecker(Guidelines.Value) { MaxFindingsPerPost = 2 };
+        var plain = new PostChecker(Guidelines.Value);
+        var exempt = new PostChecker(exempting);
+        var question = new Group { Id = "g1", Name = "Frågor", Privacy = GroupPrivacy.Open };
+
+        var expected = new[]
+        {
+            Describe(new PostChecker(Guidelines.Value) { MaxFindingsPerPost = 2 }.Check(many)),
+            Describe(new PostChecker(Guidelines.Value).Check(DirtyPost)),
+            Describe(new PostChecker(exempting).Check(DirtyPost)),
+            Describe(new PostChecker(Guidelines.Value).Check(many, question)),
+        };
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.Equal(expected[0], Describe(capped.Check(many)));
+            Assert.Equal(expected[1], Describe(plain.Check(DirtyPost)));
+            Assert.Equal(expected[2], Describe(exempt.Check(DirtyPost)));
+            Assert.Equal(expected[3], Describe(plain.Check(many, question)));
+            Assert.Empty(plain.Check(CleanPost));
+        }
+
+        Assert.Contains("left-out", expected[0], StringComparison.Ordinal);
+        Assert.Contains("suppressed", expected[2], StringComparison.Ordinal);
+
+        static string Describe(IReadOnlyList<CommunityRules.Diagnostics.Diagnostic> findings) => string.Join("\n", findings.Select(finding =>
+            $"{finding.Rule.Id} {finding.Fingerprint} {finding.Target} {finding.Message} {string.Join(",", finding.Properties)}{(finding.IsSuppressed ? " suppressed" : string.Empty)}{(finding.Properties.ContainsKey("leftOut") ? " left-out" : string.Empty)}"));
+    }
 }

@@ -1,0 +1,103 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace CommunityRules.Benchmarks;
+
+/// <summary>
+/// The letter count of <c>shouting</c> before Vector512 and lane counters (issue 14, second step): Vector256 or
+/// Vector128 blocks with a pop-count of two masks per block and a scalar tail; kept to compare in one run.
+/// </summary>
+internal static class LetterCountsBefore
+{
+    public static (int Letters, int Capitals) Count(ReadOnlySpan<char> text)
+    {
+        int letters = 0, capitals = 0, i = 0;
+        ref var start = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        if (Vector256.IsHardwareAccelerated && text.Length >= Vector256<ushort>.Count)
+        {
+            for (; i <= text.Length - Vector256<ushort>.Count; i += Vector256<ushort>.Count)
+            {
+                var block = Vector256.LoadUnsafe(ref start, (nuint)i);
+                // A–Z and À–Þ but ×; a–z, ß–ÿ but ÷, and ª µ º (letters without case or lower case).
+                var upper = (Vector256.LessThanOrEqual(block - Vector256.Create((ushort)'A'), Vector256.Create((ushort)('Z' - 'A')))
+                    | (Vector256.LessThanOrEqual(block - Vector256.Create((ushort)0xC0), Vector256.Create((ushort)(0xDE - 0xC0))) & ~Vector256.Equals(block, Vector256.Create((ushort)0xD7))))
+                    .ExtractMostSignificantBits();
+                var lower = (Vector256.LessThanOrEqual(block - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a')))
+                    | (Vector256.LessThanOrEqual(block - Vector256.Create((ushort)0xDF), Vector256.Create((ushort)(0xFF - 0xDF))) & ~Vector256.Equals(block, Vector256.Create((ushort)0xF7)))
+                    | Vector256.Equals(block, Vector256.Create((ushort)0xAA)) | Vector256.Equals(block, Vector256.Create((ushort)0xB5)) | Vector256.Equals(block, Vector256.Create((ushort)0xBA)))
+                    .ExtractMostSignificantBits();
+                letters += BitOperations.PopCount(upper | lower);
+                capitals += BitOperations.PopCount(upper);
+                var other = Vector256.GreaterThan(block, Vector256.Create((ushort)0xFF)).ExtractMostSignificantBits();
+                if (other != 0)
+                {
+                    CountOthers(text, i, other, ref letters, ref capitals);
+                }
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated && text.Length >= Vector128<ushort>.Count)
+        {
+            for (; i <= text.Length - Vector128<ushort>.Count; i += Vector128<ushort>.Count)
+            {
+                var block = Vector128.LoadUnsafe(ref start, (nuint)i);
+                // A–Z and À–Þ but ×; a–z, ß–ÿ but ÷, and ª µ º (letters without case or lower case).
+                var upper = (Vector128.LessThanOrEqual(block - Vector128.Create((ushort)'A'), Vector128.Create((ushort)('Z' - 'A')))
+                    | (Vector128.LessThanOrEqual(block - Vector128.Create((ushort)0xC0), Vector128.Create((ushort)(0xDE - 0xC0))) & ~Vector128.Equals(block, Vector128.Create((ushort)0xD7))))
+                    .ExtractMostSignificantBits();
+                var lower = (Vector128.LessThanOrEqual(block - Vector128.Create((ushort)'a'), Vector128.Create((ushort)('z' - 'a')))
+                    | (Vector128.LessThanOrEqual(block - Vector128.Create((ushort)0xDF), Vector128.Create((ushort)(0xFF - 0xDF))) & ~Vector128.Equals(block, Vector128.Create((ushort)0xF7)))
+                    | Vector128.Equals(block, Vector128.Create((ushort)0xAA)) | Vector128.Equals(block, Vector128.Create((ushort)0xB5)) | Vector128.Equals(block, Vector128.Create((ushort)0xBA)))
+                    .ExtractMostSignificantBits();
+                letters += BitOperations.PopCount(upper | lower);
+                capitals += BitOperations.PopCount(upper);
+                var other = Vector128.GreaterThan(block, Vector128.Create((ushort)0xFF)).ExtractMostSignificantBits();
+                if (other != 0)
+                {
+                    CountOthers(text, i, other, ref letters, ref capitals);
+                }
+            }
+        }
+
+        var (tailLetters, tailCapitals) = CountOneByOne(text[i..]);
+        return (letters + tailLetters, capitals + tailCapitals);
+    }
+
+    private static (int Letters, int Capitals) CountOneByOne(ReadOnlySpan<char> text)
+    {
+        int letters = 0, capitals = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetter(c))
+            {
+                letters++;
+                capitals += char.IsAsciiLetterUpper(c) ? 1 : 0;
+            }
+            else if (c > 0x7F && char.IsLetter(c))
+            {
+                letters++;
+                capitals += char.IsUpper(c) ? 1 : 0;
+            }
+        }
+
+        return (letters, capitals);
+    }
+
+    /// <summary>The characters above Latin-1 of one block, one bit each in <paramref name="mask"/> from <paramref name="offset"/>.</summary>
+    private static void CountOthers(ReadOnlySpan<char> text, int offset, uint mask, ref int letters, ref int capitals)
+    {
+        do
+        {
+            var c = text[offset + BitOperations.TrailingZeroCount(mask)];
+            if (char.IsLetter(c))
+            {
+                letters++;
+                capitals += char.IsUpper(c) ? 1 : 0;
+            }
+
+            mask &= mask - 1;
+        }
+        while (mask != 0);
+    }
+}
