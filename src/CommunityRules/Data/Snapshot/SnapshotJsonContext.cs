@@ -70,21 +70,30 @@ internal sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
             throw new SnapshotValueException(Expected, null);
         }
 
+        return TryRead(ref reader, out var value) ? value : throw new SnapshotValueException(Expected, reader.GetString());
+    }
+
+    /// <summary>Reads a string token as a date in UTC, as <see cref="Read"/> does; false when it is not ISO 8601.</summary>
+    public static bool TryRead(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
         // The reader's own parser is exact and allocation-free; without an offset it would take the local zone.
-        if (reader.TryGetDateTime(out var value))
+        if (reader.TryGetDateTime(out var local))
         {
-            if (value.Kind == DateTimeKind.Unspecified)
+            if (local.Kind == DateTimeKind.Unspecified)
             {
-                return new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+                value = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Utc));
+                return true;
             }
 
             if (reader.TryGetDateTimeOffset(out var withOffset))
             {
-                return withOffset.ToUniversalTime();
+                value = withOffset.ToUniversalTime();
+                return true;
             }
         }
 
-        throw new SnapshotValueException(Expected, reader.GetString());
+        value = default;
+        return false;
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
