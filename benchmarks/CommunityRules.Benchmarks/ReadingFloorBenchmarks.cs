@@ -26,6 +26,9 @@ public class ReadingFloorBenchmarks
     private RuleSet _ruleSet = null!;
     private string _folder = null!;
 
+    /// <summary>Gets the snapshot folder, once set up.</summary>
+    internal string Folder => _folder;
+
     /// <summary>Gets or sets the number of top-level posts; people and groups grow with it (<see cref="SnapshotCache.OptionsFor"/>).</summary>
     [Params(120_000, 1_000_000)]
     public int Posts { get; set; }
@@ -82,7 +85,7 @@ public class ReadingFloorBenchmarks
     }
 
     /// <summary>The floor: the files opened, checked and split into lines as the reader does, each line's tokens read.</summary>
-    internal static (long Lines, long Tokens) ReadingFloor(string folder)
+    internal static (long Lines, long Tokens) ReadingFloor(string folder, FloorStrings strings = FloorStrings.None)
     {
         long lines = 0;
         long tokens = 0;
@@ -115,15 +118,24 @@ public class ReadingFloorBenchmarks
 
                 lines++;
                 var json = new Utf8JsonReader(line);
+                var decode = false;
                 while (json.Read())
                 {
-                    tokens++;
+                    if (json.TokenType == JsonTokenType.PropertyName)
+                    {
+                        decode = strings == FloorStrings.All || (strings == FloorStrings.AllButText && !IsText(json.ValueSpan));
+                    }
+
+                    tokens += decode && json.TokenType == JsonTokenType.String ? json.GetString()!.Length : 1;
                 }
             }
         }
 
         return (lines, tokens);
     }
+
+    private static bool IsText(ReadOnlySpan<byte> name) =>
+        name.SequenceEqual("text"u8) || name.SequenceEqual("title"u8) || name.SequenceEqual("name"u8) || name.SequenceEqual("email"u8) || name.SequenceEqual("description"u8);
 
     private static async Task<long> CountAsync<T>(IAsyncEnumerable<T> records)
     {
@@ -148,6 +160,19 @@ public class ReadingFloorBenchmarks
     }
 }
 
+/// <summary>Which string values the floor also decodes, to see what decoding costs (<see cref="ReadingFloorHarness"/>).</summary>
+internal enum FloorStrings
+{
+    /// <summary>None: the floor itself.</summary>
+    None,
+
+    /// <summary>Every string value, as reading every field of every record must.</summary>
+    All,
+
+    /// <summary>Every string value but the free text (text, title, name, e-mail, description): what a projection without text would decode.</summary>
+    AllButText,
+}
+
 /// <summary>
 /// <see cref="BenchmarkConfig"/> with fewer iterations: a whole check of a million posts takes tens of seconds, so
 /// each case runs 2 warm-up and 5 measured iterations (about 10 minutes for the six cases on the 2-core machine).
@@ -160,6 +185,9 @@ public sealed class ReadingFloorConfig : ManualConfig
         var shared = new BenchmarkConfig();
         ArtifactsPath = shared.ArtifactsPath;
         SummaryStyle = shared.SummaryStyle;
+
+        // BenchmarkDotNet's own build of the project takes minutes on a loaded 2-core machine (its default limit is 2).
+        BuildTimeout = TimeSpan.FromMinutes(15);
         AddJob(Job.Default
             .WithLaunchCount(1)
             .WithWarmupCount(2)
@@ -167,5 +195,72 @@ public sealed class ReadingFloorConfig : ManualConfig
             .WithId("Floor"));
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(BaselineRatioColumn.RatioMean, BaselineAllocationRatioColumn.RatioMean);
+    }
+}
+
+/// <summary>
+/// <c>-- reading-floor [posts…] [--rounds N]</c>: the floor and the reader of <see cref="ReadingFloorBenchmarks"/>
+/// alternated in one process, round after round, with the fastest and the median of each and the ratio of the
+/// fastest: steadier than separate processes on a loaded machine, where a slow round is the neighbours', not ours.
+/// </summary>
+internal static class ReadingFloorHarness
+{
+    public static void Run(string[] args)
+    {
+        var rounds = 7;
+        var sizes = new List<int>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--rounds")
+            {
+                rounds = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                sizes.Add(int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        foreach (var posts in sizes.Count > 0 ? sizes : [120_000, 1_000_000])
+        {
+            var benchmarks = new ReadingFloorBenchmarks { Posts = posts };
+            benchmarks.Setup();
+            var floor = new List<double>();
+            var reader = new List<double>();
+            var withStrings = new List<double>();
+            var withoutText = new List<double>();
+            long floorBytes = 0, readerBytes = 0, stringBytes = 0, noTextBytes = 0;
+            for (var round = 0; round < rounds; round++)
+            {
+                floor.Add(Time(() => benchmarks.Utf8JsonReaderPass(), ref floorBytes));
+                reader.Add(Time(() => benchmarks.ReadSnapshot().GetAwaiter().GetResult(), ref readerBytes));
+                withStrings.Add(Time(() => ReadingFloorBenchmarks.ReadingFloor(benchmarks.Folder, FloorStrings.All).Tokens, ref stringBytes));
+                withoutText.Add(Time(() => ReadingFloorBenchmarks.ReadingFloor(benchmarks.Folder, FloorStrings.AllButText).Tokens, ref noTextBytes));
+            }
+
+            withStrings.Sort();
+            withoutText.Sort();
+
+            floor.Sort();
+            reader.Sort();
+            Console.WriteLine(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"{posts:N0} posts, {rounds} rounds: floor {floor[0]:N0} ms (median {floor[rounds / 2]:N0}), {floorBytes / rounds / 1e6:N1} MB; " +
+                $"reader {reader[0]:N0} ms (median {reader[rounds / 2]:N0}), {readerBytes / rounds / 1e6:N1} MB; " +
+                $"ratio {reader[0] / floor[0]:N2} (medians {reader[rounds / 2] / floor[rounds / 2]:N2}); " +
+                $"the floor decoding every string {withStrings[0]:N0} ms (median {withStrings[rounds / 2]:N0}), {stringBytes / rounds / 1e6:N1} MB, ratio {withStrings[0] / floor[0]:N2}; " +
+                $"every string but the free text {withoutText[0]:N0} ms (median {withoutText[rounds / 2]:N0}), {noTextBytes / rounds / 1e6:N1} MB, ratio {withoutText[0] / floor[0]:N2}; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+        }
+    }
+
+    private static double Time(Func<long> run, ref long bytes)
+    {
+        GC.Collect();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        _ = run();
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        bytes += GC.GetTotalAllocatedBytes(precise: true) - before;
+        return elapsed;
     }
 }

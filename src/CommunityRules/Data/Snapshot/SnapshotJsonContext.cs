@@ -79,7 +79,8 @@ internal sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
         // The reader's own parser is exact and allocation-free; without an offset it would take the local zone.
         if (reader.TryGetDateTime(out var local))
         {
-            if (local.Kind == DateTimeKind.Unspecified)
+            // A 'Z' date comes back as UTC already: the same instant and offset as parsing it again with its offset.
+            if (local.Kind is DateTimeKind.Unspecified or DateTimeKind.Utc)
             {
                 value = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Utc));
                 return true;
