@@ -9,7 +9,8 @@ namespace CommunityRules.Data.Snapshot;
 /// <summary>
 /// JSON metadata for the snapshot format: camelCase names, enums as camelCase strings only. Reflection-based on
 /// purpose: the source generator assigns default(T) to absent init-only properties, which would turn a missing
-/// <c>active</c> into false and mark everyone as having left.
+/// <c>active</c> into false and mark everyone as having left. Record lines are read by <see cref="SnapshotRecordParser"/>
+/// first; these judge (and word the data issue of) every line it does not read plainly, and read the manifest.
 /// </summary>
 internal static class SnapshotJsonContext
 {
