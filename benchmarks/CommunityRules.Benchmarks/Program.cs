@@ -12,6 +12,7 @@ using CommunityRules.Benchmarks;
 //   -- history [posts] [postgres]  the cost of check --history on a large run, and the store's size per run (HistoryCost)
 //   -- crossposting-memory [posts]  reading, the engine with no rule and with COM003, each in its own process: peak memory
 //   -- memory [--posts 1000000,5000000,10000000] [--organisation N]  the posting-guidelines pack, engine and check, per size: peak memory (MemoryScaling)
+//   -- reading-floor [posts…] [--rounds N]  the snapshot reader against a bare Utf8JsonReader pass, alternated in one process (ReadingFloorHarness)
 //   -- memory-probe FOLDER [none]  one engine run: the live heap when each phase starts and every 250,000 records (MemoryProbe)
 switch (args.FirstOrDefault())
 {
@@ -38,6 +39,9 @@ switch (args.FirstOrDefault())
         break;
     case "memory":
         MemoryScaling.Run(args[1..]);
+        break;
+    case "reading-floor":
+        ReadingFloorHarness.Run(args[1..]);
         break;
     case "memory-probe":
         MemoryProbe.Run(args[1..]);

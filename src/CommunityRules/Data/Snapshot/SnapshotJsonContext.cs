@@ -9,7 +9,8 @@ namespace CommunityRules.Data.Snapshot;
 /// <summary>
 /// JSON metadata for the snapshot format: camelCase names, enums as camelCase strings only. Reflection-based on
 /// purpose: the source generator assigns default(T) to absent init-only properties, which would turn a missing
-/// <c>active</c> into false and mark everyone as having left.
+/// <c>active</c> into false and mark everyone as having left. Record lines are read by <see cref="SnapshotRecordParser"/>
+/// first; these judge (and word the data issue of) every line it does not read plainly, and read the manifest.
 /// </summary>
 internal static class SnapshotJsonContext
 {
@@ -70,21 +71,31 @@ internal sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
             throw new SnapshotValueException(Expected, null);
         }
 
+        return TryRead(ref reader, out var value) ? value : throw new SnapshotValueException(Expected, reader.GetString());
+    }
+
+    /// <summary>Reads a string token as a date in UTC, as <see cref="Read"/> does; false when it is not ISO 8601.</summary>
+    public static bool TryRead(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
         // The reader's own parser is exact and allocation-free; without an offset it would take the local zone.
-        if (reader.TryGetDateTime(out var value))
+        if (reader.TryGetDateTime(out var local))
         {
-            if (value.Kind == DateTimeKind.Unspecified)
+            // A 'Z' date comes back as UTC already: the same instant and offset as parsing it again with its offset.
+            if (local.Kind is DateTimeKind.Unspecified or DateTimeKind.Utc)
             {
-                return new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+                value = new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Utc));
+                return true;
             }
 
             if (reader.TryGetDateTimeOffset(out var withOffset))
             {
-                return withOffset.ToUniversalTime();
+                value = withOffset.ToUniversalTime();
+                return true;
             }
         }
 
-        throw new SnapshotValueException(Expected, reader.GetString());
+        value = default;
+        return false;
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>

@@ -104,27 +104,27 @@ internal sealed class SnapshotProvider : INetworkProvider
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Person> ReadPeopleAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
-        ReadRecordsAsync(SnapshotFiles.People, SnapshotJsonContext.Default.Person, p => RequireBoth(p.Id, p.Id), Normalize, issues, cancellationToken);
+        ReadRecordsAsync(SnapshotFiles.People, SnapshotRecordParser.TryParsePerson, SnapshotJsonContext.Default.Person, p => RequireBoth(p.Id, p.Id), Normalize, issues, cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Group> ReadGroupsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
-        ReadRecordsAsync(SnapshotFiles.Groups, SnapshotJsonContext.Default.Group, g => RequireBoth(g.Id, g.Id), Normalize, issues, cancellationToken);
+        ReadRecordsAsync(SnapshotFiles.Groups, SnapshotRecordParser.TryParseGroup, SnapshotJsonContext.Default.Group, g => RequireBoth(g.Id, g.Id), Normalize, issues, cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Membership> ReadMembershipsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
-        ReadRecordsAsync(SnapshotFiles.Memberships, SnapshotJsonContext.Default.Membership, m => RequireBoth(m.GroupId, m.PersonId), m => m, issues, cancellationToken);
+        ReadRecordsAsync(SnapshotFiles.Memberships, SnapshotRecordParser.TryParseMembership, SnapshotJsonContext.Default.Membership, m => RequireBoth(m.GroupId, m.PersonId), m => m, issues, cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Post> ReadPostsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
-        ReadRecordsAsync(SnapshotFiles.Posts, SnapshotJsonContext.Default.Post, p => RequireBoth(p.Id, p.GroupId), p => p, issues, cancellationToken);
+        ReadRecordsAsync(SnapshotFiles.Posts, SnapshotRecordParser.TryParsePost, SnapshotJsonContext.Default.Post, p => RequireBoth(p.Id, p.GroupId), p => p, issues, cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Comment> ReadCommentsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
-        ReadRecordsAsync(SnapshotFiles.Comments, SnapshotJsonContext.Default.Comment, c => RequireBoth(c.Id, c.PostId), c => c, issues, cancellationToken);
+        ReadRecordsAsync(SnapshotFiles.Comments, SnapshotRecordParser.TryParseComment, SnapshotJsonContext.Default.Comment, c => RequireBoth(c.Id, c.PostId), c => c, issues, cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Reaction> ReadReactionsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
-        ReadRecordsAsync(SnapshotFiles.Reactions, SnapshotJsonContext.Default.Reaction, r => RequireBoth(r.TargetId, r.PersonId), r => r, issues, cancellationToken);
+        ReadRecordsAsync(SnapshotFiles.Reactions, SnapshotRecordParser.TryParseReaction, SnapshotJsonContext.Default.Reaction, r => RequireBoth(r.TargetId, r.PersonId), r => r, issues, cancellationToken);
 
     private static Person Normalize(Person person) => person.Roles is null ? person with { Roles = [] } : person;
 
@@ -136,6 +136,7 @@ internal sealed class SnapshotProvider : INetworkProvider
 
     private async IAsyncEnumerable<T> ReadRecordsAsync<T>(
         string fileName,
+        SnapshotRecordParser.TryParse<T> tryParse,
         JsonTypeInfo<T> typeInfo,
         Func<T, string?> requiredKey,
         Func<T, T> normalize,
@@ -150,9 +151,10 @@ internal sealed class SnapshotProvider : INetworkProvider
         }
 
         using var reader = new JsonLinesReader(OpenStream(path), path);
+        using var strings = new Utf8StringCache();
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false))
         {
-            var record = Parse(reader.Current.Span, typeInfo, requiredKey, path, reader.LineNumber, issues);
+            var record = Parse(reader.Current.Span, tryParse, strings, typeInfo, requiredKey, path, reader.LineNumber, issues);
             if (record is not null)
             {
                 yield return normalize(record);
@@ -160,7 +162,15 @@ internal sealed class SnapshotProvider : INetworkProvider
         }
     }
 
-    private static T? Parse<T>(ReadOnlySpan<byte> line, JsonTypeInfo<T> typeInfo, Func<T, string?> requiredKey, string path, long lineNumber, IDataIssueReporter issues)
+    private static T? Parse<T>(
+        ReadOnlySpan<byte> line,
+        SnapshotRecordParser.TryParse<T> tryParse,
+        Utf8StringCache strings,
+        JsonTypeInfo<T> typeInfo,
+        Func<T, string?> requiredKey,
+        string path,
+        long lineNumber,
+        IDataIssueReporter issues)
         where T : class
     {
         if (JsonLinesReader.IsBlank(line))
@@ -170,7 +180,8 @@ internal sealed class SnapshotProvider : INetworkProvider
 
         try
         {
-            var record = JsonSerializer.Deserialize(line, typeInfo);
+            // The hand-written parser reads the plain lines; System.Text.Json judges (and words the issue of) the rest.
+            var record = tryParse(line, strings, out var parsed) ? parsed : JsonSerializer.Deserialize(line, typeInfo);
             if (record is null)
             {
                 issues.Report(new DataIssue(DataIssueKind.MalformedRecord, path, lineNumber, "the line is 'null', not a record"));
