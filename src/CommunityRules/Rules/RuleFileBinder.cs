@@ -27,9 +27,11 @@ internal sealed partial class RuleFileBinder
     private readonly string[] _sourceLines;
     private readonly SchemaErrorIndex _schemaErrors;
     private readonly YamlJson _document;
+    private readonly bool _againstSchema;
 
-    public RuleFileBinder(IReadOnlyDictionary<string, Check> checks, string file, string? directory, string source, List<RuleError> errors, Func<string, SourceLocation, FileText> readFile, YamlJson document, SchemaErrorIndex schemaErrors)
+    public RuleFileBinder(IReadOnlyDictionary<string, Check> checks, string file, string? directory, string source, List<RuleError> errors, Func<string, SourceLocation, FileText> readFile, YamlJson document, SchemaErrorIndex schemaErrors, bool againstSchema = true)
     {
+        _againstSchema = againstSchema;
         _sourceLines = source.Split('\n');
         _document = document;
         _schemaErrors = schemaErrors;
@@ -106,7 +108,7 @@ internal sealed partial class RuleFileBinder
         {
             if (value is YamlTreeMapping mapping && json?[key.Value] is JObject token && !_schemaErrors.Within(value))
             {
-                overrides.Add(new OptionsOverride(key.Value, key.At(_file), mapping, token, _document, _file, _directory, profile));
+                overrides.Add(new OptionsOverride(key.Value, key.At(_file), mapping, token, _document, _file, _directory, profile) { AgainstSchema = _againstSchema });
             }
         }
 

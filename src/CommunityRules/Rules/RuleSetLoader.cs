@@ -341,7 +341,7 @@ public sealed class RuleSetLoader
                 _errors.AddRange(schemaErrors);
             }
 
-            var binder = new RuleFileBinder(loader._checks, file, directory, text, _errors, ReadListFile, document, new SchemaErrorIndex(schemaErrors));
+            var binder = new RuleFileBinder(loader._checks, file, directory, text, _errors, ReadListFile, document, new SchemaErrorIndex(schemaErrors), againstSchema);
             var bound = binder.Bind(root);
 
             // A file's extends apply before its own settings, so its own override theirs.
