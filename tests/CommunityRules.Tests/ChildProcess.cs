@@ -7,12 +7,13 @@ internal static class ChildProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>Runs <paramref name="fileName"/> and waits at most five minutes; a program still running then is killed.</summary>
+    /// <summary>Runs <paramref name="fileName"/> and waits at most five minutes (or <paramref name="timeLimit"/>); a program still running then is killed.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
         string fileName,
         IEnumerable<string> arguments,
         string? workingDirectory = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? timeLimit = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -34,7 +35,7 @@ internal static class ChildProcess
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var timeout = new CancellationTokenSource(timeLimit ?? Timeout);
         try
         {
             await process.WaitForExitAsync(timeout.Token);

@@ -88,7 +88,8 @@ public sealed class PackedPackageTests : IDisposable
         var feed = Path.Combine(_work, "tool-feed");
         var tools = Path.Combine(_work, "tools");
         var project = Path.Combine(TestPaths.RepoRoot, "src", "CommunityRules.Cli", "CommunityRules.Cli.csproj");
-        await RunAsync("dotnet", ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={_version}", "--nologo"], TestPaths.RepoRoot);
+        // Six publishes, five of them ReadyToRun: 5-7 minutes on a loaded 2-core machine, so more than the usual limit.
+        await RunAsync("dotnet", ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={_version}", "--nologo"], TestPaths.RepoRoot, TimeSpan.FromMinutes(25));
 
         // The pointer package names one package per platform, each of them in the feed, and carries only the README.
         IReadOnlyList<string> platforms;
@@ -186,9 +187,9 @@ public sealed class PackedPackageTests : IDisposable
         }
     }
 
-    internal static async Task<string> RunAsync(string fileName, IReadOnlyList<string> arguments, string workingDirectory)
+    internal static async Task<string> RunAsync(string fileName, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan? timeLimit = null)
     {
-        var (exitCode, output, error) = await ChildProcess.RunAsync(fileName, arguments, workingDirectory);
+        var (exitCode, output, error) = await ChildProcess.RunAsync(fileName, arguments, workingDirectory, timeLimit: timeLimit);
         var text = output + error;
         Assert.True(exitCode == 0, $"{fileName} {string.Join(' ', arguments)} exited with {exitCode}:\n{text}");
         return text;
