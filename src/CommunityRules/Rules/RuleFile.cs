@@ -43,7 +43,11 @@ internal sealed record OptionsOverride(
     YamlJson Document,
     string File,
     string? Directory,
-    string? Profile);
+    string? Profile)
+{
+    /// <summary>Gets whether the override is validated against its check's options schema: not for the bundled packs' own (see <see cref="RuleSetLoader.ValidateBuiltinPacks"/>).</summary>
+    public bool AgainstSchema { get; init; } = true;
+}
 
 /// <summary>Reads scalar values off a YAML tree with the positions needed for errors.</summary>
 internal static class YamlTreeExtensions

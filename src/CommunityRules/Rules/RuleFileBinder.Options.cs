@@ -96,7 +96,9 @@ internal sealed partial class RuleFileBinder
 
         public override System.Text.RegularExpressions.Regex? CompileRegex(string optionName, string pattern)
         {
-            var regex = BoundedRegex.TryCreate(pattern, ignoreCase: false, out var error);
+            var regex = binder._bundled
+                ? BoundedRegex.TryCreate(pattern, ignoreCase: false, BoundedRegex.MatchTimeout, out var error)
+                : BoundedRegex.TryCreate(pattern, ignoreCase: false, out error);
             if (regex is null)
             {
                 _hasErrors = true;

@@ -27,9 +27,18 @@ internal sealed partial class RuleFileBinder
     private readonly string[] _sourceLines;
     private readonly SchemaErrorIndex _schemaErrors;
     private readonly YamlJson _document;
+    // Whether the file's options overrides are validated against the options schemas (OptionsOverride.AgainstSchema).
+    private readonly bool _againstSchema;
 
-    public RuleFileBinder(IReadOnlyDictionary<string, Check> checks, string file, string? directory, string source, List<RuleError> errors, Func<string, SourceLocation, FileText> readFile, YamlJson document, SchemaErrorIndex schemaErrors)
+    // Whether the file is a bundled pack: its regular expressions are ours and simple, so they use the backtracking
+    // engine (with the same timeout) instead of the non-backtracking one a user's pattern gets, whose construction is
+    // tens of milliseconds of a run's start-up. Both engines give the same answer to IsMatch.
+    private readonly bool _bundled;
+
+    public RuleFileBinder(IReadOnlyDictionary<string, Check> checks, string file, string? directory, string source, List<RuleError> errors, Func<string, SourceLocation, FileText> readFile, YamlJson document, SchemaErrorIndex schemaErrors, bool againstSchema = true, bool bundled = false)
     {
+        _againstSchema = againstSchema;
+        _bundled = bundled;
         _sourceLines = source.Split('\n');
         _document = document;
         _schemaErrors = schemaErrors;
@@ -106,7 +115,7 @@ internal sealed partial class RuleFileBinder
         {
             if (value is YamlTreeMapping mapping && json?[key.Value] is JObject token && !_schemaErrors.Within(value))
             {
-                overrides.Add(new OptionsOverride(key.Value, key.At(_file), mapping, token, _document, _file, _directory, profile));
+                overrides.Add(new OptionsOverride(key.Value, key.At(_file), mapping, token, _document, _file, _directory, profile) { AgainstSchema = _againstSchema });
             }
         }
 

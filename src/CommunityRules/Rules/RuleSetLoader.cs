@@ -172,7 +172,7 @@ public sealed class RuleSetLoader
                 {
                     if (_visited.Add(path))
                     {
-                        LoadFile(path, builtin, directory: null, againstSchema: loader.ValidateBuiltinPacks);
+                        LoadFile(path, builtin, directory: null, againstSchema: loader.ValidateBuiltinPacks, bundled: true);
                     }
                 }
                 else
@@ -309,7 +309,8 @@ public sealed class RuleSetLoader
         /// which a test validates, so a run that uses only them never generates the schema (a large part of a CLI
         /// run's start-up).
         /// </param>
-        public void LoadFile(string file, string text, string? directory, bool againstSchema = true)
+        /// <param name="bundled">Whether the file is one of the bundled packs, whose regular expressions are ours (see <see cref="RuleFileBinder"/>).</param>
+        public void LoadFile(string file, string text, string? directory, bool againstSchema = true, bool bundled = false)
         {
             var errorsBefore = _errors.Count;
             var tree = YamlTreeReader.Read(text, file, _errors);
@@ -341,7 +342,7 @@ public sealed class RuleSetLoader
                 _errors.AddRange(schemaErrors);
             }
 
-            var binder = new RuleFileBinder(loader._checks, file, directory, text, _errors, ReadListFile, document, new SchemaErrorIndex(schemaErrors));
+            var binder = new RuleFileBinder(loader._checks, file, directory, text, _errors, ReadListFile, document, new SchemaErrorIndex(schemaErrors), againstSchema, bundled);
             var bound = binder.Bind(root);
 
             // A file's extends apply before its own settings, so its own override theirs.

@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
+using System.Xml.Linq;
 
 namespace CommunityRules.Tests.Packaging;
 
@@ -8,6 +12,9 @@ public sealed class PackedPackageTests : IDisposable
 {
     /// <summary>The test collection of the classes that run <c>dotnet pack</c> on the repository's projects: two packs of one project at once would share its obj folder.</summary>
     internal const string Packing = "dotnet pack";
+
+    /// <summary>The platforms the tool has a package of its own for (the project's ToolPackageRuntimeIdentifiers), <c>any</c> last.</summary>
+    private static readonly string[] ToolPlatforms = ["linux-x64", "linux-arm64", "osx-x64", "osx-arm64", "win-x64", "any"];
 
     private readonly string _work = Directory.CreateTempSubdirectory("communityrules-pack-").FullName;
     private readonly string _version = $"0.0.0-test{DateTime.UtcNow:yyyyMMddHHmmssfff}";
@@ -76,19 +83,36 @@ public sealed class PackedPackageTests : IDisposable
     }
 
     [Fact]
-    public async Task The_tool_installs_from_its_package_and_runs_as_communityrules_with_the_sample_it_carries()
+    public async Task The_tool_installs_from_its_packages_and_runs_as_communityrules_with_the_sample_it_carries()
     {
         var feed = Path.Combine(_work, "tool-feed");
         var tools = Path.Combine(_work, "tools");
         var project = Path.Combine(TestPaths.RepoRoot, "src", "CommunityRules.Cli", "CommunityRules.Cli.csproj");
-        await RunAsync("dotnet", ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={_version}", "--nologo"], TestPaths.RepoRoot);
+        // Six publishes, five of them ReadyToRun: 5-7 minutes on a loaded 2-core machine, so more than the usual limit.
+        await RunAsync("dotnet", ["pack", project, "-c", "Release", "-o", feed, $"-p:Version={_version}", "--nologo"], TestPaths.RepoRoot, TimeSpan.FromMinutes(25));
 
-        using (var archive = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed, $"CommunityRules.Cli.{_version}.nupkg")))
+        // The pointer package names one package per platform, each of them in the feed, and carries only the README.
+        IReadOnlyList<string> platforms;
+        using (var pointer = ZipFile.OpenRead(Path.Combine(feed, $"CommunityRules.Cli.{_version}.nupkg")))
         {
-            var entries = archive.Entries.Select(entry => entry.FullName).ToList();
-            using var readme = new StreamReader(archive.GetEntry("README.md")!.Open());
+            using var readme = new StreamReader(pointer.GetEntry("README.md")!.Open());
             Assert.StartsWith("# communityrules", await readme.ReadLineAsync(), StringComparison.Ordinal);
-            Assert.Single(entries, entry => entry.EndsWith("/posts.jsonl", StringComparison.Ordinal));
+            Assert.DoesNotContain(pointer.Entries, entry => entry.FullName.EndsWith(".dll", StringComparison.Ordinal));
+            using var settings = pointer.GetEntry("tools/any/any/DotnetToolSettings.xml")!.Open();
+            platforms = XDocument.Load(settings).Descendants("RuntimeIdentifierPackage")
+                .Select(package => package.Attribute("RuntimeIdentifier")!.Value).ToList();
+        }
+
+        Assert.Equal(ToolPlatforms, platforms);
+        foreach (var platform in platforms)
+        {
+            using var package = ZipFile.OpenRead(Path.Combine(feed, $"CommunityRules.Cli.{platform}.{_version}.nupkg"));
+            var folder = $"tools/net10.0/{platform}/";
+            Assert.Single(package.Entries, entry => entry.FullName == folder + "sample-network/posts.jsonl");
+            var tool = package.GetEntry(folder + "CommunityRules.Cli.dll");
+            Assert.NotNull(tool);
+            // ReadyToRun for each named platform; the portable fallback is IL only, so it runs anywhere .NET does.
+            Assert.True(IsReadyToRun(tool) == (platform != "any"), $"{folder}CommunityRules.Cli.dll: ReadyToRun is {IsReadyToRun(tool)}");
         }
 
         await RunAsync("dotnet", ["tool", "install", "CommunityRules.Cli", "--tool-path", tools, "--add-source", feed, "--version", _version], _work);
@@ -99,6 +123,41 @@ public sealed class PackedPackageTests : IDisposable
 
         Assert.Contains("Usage:\n  communityrules [command] [options]", help.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("GOV003", check, StringComparison.Ordinal);
+
+        // The install chose this machine's package: on linux-x64, the ReadyToRun one.
+        var installed = Directory.GetFiles(Path.Combine(tools, ".store"), "CommunityRules.Cli.dll", SearchOption.AllDirectories);
+        var main = Assert.Single(installed);
+        if (OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64)
+        {
+            Assert.Contains($"{Path.DirectorySeparatorChar}linux-x64{Path.DirectorySeparatorChar}", main, StringComparison.Ordinal);
+            using var stream = File.OpenRead(main);
+            Assert.True(IsReadyToRun(stream), $"{main} is not ReadyToRun");
+        }
+
+        // The fallback for other platforms runs on the shared runtime as it is.
+        var fallback = Path.Combine(_work, "any");
+        ZipFile.ExtractToDirectory(Path.Combine(feed, $"CommunityRules.Cli.any.{_version}.nupkg"), fallback);
+        var portable = await RunAsync("dotnet", [Path.Combine(fallback, "tools", "net10.0", "any", "CommunityRules.Cli.dll"), "check", "--fail-on", "never"], _work);
+        Assert.Contains("GOV003", portable, StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether an assembly carries precompiled native code: ReadyToRun images have a managed native header.</summary>
+    private static bool IsReadyToRun(ZipArchiveEntry entry)
+    {
+        using var buffer = new MemoryStream();
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(buffer);
+        }
+
+        buffer.Position = 0;
+        return IsReadyToRun(buffer);
+    }
+
+    private static bool IsReadyToRun(Stream assembly)
+    {
+        using var reader = new PEReader(assembly, PEStreamOptions.LeaveOpen);
+        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 
     public void Dispose()
@@ -106,7 +165,8 @@ public sealed class PackedPackageTests : IDisposable
         // Each run packs a new version; remove it from the global package cache so runs do not pile up there.
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var folder in new[] { _work, Path.Combine(cache, "communityrules", _version), Path.Combine(cache, "communityrules.cli", _version) })
+        string[] packages = ["communityrules", "communityrules.cli", .. ToolPlatforms.Select(platform => $"communityrules.cli.{platform}")];
+        foreach (var folder in packages.Select(package => Path.Combine(cache, package, _version)).Prepend(_work))
         {
             DeleteQuietly(folder);
         }
@@ -127,9 +187,9 @@ public sealed class PackedPackageTests : IDisposable
         }
     }
 
-    internal static async Task<string> RunAsync(string fileName, IReadOnlyList<string> arguments, string workingDirectory)
+    internal static async Task<string> RunAsync(string fileName, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan? timeLimit = null)
     {
-        var (exitCode, output, error) = await ChildProcess.RunAsync(fileName, arguments, workingDirectory);
+        var (exitCode, output, error) = await ChildProcess.RunAsync(fileName, arguments, workingDirectory, timeout: timeLimit);
         var text = output + error;
         Assert.True(exitCode == 0, $"{fileName} {string.Join(' ', arguments)} exited with {exitCode}:\n{text}");
         return text;
