@@ -18,7 +18,29 @@ internal static class SnapshotRecordParser
     public delegate bool TryParse<T>(ReadOnlySpan<byte> line, Utf8StringCache cache, out T? record)
         where T : class;
 
-    public static bool TryParsePerson(ReadOnlySpan<byte> line, Utf8StringCache cache, out Person? record)
+    public static bool TryParsePerson(ReadOnlySpan<byte> line, Utf8StringCache cache, out Person? record) =>
+        ParseRecord<PersonFields, Person>(line, cache, out record);
+
+    public static bool TryParseGroup(ReadOnlySpan<byte> line, Utf8StringCache cache, out Group? record) =>
+        ParseRecord<GroupFields, Group>(line, cache, out record);
+
+    public static bool TryParseMembership(ReadOnlySpan<byte> line, Utf8StringCache cache, out Membership? record) =>
+        ParseRecord<MembershipFields, Membership>(line, cache, out record);
+
+    public static bool TryParsePost(ReadOnlySpan<byte> line, Utf8StringCache cache, out Post? record) =>
+        ParseRecord<PostFields, Post>(line, cache, out record);
+
+    public static bool TryParseComment(ReadOnlySpan<byte> line, Utf8StringCache cache, out Comment? record) =>
+        ParseRecord<CommentFields, Comment>(line, cache, out record);
+
+    public static bool TryParseReaction(ReadOnlySpan<byte> line, Utf8StringCache cache, out Reaction? record) =>
+        ParseRecord<ReactionFields, Reaction>(line, cache, out record);
+
+    // One walk for every kind of record: each field known and seen once, its value read by the kind's fields, the
+    // line ended by the record's closing brace. A struct per kind, so the JIT makes one plain loop of each.
+    private static bool ParseRecord<TFields, TRecord>(ReadOnlySpan<byte> line, Utf8StringCache cache, out TRecord? record)
+        where TFields : struct, IRecordFields<TFields, TRecord>
+        where TRecord : class
     {
         record = null;
         try
@@ -29,76 +51,24 @@ internal static class SnapshotRecordParser
                 return false;
             }
 
-            string? id = null, name = null, email = null, title = null, department = null, company = null, office = null, country = null, managerId = null;
-            List<string>? roles = null;
-            var kind = PersonKind.Person;
-            var active = true;
+            var fields = TFields.Create();
             var seen = 0;
             while (NextField(ref reader, out var field))
             {
-                var index = field switch
-                {
-                    _ when field.SequenceEqual("id"u8) => 0,
-                    _ when field.SequenceEqual("name"u8) => 1,
-                    _ when field.SequenceEqual("email"u8) => 2,
-                    _ when field.SequenceEqual("title"u8) => 3,
-                    _ when field.SequenceEqual("department"u8) => 4,
-                    _ when field.SequenceEqual("company"u8) => 5,
-                    _ when field.SequenceEqual("office"u8) => 6,
-                    _ when field.SequenceEqual("country"u8) => 7,
-                    _ when field.SequenceEqual("managerId"u8) => 8,
-                    _ when field.SequenceEqual("roles"u8) => 9,
-                    _ when field.SequenceEqual("kind"u8) => 10,
-                    _ when field.SequenceEqual("active"u8) => 11,
-                    _ => -1,
-                };
-                if (!FirstTime(index, ref seen) || !reader.Read())
-                {
-                    return false;
-                }
-
-                var ok = index switch
-                {
-                    0 => Text(ref reader, out id),
-                    1 => Text(ref reader, out name),
-                    2 => Text(ref reader, out email),
-                    3 => Shared(ref reader, cache, out title),
-                    4 => Shared(ref reader, cache, out department),
-                    5 => Shared(ref reader, cache, out company),
-                    6 => Shared(ref reader, cache, out office),
-                    7 => Shared(ref reader, cache, out country),
-                    8 => Shared(ref reader, cache, out managerId),
-                    9 => TextList(ref reader, cache, out roles),
-                    10 => Kind(ref reader, out kind),
-                    _ => Flag(ref reader, out active),
-                };
-                if (!ok)
+                var index = TFields.IndexOf(field);
+                if (!FirstTime(index, ref seen) || !reader.Read() || !fields.Read(index, ref reader, cache))
                 {
                     return false;
                 }
             }
 
-            if (id is null || !EndOfLine(ref reader))
+            if (!EndOfLine(ref reader))
             {
                 return false;
             }
 
-            record = new Person
-            {
-                Id = id,
-                Name = name,
-                Email = email,
-                Title = title,
-                Department = department,
-                Company = company,
-                Office = office,
-                Country = country,
-                ManagerId = managerId,
-                Roles = roles ?? (IReadOnlyList<string>)[],
-                Kind = kind,
-                Active = active,
-            };
-            return true;
+            record = fields.Build();
+            return record is not null;
         }
         catch (Exception ex) when (IsRefusal(ex))
         {
@@ -106,344 +76,279 @@ internal static class SnapshotRecordParser
         }
     }
 
-    public static bool TryParseGroup(ReadOnlySpan<byte> line, Utf8StringCache cache, out Group? record)
+    /// <summary>The fields of one kind of record as they are read, and the record they make.</summary>
+    private interface IRecordFields<TSelf, TRecord>
+        where TSelf : struct, IRecordFields<TSelf, TRecord>
     {
-        record = null;
-        try
-        {
-            var reader = new Utf8JsonReader(line);
-            if (!StartRecord(ref reader))
-            {
-                return false;
-            }
+        /// <summary>The fields before any is read: the record's defaults for absent fields.</summary>
+        static abstract TSelf Create();
 
-            string? id = null, name = null, description = null, createdBy = null;
-            GroupPrivacy? privacy = null;
-            DateTimeOffset? createdAt = null;
-            var archived = false;
-            List<string>? topics = null;
-            var seen = 0;
-            while (NextField(ref reader, out var field))
-            {
-                var index = field switch
-                {
-                    _ when field.SequenceEqual("id"u8) => 0,
-                    _ when field.SequenceEqual("name"u8) => 1,
-                    _ when field.SequenceEqual("description"u8) => 2,
-                    _ when field.SequenceEqual("privacy"u8) => 3,
-                    _ when field.SequenceEqual("createdAt"u8) => 4,
-                    _ when field.SequenceEqual("createdBy"u8) => 5,
-                    _ when field.SequenceEqual("archived"u8) => 6,
-                    _ when field.SequenceEqual("topics"u8) => 7,
-                    _ => -1,
-                };
-                if (!FirstTime(index, ref seen) || !reader.Read())
-                {
-                    return false;
-                }
+        /// <summary>The field's number (below 32), or -1 for a name the record does not have.</summary>
+        static abstract int IndexOf(ReadOnlySpan<byte> name);
 
-                var ok = index switch
-                {
-                    0 => Text(ref reader, out id),
-                    1 => Text(ref reader, out name),
-                    2 => Text(ref reader, out description),
-                    3 => Privacy(ref reader, out privacy),
-                    4 => Date(ref reader, out createdAt),
-                    5 => Shared(ref reader, cache, out createdBy),
-                    6 => Flag(ref reader, out archived),
-                    _ => TextList(ref reader, cache, out topics),
-                };
-                if (!ok)
-                {
-                    return false;
-                }
-            }
+        /// <summary>Reads field <paramref name="index"/>'s value at the reader; false when it is not plainly of its kind.</summary>
+        bool Read(int index, ref Utf8JsonReader reader, Utf8StringCache cache);
 
-            if (id is null || !EndOfLine(ref reader))
-            {
-                return false;
-            }
-
-            record = new Group
-            {
-                Id = id,
-                Name = name,
-                Description = description,
-                Privacy = privacy,
-                CreatedAt = createdAt,
-                CreatedBy = createdBy,
-                Archived = archived,
-                Topics = topics ?? (IReadOnlyList<string>)[],
-            };
-            return true;
-        }
-        catch (Exception ex) when (IsRefusal(ex))
-        {
-            return false;
-        }
+        /// <summary>The record, or null when a field it needs is missing.</summary>
+        TRecord? Build();
     }
 
-    public static bool TryParseMembership(ReadOnlySpan<byte> line, Utf8StringCache cache, out Membership? record)
+    private struct PersonFields : IRecordFields<PersonFields, Person>
     {
-        record = null;
-        try
+        private string? _id, _name, _email, _title, _department, _company, _office, _country, _managerId;
+        private List<string>? _roles;
+        private PersonKind _kind;
+        private bool _active;
+
+        public static PersonFields Create() => new() { _kind = PersonKind.Person, _active = true };
+
+        public static int IndexOf(ReadOnlySpan<byte> name) => name switch
         {
-            var reader = new Utf8JsonReader(line);
-            if (!StartRecord(ref reader))
-            {
-                return false;
-            }
+            _ when name.SequenceEqual("id"u8) => 0,
+            _ when name.SequenceEqual("name"u8) => 1,
+            _ when name.SequenceEqual("email"u8) => 2,
+            _ when name.SequenceEqual("title"u8) => 3,
+            _ when name.SequenceEqual("department"u8) => 4,
+            _ when name.SequenceEqual("company"u8) => 5,
+            _ when name.SequenceEqual("office"u8) => 6,
+            _ when name.SequenceEqual("country"u8) => 7,
+            _ when name.SequenceEqual("managerId"u8) => 8,
+            _ when name.SequenceEqual("roles"u8) => 9,
+            _ when name.SequenceEqual("kind"u8) => 10,
+            _ when name.SequenceEqual("active"u8) => 11,
+            _ => -1,
+        };
 
-            string? groupId = null, personId = null;
-            var role = MembershipRole.Member;
-            DateTimeOffset? joinedAt = null;
-            var seen = 0;
-            while (NextField(ref reader, out var field))
-            {
-                var index = field switch
-                {
-                    _ when field.SequenceEqual("groupId"u8) => 0,
-                    _ when field.SequenceEqual("personId"u8) => 1,
-                    _ when field.SequenceEqual("role"u8) => 2,
-                    _ when field.SequenceEqual("joinedAt"u8) => 3,
-                    _ => -1,
-                };
-                if (!FirstTime(index, ref seen) || !reader.Read())
-                {
-                    return false;
-                }
-
-                var ok = index switch
-                {
-                    0 => Shared(ref reader, cache, out groupId),
-                    1 => Shared(ref reader, cache, out personId),
-                    2 => Role(ref reader, out role),
-                    _ => Date(ref reader, out joinedAt),
-                };
-                if (!ok)
-                {
-                    return false;
-                }
-            }
-
-            if (groupId is null || personId is null || !EndOfLine(ref reader))
-            {
-                return false;
-            }
-
-            record = new Membership { GroupId = groupId, PersonId = personId, Role = role, JoinedAt = joinedAt };
-            return true;
-        }
-        catch (Exception ex) when (IsRefusal(ex))
+        public bool Read(int index, ref Utf8JsonReader reader, Utf8StringCache cache) => index switch
         {
-            return false;
-        }
+            0 => Text(ref reader, out _id),
+            1 => Text(ref reader, out _name),
+            2 => Text(ref reader, out _email),
+            3 => Shared(ref reader, cache, out _title),
+            4 => Shared(ref reader, cache, out _department),
+            5 => Shared(ref reader, cache, out _company),
+            6 => Shared(ref reader, cache, out _office),
+            7 => Shared(ref reader, cache, out _country),
+            8 => Shared(ref reader, cache, out _managerId),
+            9 => TextList(ref reader, cache, out _roles),
+            10 => Kind(ref reader, out _kind),
+            _ => Flag(ref reader, out _active),
+        };
+
+        public readonly Person? Build() => _id is null ? null : new Person
+        {
+            Id = _id,
+            Name = _name,
+            Email = _email,
+            Title = _title,
+            Department = _department,
+            Company = _company,
+            Office = _office,
+            Country = _country,
+            ManagerId = _managerId,
+            Roles = _roles ?? (IReadOnlyList<string>)[],
+            Kind = _kind,
+            Active = _active,
+        };
     }
 
-    public static bool TryParsePost(ReadOnlySpan<byte> line, Utf8StringCache cache, out Post? record)
+    private struct GroupFields : IRecordFields<GroupFields, Group>
     {
-        record = null;
-        try
+        private string? _id, _name, _description, _createdBy;
+        private GroupPrivacy? _privacy;
+        private DateTimeOffset? _createdAt;
+        private bool _archived;
+        private List<string>? _topics;
+
+        public static GroupFields Create() => default;
+
+        public static int IndexOf(ReadOnlySpan<byte> name) => name switch
         {
-            var reader = new Utf8JsonReader(line);
-            if (!StartRecord(ref reader))
-            {
-                return false;
-            }
+            _ when name.SequenceEqual("id"u8) => 0,
+            _ when name.SequenceEqual("name"u8) => 1,
+            _ when name.SequenceEqual("description"u8) => 2,
+            _ when name.SequenceEqual("privacy"u8) => 3,
+            _ when name.SequenceEqual("createdAt"u8) => 4,
+            _ when name.SequenceEqual("createdBy"u8) => 5,
+            _ when name.SequenceEqual("archived"u8) => 6,
+            _ when name.SequenceEqual("topics"u8) => 7,
+            _ => -1,
+        };
 
-            string? id = null, groupId = null, authorId = null, delegateId = null, title = null, text = null;
-            DateTimeOffset? createdAt = null;
-            var type = PostType.Post;
-            var seen = 0;
-            while (NextField(ref reader, out var field))
-            {
-                var index = field switch
-                {
-                    _ when field.SequenceEqual("id"u8) => 0,
-                    _ when field.SequenceEqual("groupId"u8) => 1,
-                    _ when field.SequenceEqual("authorId"u8) => 2,
-                    _ when field.SequenceEqual("delegateId"u8) => 3,
-                    _ when field.SequenceEqual("createdAt"u8) => 4,
-                    _ when field.SequenceEqual("type"u8) => 5,
-                    _ when field.SequenceEqual("title"u8) => 6,
-                    _ when field.SequenceEqual("text"u8) => 7,
-                    _ => -1,
-                };
-                if (!FirstTime(index, ref seen) || !reader.Read())
-                {
-                    return false;
-                }
-
-                var ok = index switch
-                {
-                    0 => Text(ref reader, out id),
-                    1 => Shared(ref reader, cache, out groupId),
-                    2 => Shared(ref reader, cache, out authorId),
-                    3 => Shared(ref reader, cache, out delegateId),
-                    4 => Date(ref reader, out createdAt),
-                    5 => Type(ref reader, out type),
-                    6 => Text(ref reader, out title),
-                    _ => Text(ref reader, out text),
-                };
-                if (!ok)
-                {
-                    return false;
-                }
-            }
-
-            if (id is null || groupId is null || !EndOfLine(ref reader))
-            {
-                return false;
-            }
-
-            record = new Post
-            {
-                Id = id,
-                GroupId = groupId,
-                AuthorId = authorId,
-                DelegateId = delegateId,
-                CreatedAt = createdAt,
-                Type = type,
-                Title = title,
-                Text = text,
-            };
-            return true;
-        }
-        catch (Exception ex) when (IsRefusal(ex))
+        public bool Read(int index, ref Utf8JsonReader reader, Utf8StringCache cache) => index switch
         {
-            return false;
-        }
+            0 => Text(ref reader, out _id),
+            1 => Text(ref reader, out _name),
+            2 => Text(ref reader, out _description),
+            3 => Privacy(ref reader, out _privacy),
+            4 => Date(ref reader, out _createdAt),
+            5 => Shared(ref reader, cache, out _createdBy),
+            6 => Flag(ref reader, out _archived),
+            _ => TextList(ref reader, cache, out _topics),
+        };
+
+        public readonly Group? Build() => _id is null ? null : new Group
+        {
+            Id = _id,
+            Name = _name,
+            Description = _description,
+            Privacy = _privacy,
+            CreatedAt = _createdAt,
+            CreatedBy = _createdBy,
+            Archived = _archived,
+            Topics = _topics ?? (IReadOnlyList<string>)[],
+        };
     }
 
-    public static bool TryParseComment(ReadOnlySpan<byte> line, Utf8StringCache cache, out Comment? record)
+    private struct MembershipFields : IRecordFields<MembershipFields, Membership>
     {
-        record = null;
-        try
+        private string? _groupId, _personId;
+        private MembershipRole _role;
+        private DateTimeOffset? _joinedAt;
+
+        public static MembershipFields Create() => new() { _role = MembershipRole.Member };
+
+        public static int IndexOf(ReadOnlySpan<byte> name) => name switch
         {
-            var reader = new Utf8JsonReader(line);
-            if (!StartRecord(ref reader))
-            {
-                return false;
-            }
+            _ when name.SequenceEqual("groupId"u8) => 0,
+            _ when name.SequenceEqual("personId"u8) => 1,
+            _ when name.SequenceEqual("role"u8) => 2,
+            _ when name.SequenceEqual("joinedAt"u8) => 3,
+            _ => -1,
+        };
 
-            string? id = null, postId = null, parentId = null, authorId = null, delegateId = null, text = null;
-            DateTimeOffset? createdAt = null;
-            var acceptedAnswer = false;
-            var seen = 0;
-            while (NextField(ref reader, out var field))
-            {
-                var index = field switch
-                {
-                    _ when field.SequenceEqual("id"u8) => 0,
-                    _ when field.SequenceEqual("postId"u8) => 1,
-                    _ when field.SequenceEqual("parentId"u8) => 2,
-                    _ when field.SequenceEqual("authorId"u8) => 3,
-                    _ when field.SequenceEqual("delegateId"u8) => 4,
-                    _ when field.SequenceEqual("createdAt"u8) => 5,
-                    _ when field.SequenceEqual("text"u8) => 6,
-                    _ when field.SequenceEqual("acceptedAnswer"u8) => 7,
-                    _ => -1,
-                };
-                if (!FirstTime(index, ref seen) || !reader.Read())
-                {
-                    return false;
-                }
-
-                var ok = index switch
-                {
-                    0 => Text(ref reader, out id),
-                    1 => Shared(ref reader, cache, out postId),
-                    2 => Text(ref reader, out parentId),
-                    3 => Shared(ref reader, cache, out authorId),
-                    4 => Shared(ref reader, cache, out delegateId),
-                    5 => Date(ref reader, out createdAt),
-                    6 => Text(ref reader, out text),
-                    _ => Flag(ref reader, out acceptedAnswer),
-                };
-                if (!ok)
-                {
-                    return false;
-                }
-            }
-
-            if (id is null || postId is null || !EndOfLine(ref reader))
-            {
-                return false;
-            }
-
-            record = new Comment
-            {
-                Id = id,
-                PostId = postId,
-                ParentId = parentId,
-                AuthorId = authorId,
-                DelegateId = delegateId,
-                CreatedAt = createdAt,
-                Text = text,
-                AcceptedAnswer = acceptedAnswer,
-            };
-            return true;
-        }
-        catch (Exception ex) when (IsRefusal(ex))
+        public bool Read(int index, ref Utf8JsonReader reader, Utf8StringCache cache) => index switch
         {
-            return false;
-        }
+            0 => Shared(ref reader, cache, out _groupId),
+            1 => Shared(ref reader, cache, out _personId),
+            2 => Role(ref reader, out _role),
+            _ => Date(ref reader, out _joinedAt),
+        };
+
+        public readonly Membership? Build() => _groupId is null || _personId is null
+            ? null
+            : new Membership { GroupId = _groupId, PersonId = _personId, Role = _role, JoinedAt = _joinedAt };
     }
 
-    public static bool TryParseReaction(ReadOnlySpan<byte> line, Utf8StringCache cache, out Reaction? record)
+    private struct PostFields : IRecordFields<PostFields, Post>
     {
-        record = null;
-        try
+        private string? _id, _groupId, _authorId, _delegateId, _title, _text;
+        private DateTimeOffset? _createdAt;
+        private PostType _type;
+
+        public static PostFields Create() => new() { _type = PostType.Post };
+
+        public static int IndexOf(ReadOnlySpan<byte> name) => name switch
         {
-            var reader = new Utf8JsonReader(line);
-            if (!StartRecord(ref reader))
-            {
-                return false;
-            }
+            _ when name.SequenceEqual("id"u8) => 0,
+            _ when name.SequenceEqual("groupId"u8) => 1,
+            _ when name.SequenceEqual("authorId"u8) => 2,
+            _ when name.SequenceEqual("delegateId"u8) => 3,
+            _ when name.SequenceEqual("createdAt"u8) => 4,
+            _ when name.SequenceEqual("type"u8) => 5,
+            _ when name.SequenceEqual("title"u8) => 6,
+            _ when name.SequenceEqual("text"u8) => 7,
+            _ => -1,
+        };
 
-            string? targetId = null, personId = null, type = null;
-            DateTimeOffset? createdAt = null;
-            var seen = 0;
-            while (NextField(ref reader, out var field))
-            {
-                var index = field switch
-                {
-                    _ when field.SequenceEqual("targetId"u8) => 0,
-                    _ when field.SequenceEqual("personId"u8) => 1,
-                    _ when field.SequenceEqual("type"u8) => 2,
-                    _ when field.SequenceEqual("createdAt"u8) => 3,
-                    _ => -1,
-                };
-                if (!FirstTime(index, ref seen) || !reader.Read())
-                {
-                    return false;
-                }
-
-                var ok = index switch
-                {
-                    0 => Shared(ref reader, cache, out targetId),
-                    1 => Shared(ref reader, cache, out personId),
-                    2 => Shared(ref reader, cache, out type),
-                    _ => Date(ref reader, out createdAt),
-                };
-                if (!ok)
-                {
-                    return false;
-                }
-            }
-
-            if (targetId is null || personId is null || !EndOfLine(ref reader))
-            {
-                return false;
-            }
-
-            record = new Reaction { TargetId = targetId, PersonId = personId, Type = type, CreatedAt = createdAt };
-            return true;
-        }
-        catch (Exception ex) when (IsRefusal(ex))
+        public bool Read(int index, ref Utf8JsonReader reader, Utf8StringCache cache) => index switch
         {
-            return false;
-        }
+            0 => Text(ref reader, out _id),
+            1 => Shared(ref reader, cache, out _groupId),
+            2 => Shared(ref reader, cache, out _authorId),
+            3 => Shared(ref reader, cache, out _delegateId),
+            4 => Date(ref reader, out _createdAt),
+            5 => Type(ref reader, out _type),
+            6 => Text(ref reader, out _title),
+            _ => Text(ref reader, out _text),
+        };
+
+        public readonly Post? Build() => _id is null || _groupId is null ? null : new Post
+        {
+            Id = _id,
+            GroupId = _groupId,
+            AuthorId = _authorId,
+            DelegateId = _delegateId,
+            CreatedAt = _createdAt,
+            Type = _type,
+            Title = _title,
+            Text = _text,
+        };
+    }
+
+    private struct CommentFields : IRecordFields<CommentFields, Comment>
+    {
+        private string? _id, _postId, _parentId, _authorId, _delegateId, _text;
+        private DateTimeOffset? _createdAt;
+        private bool _acceptedAnswer;
+
+        public static CommentFields Create() => default;
+
+        public static int IndexOf(ReadOnlySpan<byte> name) => name switch
+        {
+            _ when name.SequenceEqual("id"u8) => 0,
+            _ when name.SequenceEqual("postId"u8) => 1,
+            _ when name.SequenceEqual("parentId"u8) => 2,
+            _ when name.SequenceEqual("authorId"u8) => 3,
+            _ when name.SequenceEqual("delegateId"u8) => 4,
+            _ when name.SequenceEqual("createdAt"u8) => 5,
+            _ when name.SequenceEqual("text"u8) => 6,
+            _ when name.SequenceEqual("acceptedAnswer"u8) => 7,
+            _ => -1,
+        };
+
+        public bool Read(int index, ref Utf8JsonReader reader, Utf8StringCache cache) => index switch
+        {
+            0 => Text(ref reader, out _id),
+            1 => Shared(ref reader, cache, out _postId),
+            2 => Text(ref reader, out _parentId),
+            3 => Shared(ref reader, cache, out _authorId),
+            4 => Shared(ref reader, cache, out _delegateId),
+            5 => Date(ref reader, out _createdAt),
+            6 => Text(ref reader, out _text),
+            _ => Flag(ref reader, out _acceptedAnswer),
+        };
+
+        public readonly Comment? Build() => _id is null || _postId is null ? null : new Comment
+        {
+            Id = _id,
+            PostId = _postId,
+            ParentId = _parentId,
+            AuthorId = _authorId,
+            DelegateId = _delegateId,
+            CreatedAt = _createdAt,
+            Text = _text,
+            AcceptedAnswer = _acceptedAnswer,
+        };
+    }
+
+    private struct ReactionFields : IRecordFields<ReactionFields, Reaction>
+    {
+        private string? _targetId, _personId, _type;
+        private DateTimeOffset? _createdAt;
+
+        public static ReactionFields Create() => default;
+
+        public static int IndexOf(ReadOnlySpan<byte> name) => name switch
+        {
+            _ when name.SequenceEqual("targetId"u8) => 0,
+            _ when name.SequenceEqual("personId"u8) => 1,
+            _ when name.SequenceEqual("type"u8) => 2,
+            _ when name.SequenceEqual("createdAt"u8) => 3,
+            _ => -1,
+        };
+
+        public bool Read(int index, ref Utf8JsonReader reader, Utf8StringCache cache) => index switch
+        {
+            0 => Shared(ref reader, cache, out _targetId),
+            1 => Shared(ref reader, cache, out _personId),
+            2 => Shared(ref reader, cache, out _type),
+            _ => Date(ref reader, out _createdAt),
+        };
+
+        public readonly Reaction? Build() => _targetId is null || _personId is null
+            ? null
+            : new Reaction { TargetId = _targetId, PersonId = _personId, Type = _type, CreatedAt = _createdAt };
     }
 
     // What the reader or the decoding throws on a line System.Text.Json should judge instead.
