@@ -19,15 +19,15 @@ public readonly record struct ReadCounts(long Records, long Messages, long Issue
     public static async Task<ReadCounts> ReadAsync(INetworkSource source)
     {
         var provider = source.Build();
-        var issues = new CountingReporter();
+        var issues = new CountingIssueReporter();
         var token = CancellationToken.None;
         _ = await provider.ReadManifestAsync(token).ConfigureAwait(false);
-        var others = await CountAsync(provider.ReadPeopleAsync(issues, token)).ConfigureAwait(false)
-            + await CountAsync(provider.ReadGroupsAsync(issues, token)).ConfigureAwait(false)
-            + await CountAsync(provider.ReadMembershipsAsync(issues, token)).ConfigureAwait(false);
-        var messages = await CountAsync(provider.ReadPostsAsync(issues, token)).ConfigureAwait(false)
-            + await CountAsync(provider.ReadCommentsAsync(issues, token)).ConfigureAwait(false);
-        var reactions = await CountAsync(provider.ReadReactionsAsync(issues, token)).ConfigureAwait(false);
+        var others = await RecordCounting.CountAsync(provider.ReadPeopleAsync(issues, token)).ConfigureAwait(false)
+            + await RecordCounting.CountAsync(provider.ReadGroupsAsync(issues, token)).ConfigureAwait(false)
+            + await RecordCounting.CountAsync(provider.ReadMembershipsAsync(issues, token)).ConfigureAwait(false);
+        var messages = await RecordCounting.CountAsync(provider.ReadPostsAsync(issues, token)).ConfigureAwait(false)
+            + await RecordCounting.CountAsync(provider.ReadCommentsAsync(issues, token)).ConfigureAwait(false);
+        var reactions = await RecordCounting.CountAsync(provider.ReadReactionsAsync(issues, token)).ConfigureAwait(false);
         return new ReadCounts(others + messages + reactions, messages, issues.Count);
     }
 
@@ -84,27 +84,5 @@ public readonly record struct ReadCounts(long Records, long Messages, long Issue
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {args[0]} | {counts.Messages:N0} | {counts.Records:N0} | {seconds:F1} | {counts.Messages / seconds:N0} | {self.PeakWorkingSet64 / (1024.0 * 1024.0):N0} MB |"));
-    }
-
-    private static async Task<long> CountAsync<T>(IAsyncEnumerable<T> records)
-    {
-        long count = 0;
-        await foreach (var record in records.ConfigureAwait(false))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    private sealed class CountingReporter : IDataIssueReporter
-    {
-        public long Count { get; private set; }
-
-        public void Report(DataIssue issue) => Count++;
-
-        public void Report(DataNote note)
-        {
-        }
     }
 }

@@ -59,21 +59,8 @@ public class ReadingFloorBenchmarks
     /// <summary>Every record of the six files through <see cref="SnapshotProvider"/>, counted and dropped.</summary>
     /// <returns>The number of records read.</returns>
     [Benchmark(Description = "Read snapshot")]
-    public async Task<long> ReadSnapshot()
-    {
-        var source = new SnapshotProvider(_folder);
-        var issues = new NoIssues();
-        var cancellationToken = CancellationToken.None;
-        long records = 0;
-        _ = await source.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
-        records += await CountAsync(source.ReadPeopleAsync(issues, cancellationToken)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadGroupsAsync(issues, cancellationToken)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadMembershipsAsync(issues, cancellationToken)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadPostsAsync(issues, cancellationToken)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadCommentsAsync(issues, cancellationToken)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadReactionsAsync(issues, cancellationToken)).ConfigureAwait(false);
-        return records;
-    }
+    public Task<long> ReadSnapshot() =>
+        RecordCounting.ReadEveryRecordAsync(new SnapshotProvider(_folder), new CountingIssueReporter());
 
     /// <summary>A whole run of the governance and posting-guidelines packs, findings counted and not kept.</summary>
     /// <returns>The number of findings.</returns>
@@ -136,28 +123,6 @@ public class ReadingFloorBenchmarks
 
     private static bool IsText(ReadOnlySpan<byte> name) =>
         name.SequenceEqual("text"u8) || name.SequenceEqual("title"u8) || name.SequenceEqual("name"u8) || name.SequenceEqual("email"u8) || name.SequenceEqual("description"u8);
-
-    private static async Task<long> CountAsync<T>(IAsyncEnumerable<T> records)
-    {
-        long count = 0;
-        await foreach (var record in records.ConfigureAwait(false))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    private sealed class NoIssues : IDataIssueReporter
-    {
-        public void Report(DataIssue issue)
-        {
-        }
-
-        public void Report(DataNote note)
-        {
-        }
-    }
 }
 
 /// <summary>Which string values the floor also decodes, to see what decoding costs (<see cref="ReadingFloorHarness"/>).</summary>

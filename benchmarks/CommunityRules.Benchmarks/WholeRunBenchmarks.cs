@@ -46,49 +46,14 @@ public class WholeRunBenchmarks
     /// <summary>Streams every record of the six files through <see cref="SnapshotProvider"/> and nothing else: the floor of a run.</summary>
     /// <returns>The number of records read.</returns>
     [Benchmark(Baseline = true, Description = "Read snapshot")]
-    public async Task<long> ReadSnapshot()
-    {
-        var source = new SnapshotProvider(_folder);
-        var issues = new CountingIssueReporter();
-        var cancellationToken = CancellationToken.None;
-        long records = 0;
-        _ = await source.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
-        records += await CountAsync(source.ReadPeopleAsync(issues, cancellationToken)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadGroupsAsync(issues, cancellationToken)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadMembershipsAsync(issues, cancellationToken)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadPostsAsync(issues, cancellationToken)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadCommentsAsync(issues, cancellationToken)).ConfigureAwait(false);
-        records += await CountAsync(source.ReadReactionsAsync(issues, cancellationToken)).ConfigureAwait(false);
-        return records;
-    }
+    public Task<long> ReadSnapshot() =>
+        RecordCounting.ReadEveryRecordAsync(new SnapshotProvider(_folder), new CountingIssueReporter());
 
     /// <summary>A whole run of <c>builtin:governance</c>, as <c>communityrules check</c> does it.</summary>
     /// <returns>The findings and counts.</returns>
     [Benchmark(Description = "Check governance")]
     public Task<AnalysisResult> CheckGovernance() =>
         _engine.AnalyzeAsync(_ruleSet, new SnapshotProvider(_folder));
-
-    private static async Task<long> CountAsync<T>(IAsyncEnumerable<T> records)
-    {
-        long count = 0;
-        await foreach (var record in records.ConfigureAwait(false))
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    private sealed class CountingIssueReporter : IDataIssueReporter
-    {
-        public int Count { get; private set; }
-
-        public void Report(DataIssue issue) => Count++;
-
-        public void Report(DataNote note)
-        {
-        }
-    }
 }
 
 /// <summary>The checks <see cref="WholeRunBenchmarks.Setup"/> makes before anything is timed.</summary>
