@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using CommunityRules.Text;
 
 namespace CommunityRules.Benchmarks;
 
@@ -60,28 +61,8 @@ internal static class LetterCountsBefore
             }
         }
 
-        var (tailLetters, tailCapitals) = CountOneByOne(text[i..]);
+        var (tailLetters, tailCapitals) = LetterCounts.CountOneByOne(text[i..]);
         return (letters + tailLetters, capitals + tailCapitals);
-    }
-
-    private static (int Letters, int Capitals) CountOneByOne(ReadOnlySpan<char> text)
-    {
-        int letters = 0, capitals = 0;
-        foreach (var c in text)
-        {
-            if (char.IsAsciiLetter(c))
-            {
-                letters++;
-                capitals += char.IsAsciiLetterUpper(c) ? 1 : 0;
-            }
-            else if (c > 0x7F && char.IsLetter(c))
-            {
-                letters++;
-                capitals += char.IsUpper(c) ? 1 : 0;
-            }
-        }
-
-        return (letters, capitals);
     }
 
     /// <summary>The characters above Latin-1 of one block, one bit each in <paramref name="mask"/> from <paramref name="offset"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using CommunityRules.Model;
 
 namespace CommunityRules.Engine;
 
@@ -17,8 +18,8 @@ internal sealed class PostGroupIndex
 {
     private const int InitialCapacity = 1 << 12;
 
-    private readonly Dictionary<string, int> _groupSlots = new(StringComparer.Ordinal);
-    private readonly List<string> _groupIds = [];
+    // Group ids are few; each is kept once, so the index holds no post's own copy of its group's id.
+    private readonly StringNumbering _groupIds = new();
     private ulong[] _keys = new ulong[InitialCapacity];
     private int[] _groups = new int[InitialCapacity];
     private int _count;
@@ -61,7 +62,7 @@ internal sealed class PostGroupIndex
                 return false;
             }
 
-            PageOf(page)[number & (PageSize - 1)] = GroupSlot(groupId) + 1;
+            PageOf(page)[number & (PageSize - 1)] = _groupIds.Number(groupId) + 1;
             _count++;
             return true;
         }
@@ -162,7 +163,7 @@ internal sealed class PostGroupIndex
             if (_keys[slot] == 0)
             {
                 _keys[slot] = key;
-                _groups[slot] = GroupSlot(groupId);
+                _groups[slot] = _groupIds.Number(groupId);
                 _count++;
                 _hashed++;
                 return true;
@@ -191,19 +192,6 @@ internal sealed class PostGroupIndex
 
         groupId = null;
         return false;
-    }
-
-    // Group ids are few; each is kept once, so the index holds no post's own copy of its group's id.
-    private int GroupSlot(string groupId)
-    {
-        if (!_groupSlots.TryGetValue(groupId, out var slot))
-        {
-            slot = _groupIds.Count;
-            _groupIds.Add(groupId);
-            _groupSlots.Add(groupId, slot);
-        }
-
-        return slot;
     }
 
     private void Grow()

@@ -19,8 +19,7 @@ internal sealed class MembershipTable
     private readonly Lock _indexLock = new();
 
     // Ids a membership names that are not a person or group of the network (yet): kept once, numbered ~index.
-    private readonly List<string> _otherIds = [];
-    private readonly Dictionary<string, int> _otherIdIndex = new(StringComparer.Ordinal);
+    private readonly StringNumbering _otherIds = new();
 
     private int _count;
     private Index? _index;
@@ -37,8 +36,8 @@ internal sealed class MembershipTable
 
         _pages[_count >> PageBits][_count & (PageSize - 1)] = new Entry
         {
-            Group = groupIndex >= 0 ? groupIndex : ~OtherId(membership.GroupId),
-            Person = personIndex >= 0 ? personIndex : ~OtherId(membership.PersonId),
+            Group = groupIndex >= 0 ? groupIndex : ~_otherIds.Number(membership.GroupId),
+            Person = personIndex >= 0 ? personIndex : ~_otherIds.Number(membership.PersonId),
             Role = (int)membership.Role,
             HasJoinedAt = membership.JoinedAt.HasValue,
             OffsetMinutes = membership.JoinedAt is { } joined ? (short)joined.Offset.TotalMinutes : (short)0,
@@ -52,7 +51,7 @@ internal sealed class MembershipTable
     public IReadOnlyList<Membership>? OfGroup(string groupId, int groupIndex)
     {
         var index = CurrentIndex();
-        var key = groupIndex >= 0 ? groupIndex : _otherIdIndex.TryGetValue(groupId, out var other) ? index.Groups + other : -1;
+        var key = groupIndex >= 0 ? groupIndex : _otherIds.TryGetNumber(groupId, out var other) ? index.Groups + other : -1;
         return key < 0 ? null : Slice(index.ByGroup, index.GroupStarts, key);
     }
 
@@ -60,7 +59,7 @@ internal sealed class MembershipTable
     public IReadOnlyList<Membership>? OfPerson(string personId, int personIndex)
     {
         var index = CurrentIndex();
-        var key = personIndex >= 0 ? personIndex : _otherIdIndex.TryGetValue(personId, out var other) ? index.People + other : -1;
+        var key = personIndex >= 0 ? personIndex : _otherIds.TryGetNumber(personId, out var other) ? index.People + other : -1;
         return key < 0 ? null : Slice(index.ByPerson, index.PersonStarts, key);
     }
 
@@ -81,18 +80,6 @@ internal sealed class MembershipTable
             Role = (MembershipRole)entry.Role,
             JoinedAt = entry.HasJoinedAt ? new DateTimeOffset(entry.JoinedTicks, TimeSpan.FromMinutes(entry.OffsetMinutes)) : null,
         };
-    }
-
-    private int OtherId(string id)
-    {
-        if (!_otherIdIndex.TryGetValue(id, out var at))
-        {
-            at = _otherIds.Count;
-            _otherIds.Add(id);
-            _otherIdIndex.Add(id, at);
-        }
-
-        return at;
     }
 
     // Built on first use after the memberships are read, and again if people, groups or memberships were added since.
