@@ -44,6 +44,13 @@ public abstract class Check
 
     internal abstract Data.DataCapabilities RequiredDataFor(object options);
 
+    /// <summary>
+    /// Gets the optional fields of posts, comments and reactions a rule with these options reads in its actions, for
+    /// the run's projection (<see cref="Engine.FieldProjection"/>); what its text contributions, scope and messages read
+    /// the engine adds itself. Every field unless the check declares less, as the built-in checks do.
+    /// </summary>
+    internal abstract Data.RecordFields FieldsReadFor(object options);
+
     internal abstract void InitializeRule(CheckInitializationContext context, object options);
 }
 
@@ -70,6 +77,15 @@ public abstract class Check<TOptions> : Check
     /// <returns>What the check needs; <see cref="Data.DataCapabilities.None"/> by default.</returns>
     protected virtual Data.DataCapabilities GetRequiredData(TOptions options) => Data.DataCapabilities.None;
 
+    /// <summary>
+    /// Says which optional fields of posts, comments and reactions the check's actions read (beside its text
+    /// contributions, which the engine knows): the run reads only those, for every rule together. Not declared, the
+    /// check gets every field.
+    /// </summary>
+    /// <param name="options">The rule's options.</param>
+    /// <returns>The fields read; <see cref="Data.RecordFields.All"/> by default.</returns>
+    private protected virtual Data.RecordFields GetFieldsRead(TOptions options) => Data.RecordFields.All;
+
     /// <summary>Registers the actions of one rule that uses this check.</summary>
     /// <param name="context">Registers actions.</param>
     /// <param name="options">The rule's options, validated.</param>
@@ -78,6 +94,8 @@ public abstract class Check<TOptions> : Check
     internal sealed override void ValidateOptions(object options, CheckOptionsContext context) => Validate((TOptions)options, context);
 
     internal sealed override Data.DataCapabilities RequiredDataFor(object options) => GetRequiredData((TOptions)options);
+
+    internal sealed override Data.RecordFields FieldsReadFor(object options) => GetFieldsRead((TOptions)options);
 
     internal sealed override void InitializeRule(CheckInitializationContext context, object options) => Initialize(context, (TOptions)options);
 }

@@ -52,6 +52,8 @@ public sealed class RuleEngine
         ArgumentNullException.ThrowIfNull(source);
         options ??= new AnalysisOptions();
 
+        // Posts, comments and reactions are read with only the fields the rules read, where the provider can skip the rest.
+        source = source is IFieldProjectingProvider projecting ? projecting.WithFields(ruleSet.Fields) : source;
         var manifest = await source.ReadManifestAsync(cancellationToken).ConfigureAwait(false);
         var asOf = options.AsOf ?? manifest?.AsOf ?? _timeProvider.GetUtcNow();
         var network = new NetworkView(manifest, asOf) { IncludeAutomatedAccounts = options.IncludeAutomatedAccounts };

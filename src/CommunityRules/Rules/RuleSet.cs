@@ -27,6 +27,7 @@ public sealed class RuleSet
         }
 
         Text = TextRuleSet.Create(Runtimes);
+        Fields = FieldProjection.Of(Runtimes);
         PostRuntimes = [.. Runtimes.Where(rule => rule.PostActions.Count > 0)];
         CommentRuntimes = [.. Runtimes.Where(rule => rule.CommentActions.Count > 0)];
 
@@ -48,6 +49,9 @@ public sealed class RuleSet
 
     /// <summary>Gets the text checks of the active rules compiled into one matcher per field, or <see langword="null"/> when there are none.</summary>
     internal TextRuleSet? Text { get; }
+
+    /// <summary>Gets the optional fields of posts, comments and reactions the active rules read: a run reads only these.</summary>
+    internal Data.RecordFields Fields { get; }
 
     /// <summary>Gets the active rules with actions of their own for posts, beside the shared text matcher.</summary>
     internal RuleRuntime[] PostRuntimes { get; }

@@ -52,6 +52,10 @@ internal sealed class AdminsCheck : Check<AdminsOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>Groups, their admins and memberships: no field of a post, comment or reaction.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(AdminsOptions options) => Data.RecordFields.None;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, AdminsOptions options) =>
         context.RegisterGroupAction(group =>
         {

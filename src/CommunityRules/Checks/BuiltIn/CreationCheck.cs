@@ -94,6 +94,10 @@ internal sealed class CreationCheck : Check<CreationOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>Groups and their creators: no field of a post, comment or reaction.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(CreationOptions options) => Data.RecordFields.None;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, CreationOptions options)
     {
         var roles = Set(options.Allowed.Roles);

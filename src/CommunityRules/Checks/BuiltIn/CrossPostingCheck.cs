@@ -76,6 +76,10 @@ internal sealed class CrossPostingCheck : Check<CrossPostingOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>The posts' title and text, compared as signatures.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(CrossPostingOptions options) => Data.RecordFields.PostTitle | Data.RecordFields.PostText;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, CrossPostingOptions options)
     {
         var settings = new CrossPostingSettings(options);

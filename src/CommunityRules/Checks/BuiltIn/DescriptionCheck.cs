@@ -38,6 +38,10 @@ internal sealed class DescriptionCheck : Check<DescriptionOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>Groups' descriptions: no field of a post, comment or reaction.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(DescriptionOptions options) => Data.RecordFields.None;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, DescriptionOptions options) =>
         context.RegisterGroupAction(group =>
         {

@@ -131,6 +131,11 @@ internal sealed class DuplicatesCheck : Check<DuplicatesOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>The posts' title and text when their words are compared (postsWeight above 0); else no field of a post, comment or reaction.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(DuplicatesOptions options) =>
+        new DuplicateSettings(options).ComparesPosts ? Data.RecordFields.PostTitle | Data.RecordFields.PostText : Data.RecordFields.None;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, DuplicatesOptions options)
     {
         var settings = new DuplicateSettings(options);

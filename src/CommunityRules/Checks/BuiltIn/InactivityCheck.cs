@@ -67,6 +67,10 @@ internal sealed class InactivityCheck : Check<InactivityOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>The groups' activity, which the engine counts from ids and times: no optional field.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(InactivityOptions options) => Data.RecordFields.None;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, InactivityOptions options) =>
         context.RegisterEndAction(end =>
         {

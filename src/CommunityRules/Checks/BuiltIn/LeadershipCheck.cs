@@ -75,6 +75,10 @@ internal sealed class LeadershipCheck : Check<LeadershipOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>Each person's activity, which the engine counts from ids and times: no optional field.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(LeadershipOptions options) => Data.RecordFields.None;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, LeadershipOptions options)
     {
         context.CountPersonActivity(options.Days);

@@ -47,6 +47,10 @@ internal sealed class LengthCheck : Check<LengthOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>Only its text contribution, whose fields the engine adds.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(LengthOptions options) => Data.RecordFields.None;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, LengthOptions options) =>
         context.RegisterText(new DetectorContribution(new LengthDetector(options.MinLength, options.MaxLength), PostFields.Resolve(options.Fields, context.Target, titleByDefault: false)));
 }

@@ -66,6 +66,10 @@ internal sealed class LinksCheck : Check<LinksOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>Only its text contribution, whose fields the engine adds.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(LinksOptions options) => Data.RecordFields.None;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, LinksOptions options) =>
         context.RegisterText(new LinkContribution(PostFields.Resolve(options.Fields, context.Target), options.Compiled!, allow: options.AllowDomains is not null));
 }

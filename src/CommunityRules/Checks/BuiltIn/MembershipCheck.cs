@@ -74,6 +74,10 @@ internal sealed class MembershipCheck : Check<MembershipOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>Groups and memberships: no field of a post, comment or reaction.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(MembershipOptions options) => Data.RecordFields.None;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, MembershipOptions options) =>
         context.RegisterGroupAction(group =>
         {

@@ -83,6 +83,10 @@ internal sealed class NamingCheck : Check<NamingOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>Groups' names and their creators: no field of a post, comment or reaction.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(NamingOptions options) => Data.RecordFields.None;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, NamingOptions options)
     {
         var pattern = options.CompiledPattern;

@@ -77,6 +77,10 @@ internal sealed class PatternsCheck : Check<PatternsOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>Only its text contribution, whose fields the engine adds.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(PatternsOptions options) => Data.RecordFields.None;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, PatternsOptions options) =>
         context.RegisterText(new PatternContribution(options.Compiled, PostFields.Resolve(options.Fields, context.Target)));
 }

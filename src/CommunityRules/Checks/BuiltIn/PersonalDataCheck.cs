@@ -96,6 +96,10 @@ internal sealed class PersonalDataCheck : Check<PersonalDataOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>Only its text contribution, whose fields the engine adds.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(PersonalDataOptions options) => Data.RecordFields.None;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, PersonalDataOptions options)
     {
         var kinds = PersonalDataKinds.None;

@@ -69,6 +69,10 @@ internal sealed class PlacementCheck : Check<PlacementOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>The posts' title and text: each group's words are learnt from them.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(PlacementOptions options) => Data.RecordFields.PostTitle | Data.RecordFields.PostText;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, PlacementOptions options)
     {
         var settings = new PlacementSettings(options);

@@ -64,6 +64,10 @@ internal sealed class PrivacyCheck : Check<PrivacyOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>Groups' privacy: no field of a post, comment or reaction.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(PrivacyOptions options) => Data.RecordFields.None;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, PrivacyOptions options)
     {
         var allowed = options.Allowed.ToHashSet();

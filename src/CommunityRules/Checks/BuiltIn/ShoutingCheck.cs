@@ -47,6 +47,10 @@ internal sealed class ShoutingCheck : Check<ShoutingOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>Only its text contribution, whose fields the engine adds.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(ShoutingOptions options) => Data.RecordFields.None;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, ShoutingOptions options) =>
         context.RegisterText(new ShoutingContribution(PostFields.Resolve(options.Fields, context.Target), options.MaxCapitalShare, options.MinLetters));
 }

@@ -88,6 +88,10 @@ internal sealed class TermsCheck : Check<TermsOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>Only its text contribution, whose fields the engine adds.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(TermsOptions options) => Data.RecordFields.None;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, TermsOptions options)
     {
         // A term listed both plainly and with a suggestion is reported once, with the suggestion.

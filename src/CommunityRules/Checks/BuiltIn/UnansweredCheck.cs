@@ -79,6 +79,10 @@ internal sealed class UnansweredCheck : Check<UnansweredOptions>
     }
 
     /// <inheritdoc/>
+    /// <remarks>The posts' title and text (questions are detected and quoted from them); of comments only ids, authors, times and accepted answers.</remarks>
+    private protected override Data.RecordFields GetFieldsRead(UnansweredOptions options) => Data.RecordFields.PostTitle | Data.RecordFields.PostText;
+
+    /// <inheritdoc/>
     protected override void Initialize(CheckInitializationContext context, UnansweredOptions options) =>
         context.RegisterRunStartAction(start =>
         {

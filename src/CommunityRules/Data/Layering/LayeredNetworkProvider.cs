@@ -8,7 +8,7 @@ namespace CommunityRules.Data.Layering;
 /// the earlier record (see <see cref="RecordMerge"/>); records repeated within one layer are passed on as they are,
 /// so the engine reports them as duplicates. Posts, comments and reactions are streamed layer after layer.
 /// </summary>
-internal sealed class LayeredNetworkProvider : INetworkProvider
+internal sealed class LayeredNetworkProvider : INetworkProvider, IFieldProjectingProvider
 {
     private readonly INetworkProvider[] _layers;
 
@@ -20,6 +20,12 @@ internal sealed class LayeredNetworkProvider : INetworkProvider
     }
 
     public string Description { get; }
+
+    /// <summary>Gets the layers, each with the projection of those that can leave fields out.</summary>
+    /// <param name="fields">The optional fields the run reads.</param>
+    /// <returns>The layered view; posts, comments and reactions are streamed layer after layer, so each layer may skip alone.</returns>
+    public INetworkProvider WithFields(RecordFields fields) =>
+        new LayeredNetworkProvider([.. _layers.Select(layer => layer is IFieldProjectingProvider projecting ? projecting.WithFields(fields) : layer)]);
 
     public DataCapabilities Capabilities { get; }
 

@@ -10,13 +10,16 @@ namespace CommunityRules.Data.Snapshot;
 /// <c>memberships.jsonl</c>, <c>posts.jsonl</c>, <c>comments.jsonl</c>, <c>reactions.jsonl</c>, each optionally
 /// gzip-compressed as <c>.jsonl.gz</c>) and an optional <c>network.json</c> manifest.
 /// </summary>
-internal sealed class SnapshotProvider : INetworkProvider
+internal sealed class SnapshotProvider : INetworkProvider, IFieldProjectingProvider
 {
     // A snapshot is our own format and can hold everything; what a folder lacks a file for, it cannot tell.
     private const DataCapabilities MembershipData = DataCapabilities.Memberships | DataCapabilities.Admins;
     private const DataCapabilities ReactionData = DataCapabilities.Reactions | DataCapabilities.ReactionTimes;
 
     private const int ReadBufferSize = 1 << 16;
+
+    // The optional fields of posts, comments and reactions this view reads; the others are skipped, not decoded.
+    private readonly RecordFields _fields = RecordFields.All;
 
     /// <summary>Initializes a new instance of the <see cref="SnapshotProvider"/> class.</summary>
     /// <param name="folder">The snapshot folder.</param>
@@ -67,6 +70,14 @@ internal sealed class SnapshotProvider : INetworkProvider
             & ~(FindFile(folder, SnapshotFiles.Reactions) is null ? ReactionData : DataCapabilities.None);
     }
 
+    // The same folder, already checked, read with another projection.
+    private SnapshotProvider(SnapshotProvider provider, RecordFields fields)
+    {
+        Folder = provider.Folder;
+        Capabilities = provider.Capabilities;
+        _fields = fields;
+    }
+
     /// <summary>Gets the snapshot folder.</summary>
     public string Folder { get; }
 
@@ -76,6 +87,9 @@ internal sealed class SnapshotProvider : INetworkProvider
     /// <inheritdoc/>
     /// <remarks>Everything, less memberships and admins without a memberships file, and reactions without a reactions file.</remarks>
     public DataCapabilities Capabilities { get; }
+
+    /// <inheritdoc/>
+    public INetworkProvider WithFields(RecordFields fields) => fields == _fields ? this : new SnapshotProvider(this, fields);
 
     /// <inheritdoc/>
     public async ValueTask<NetworkManifest?> ReadManifestAsync(CancellationToken cancellationToken)
@@ -136,7 +150,7 @@ internal sealed class SnapshotProvider : INetworkProvider
 
     private async IAsyncEnumerable<T> ReadRecordsAsync<T>(
         string fileName,
-        SnapshotRecordParser.TryParse<T> tryParse,
+        SnapshotRecordParser.TryParseProjected<T> tryParse,
         JsonTypeInfo<T> typeInfo,
         Func<T, string?> requiredKey,
         Func<T, T> normalize,
@@ -144,6 +158,7 @@ internal sealed class SnapshotProvider : INetworkProvider
         [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
+        var fields = _fields;
         var path = FindFile(Folder, fileName);
         if (path is null)
         {
@@ -154,7 +169,7 @@ internal sealed class SnapshotProvider : INetworkProvider
         using var strings = new Utf8StringCache();
         while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false))
         {
-            var record = Parse(reader.Current.Span, tryParse, strings, typeInfo, requiredKey, path, reader.LineNumber, issues);
+            var record = Parse(reader.Current.Span, tryParse, strings, fields, typeInfo, requiredKey, path, reader.LineNumber, issues);
             if (record is not null)
             {
                 yield return normalize(record);
@@ -164,8 +179,9 @@ internal sealed class SnapshotProvider : INetworkProvider
 
     private static T? Parse<T>(
         ReadOnlySpan<byte> line,
-        SnapshotRecordParser.TryParse<T> tryParse,
+        SnapshotRecordParser.TryParseProjected<T> tryParse,
         Utf8StringCache strings,
+        RecordFields fields,
         JsonTypeInfo<T> typeInfo,
         Func<T, string?> requiredKey,
         string path,
@@ -181,7 +197,7 @@ internal sealed class SnapshotProvider : INetworkProvider
         try
         {
             // The hand-written parser reads the plain lines; System.Text.Json judges (and words the issue of) the rest.
-            var record = tryParse(line, strings, out var parsed) ? parsed : JsonSerializer.Deserialize(line, typeInfo);
+            var record = tryParse(line, strings, fields, out var parsed) ? parsed : JsonSerializer.Deserialize(line, typeInfo);
             if (record is null)
             {
                 issues.Report(new DataIssue(DataIssueKind.MalformedRecord, path, lineNumber, "the line is 'null', not a record"));

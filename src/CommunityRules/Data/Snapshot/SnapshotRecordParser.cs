@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using CommunityRules.Model;
 
 namespace CommunityRules.Data.Snapshot;
@@ -14,31 +15,57 @@ namespace CommunityRules.Data.Snapshot;
 /// </summary>
 internal static class SnapshotRecordParser
 {
-    /// <summary>A parser of one kind of record: false to leave the line to System.Text.Json.</summary>
+    /// <summary>A parser of one kind of record, every field read: false to leave the line to System.Text.Json.</summary>
     public delegate bool TryParse<T>(ReadOnlySpan<byte> line, Utf8StringCache cache, out T? record)
         where T : class;
 
+    /// <summary>
+    /// A parser of one kind of record that reads the optional fields in <c>fields</c> and skips the others (left
+    /// <see langword="null"/>); false to leave the line to System.Text.Json.
+    /// </summary>
+    public delegate bool TryParseProjected<T>(ReadOnlySpan<byte> line, Utf8StringCache cache, RecordFields fields, out T? record)
+        where T : class;
+
     public static bool TryParsePerson(ReadOnlySpan<byte> line, Utf8StringCache cache, out Person? record) =>
-        ParseRecord<PersonFields, Person>(line, cache, out record);
+        ParseRecord<PersonFields, Person>(line, cache, RecordFields.All, out record);
 
     public static bool TryParseGroup(ReadOnlySpan<byte> line, Utf8StringCache cache, out Group? record) =>
-        ParseRecord<GroupFields, Group>(line, cache, out record);
+        ParseRecord<GroupFields, Group>(line, cache, RecordFields.All, out record);
 
     public static bool TryParseMembership(ReadOnlySpan<byte> line, Utf8StringCache cache, out Membership? record) =>
-        ParseRecord<MembershipFields, Membership>(line, cache, out record);
+        ParseRecord<MembershipFields, Membership>(line, cache, RecordFields.All, out record);
 
     public static bool TryParsePost(ReadOnlySpan<byte> line, Utf8StringCache cache, out Post? record) =>
-        ParseRecord<PostFields, Post>(line, cache, out record);
+        ParseRecord<PostFields, Post>(line, cache, RecordFields.All, out record);
 
     public static bool TryParseComment(ReadOnlySpan<byte> line, Utf8StringCache cache, out Comment? record) =>
-        ParseRecord<CommentFields, Comment>(line, cache, out record);
+        ParseRecord<CommentFields, Comment>(line, cache, RecordFields.All, out record);
 
     public static bool TryParseReaction(ReadOnlySpan<byte> line, Utf8StringCache cache, out Reaction? record) =>
-        ParseRecord<ReactionFields, Reaction>(line, cache, out record);
+        ParseRecord<ReactionFields, Reaction>(line, cache, RecordFields.All, out record);
+
+    // People, groups and memberships are always read whole (see RecordFields): these ignore the projection.
+    public static bool TryParsePerson(ReadOnlySpan<byte> line, Utf8StringCache cache, RecordFields fields, out Person? record) =>
+        ParseRecord<PersonFields, Person>(line, cache, RecordFields.All, out record);
+
+    public static bool TryParseGroup(ReadOnlySpan<byte> line, Utf8StringCache cache, RecordFields fields, out Group? record) =>
+        ParseRecord<GroupFields, Group>(line, cache, RecordFields.All, out record);
+
+    public static bool TryParseMembership(ReadOnlySpan<byte> line, Utf8StringCache cache, RecordFields fields, out Membership? record) =>
+        ParseRecord<MembershipFields, Membership>(line, cache, RecordFields.All, out record);
+
+    public static bool TryParsePost(ReadOnlySpan<byte> line, Utf8StringCache cache, RecordFields fields, out Post? record) =>
+        ParseRecord<PostFields, Post>(line, cache, fields, out record);
+
+    public static bool TryParseComment(ReadOnlySpan<byte> line, Utf8StringCache cache, RecordFields fields, out Comment? record) =>
+        ParseRecord<CommentFields, Comment>(line, cache, fields, out record);
+
+    public static bool TryParseReaction(ReadOnlySpan<byte> line, Utf8StringCache cache, RecordFields fields, out Reaction? record) =>
+        ParseRecord<ReactionFields, Reaction>(line, cache, fields, out record);
 
     // One walk for every kind of record: each field known and seen once, its value read by the kind's fields, the
     // line ended by the record's closing brace. A struct per kind, so the JIT makes one plain loop of each.
-    private static bool ParseRecord<TFields, TRecord>(ReadOnlySpan<byte> line, Utf8StringCache cache, out TRecord? record)
+    private static bool ParseRecord<TFields, TRecord>(ReadOnlySpan<byte> line, Utf8StringCache cache, RecordFields projection, out TRecord? record)
         where TFields : struct, IRecordFields<TFields, TRecord>
         where TRecord : class
     {
@@ -51,7 +78,7 @@ internal static class SnapshotRecordParser
                 return false;
             }
 
-            var fields = TFields.Create();
+            var fields = TFields.Create(projection);
             var seen = 0;
             while (NextField(ref reader, out var field))
             {
@@ -80,8 +107,8 @@ internal static class SnapshotRecordParser
     private interface IRecordFields<TSelf, TRecord>
         where TSelf : struct, IRecordFields<TSelf, TRecord>
     {
-        /// <summary>The fields before any is read: the record's defaults for absent fields.</summary>
-        static abstract TSelf Create();
+        /// <summary>The fields before any is read: the record's defaults for absent fields, and which optional fields to read.</summary>
+        static abstract TSelf Create(RecordFields projection);
 
         /// <summary>The field's number (below 32), or -1 for a name the record does not have.</summary>
         static abstract int IndexOf(ReadOnlySpan<byte> name);
@@ -100,7 +127,7 @@ internal static class SnapshotRecordParser
         private PersonKind _kind;
         private bool _active;
 
-        public static PersonFields Create() => new() { _kind = PersonKind.Person, _active = true };
+        public static PersonFields Create(RecordFields projection) => new() { _kind = PersonKind.Person, _active = true };
 
         public static int IndexOf(ReadOnlySpan<byte> name) => name switch
         {
@@ -160,7 +187,7 @@ internal static class SnapshotRecordParser
         private bool _archived;
         private List<string>? _topics;
 
-        public static GroupFields Create() => default;
+        public static GroupFields Create(RecordFields projection) => default;
 
         public static int IndexOf(ReadOnlySpan<byte> name) => name switch
         {
@@ -206,7 +233,7 @@ internal static class SnapshotRecordParser
         private MembershipRole _role;
         private DateTimeOffset? _joinedAt;
 
-        public static MembershipFields Create() => new() { _role = MembershipRole.Member };
+        public static MembershipFields Create(RecordFields projection) => new() { _role = MembershipRole.Member };
 
         public static int IndexOf(ReadOnlySpan<byte> name) => name switch
         {
@@ -235,8 +262,9 @@ internal static class SnapshotRecordParser
         private string? _id, _groupId, _authorId, _delegateId, _title, _text;
         private DateTimeOffset? _createdAt;
         private PostType _type;
+        private RecordFields _projection;
 
-        public static PostFields Create() => new() { _type = PostType.Post };
+        public static PostFields Create(RecordFields projection) => new() { _type = PostType.Post, _projection = projection };
 
         public static int IndexOf(ReadOnlySpan<byte> name) => name switch
         {
@@ -259,8 +287,8 @@ internal static class SnapshotRecordParser
             3 => Shared(ref reader, cache, out _delegateId),
             4 => Date(ref reader, out _createdAt),
             5 => Type(ref reader, out _type),
-            6 => Text(ref reader, out _title),
-            _ => Text(ref reader, out _text),
+            6 => (_projection & RecordFields.PostTitle) != 0 ? Text(ref reader, out _title) : Skipped(ref reader),
+            _ => (_projection & RecordFields.PostText) != 0 ? Text(ref reader, out _text) : Skipped(ref reader),
         };
 
         public readonly Post? Build() => _id is null || _groupId is null ? null : new Post
@@ -281,8 +309,9 @@ internal static class SnapshotRecordParser
         private string? _id, _postId, _parentId, _authorId, _delegateId, _text;
         private DateTimeOffset? _createdAt;
         private bool _acceptedAnswer;
+        private RecordFields _projection;
 
-        public static CommentFields Create() => default;
+        public static CommentFields Create(RecordFields projection) => new() { _projection = projection };
 
         public static int IndexOf(ReadOnlySpan<byte> name) => name switch
         {
@@ -301,11 +330,11 @@ internal static class SnapshotRecordParser
         {
             0 => Text(ref reader, out _id),
             1 => Shared(ref reader, cache, out _postId),
-            2 => Text(ref reader, out _parentId),
+            2 => (_projection & RecordFields.CommentParentId) != 0 ? Text(ref reader, out _parentId) : Skipped(ref reader),
             3 => Shared(ref reader, cache, out _authorId),
             4 => Shared(ref reader, cache, out _delegateId),
             5 => Date(ref reader, out _createdAt),
-            6 => Text(ref reader, out _text),
+            6 => (_projection & RecordFields.CommentText) != 0 ? Text(ref reader, out _text) : Skipped(ref reader),
             _ => Flag(ref reader, out _acceptedAnswer),
         };
 
@@ -326,8 +355,9 @@ internal static class SnapshotRecordParser
     {
         private string? _targetId, _personId, _type;
         private DateTimeOffset? _createdAt;
+        private RecordFields _projection;
 
-        public static ReactionFields Create() => default;
+        public static ReactionFields Create(RecordFields projection) => new() { _projection = projection };
 
         public static int IndexOf(ReadOnlySpan<byte> name) => name switch
         {
@@ -342,7 +372,7 @@ internal static class SnapshotRecordParser
         {
             0 => Shared(ref reader, cache, out _targetId),
             1 => Shared(ref reader, cache, out _personId),
-            2 => Shared(ref reader, cache, out _type),
+            2 => (_projection & RecordFields.ReactionType) != 0 ? Shared(ref reader, cache, out _type) : Skipped(ref reader),
             _ => Date(ref reader, out _createdAt),
         };
 
@@ -389,6 +419,23 @@ internal static class SnapshotRecordParser
     {
         value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
         return value is not null;
+    }
+
+    // A field outside the run's projection: not decoded, but checked as GetString would check it, so a value of the
+    // wrong kind, bad UTF-8 or a bad escape still goes to System.Text.Json and gets its data issue.
+    private static bool Skipped(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        if (reader.ValueIsEscaped)
+        {
+            return reader.GetString() is not null;
+        }
+
+        return Utf8.IsValid(reader.ValueSpan);
     }
 
     private static bool Shared(ref Utf8JsonReader reader, Utf8StringCache cache, out string? value)
