@@ -417,7 +417,7 @@ internal static class SnapshotRecordParser
 
     private static bool Text(ref Utf8JsonReader reader, out string? value)
     {
-        value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        value = reader.TokenType == JsonTokenType.String ? Utf8StringCache.Decode(ref reader) : null;
         return value is not null;
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace CommunityRules.Data.Snapshot;
 
@@ -14,6 +15,9 @@ internal sealed class Utf8StringCache : IDisposable
 {
     /// <summary>Values longer than this (in UTF-8 bytes) are not cached: they are rarely repeated ids.</summary>
     public const int MaxKeyBytes = 32;
+
+    /// <summary>The longest value (in UTF-8 bytes, so at most as many UTF-16 characters) <see cref="Decode"/> transcodes on the stack.</summary>
+    private const int MaxDecodedOnStack = 1024;
 
     private const int SlotBits = 13;
     private const int Slots = 1 << SlotBits;
@@ -44,8 +48,8 @@ internal sealed class Utf8StringCache : IDisposable
             return cached;
         }
 
-        // Decoded (and validated) by the reader, exactly as without the cache.
-        var value = reader.GetString()!;
+        // Decoded (and validated) as without the cache.
+        var value = Decode(ref reader);
         if (bytes.Length < MaxKeyBytes)
         {
             bytes.CopyTo(key);
@@ -54,6 +58,27 @@ internal sealed class Utf8StringCache : IDisposable
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// Reads the current string token as <see cref="Utf8JsonReader.GetString"/> does, at less cost for a short value
+    /// without escapes: one transcoding into a buffer on the stack and one copy into the string, where GetString counts
+    /// the characters in one pass and transcodes in another. Anything else, bad UTF-8 included, is the reader's own.
+    /// </summary>
+    /// <param name="reader">A reader on a string token.</param>
+    /// <returns>The string.</returns>
+    public static string Decode(ref Utf8JsonReader reader)
+    {
+        var bytes = reader.ValueSpan;
+        if (reader.ValueIsEscaped || reader.HasValueSequence || bytes.Length > MaxDecodedOnStack)
+        {
+            return reader.GetString()!;
+        }
+
+        Span<char> chars = stackalloc char[bytes.Length];
+        return Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done
+            ? new string(chars[..written])
+            : reader.GetString()!;
     }
 
     public void Dispose()
