@@ -269,4 +269,51 @@ public sealed class SnapshotRecordParserTests
         Assert.True(parse(bytes, cache, out var again));
         Assert.Equal(JsonSerializer.Serialize(byHand!, typeInfo), JsonSerializer.Serialize(again!, typeInfo));
     }
+
+    public static TheoryData<byte[]> StringValues => new()
+    {
+        Encoding.UTF8.GetBytes("\"\""),
+        Encoding.UTF8.GetBytes("\"post0000001\""),
+        Encoding.UTF8.GetBytes("\"Vilken mall ska vi använda för offerter? Ærlig talt, Øystein 😀 ∑\""),
+        Encoding.UTF8.GetBytes("\"" + new string('å', 511) + "x\""),
+        Encoding.UTF8.GetBytes("\"" + new string('a', 1024) + "\""),
+        Encoding.UTF8.GetBytes("\"" + new string('a', 1025) + "\""),
+        Encoding.UTF8.GetBytes("\"esc\\u00e5ped \\\"q\\\"\""),
+        WithBytes("\"bad ", [0xC3, 0x28], " byte\""),
+        WithBytes("\"overlong ", [0xC0, 0xAF], "\""),
+        WithBytes("\"surrogate ", [0xED, 0xA0, 0x80], "\""),
+    };
+
+    private static byte[] WithBytes(string before, byte[] bytes, string after) =>
+        [.. Encoding.UTF8.GetBytes(before), .. bytes, .. Encoding.UTF8.GetBytes(after)];
+
+    [Theory]
+    [MemberData(nameof(StringValues))]
+    public void Decoding_a_string_gives_what_GetString_gives_or_throws_as_it_does(byte[] json)
+    {
+        string? expected = null, actual = null;
+        Type? expectedError = null, actualError = null;
+        var reader = new Utf8JsonReader(json);
+        Assert.True(reader.Read());
+        try
+        {
+            expected = reader.GetString();
+        }
+        catch (InvalidOperationException ex)
+        {
+            expectedError = ex.GetType();
+        }
+
+        try
+        {
+            actual = Utf8StringCache.Decode(ref reader);
+        }
+        catch (InvalidOperationException ex)
+        {
+            actualError = ex.GetType();
+        }
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(expectedError, actualError);
+    }
 }

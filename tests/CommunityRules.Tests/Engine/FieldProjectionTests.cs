@@ -41,6 +41,23 @@ public sealed class FieldProjectionTests
     }
 
     [Fact]
+    public void Duplicates_without_the_posts_signal_reads_no_text()
+    {
+        var ruleSet = LoadText(
+            """
+            rules:
+              - id: D1
+                title: Look-alike groups
+                target: group
+                check: duplicates
+                options: { postsWeight: 0 }
+                message: "{reason}"
+            """);
+
+        Assert.Equal(RecordFields.None, ruleSet.Fields);
+    }
+
+    [Fact]
     public void A_check_that_declares_nothing_gets_every_field()
     {
         var ruleSet = LoadText(
