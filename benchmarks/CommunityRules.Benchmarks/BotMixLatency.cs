@@ -14,7 +14,8 @@ internal static class BotMixLatency
 {
     public static void Run(string[] args)
     {
-        var rounds = args.Length >= 2 && args[0] == "--rounds" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        var rounds = OptionValue(args, "--rounds") ?? 5;
+        var slowest = OptionValue(args, "--slowest") ?? 0;
         var posts = BotMix.All;
         _ = TextCorpus.Describe("bot mix", posts);
         var checker = new PostChecker(BotMix.Pack);
@@ -69,6 +70,11 @@ internal static class BotMixLatency
                 $"{Average(clean)} | {allocating / rounds:N0} ({(clean.Length == 0 ? 0 : 100.0 * allocating / clean.Length):F1} %) | {Average(soiled)} |"));
         }
 
+        if (slowest > 0)
+        {
+            PrintSlowest(posts, rounds, ticks, bytes, dirty, slowest);
+        }
+
         string Average(int[] selected) => selected.Length == 0 ? "-" : ((double)selected.Sum(at => bytes[at]) / selected.Length).ToString("N0", CultureInfo.InvariantCulture);
 
         string Micro(int[] selected, double quantile)
@@ -82,6 +88,37 @@ internal static class BotMixLatency
             var rank = Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1);
             var micros = sorted[rank] * 1e6 / Stopwatch.Frequency;
             return micros.ToString(micros >= 100 ? "N0" : "F2", CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static int? OptionValue(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : null;
+    }
+
+    // The posts whose median over the rounds is slowest, clean and dirty apart: what makes each percentile's tail
+    // (a long text, many raw hits, a title) rather than the load's noise, which one round's outlier is.
+    private static void PrintSlowest(Post[] posts, int rounds, long[] ticks, long[] bytes, bool[] dirty, int count)
+    {
+        var medians = Enumerable.Range(0, posts.Length)
+            .Select(i => (Index: i, Micros: Enumerable.Range(0, rounds).Select(round => ticks[(round * posts.Length) + i]).Order().ElementAt(rounds / 2) * 1e6 / Stopwatch.Frequency))
+            .OrderByDescending(post => post.Micros)
+            .ToArray();
+        foreach (var (name, isDirty) in new[] { ("clean", false), ("dirty", true) })
+        {
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Slowest {count} {name} posts (median of the rounds):"));
+            Console.WriteLine("| Post | Variant | µs | Title chars | Text chars | Findings | B |");
+            Console.WriteLine("|---|---|--:|--:|--:|--:|--:|");
+            foreach (var (index, micros) in medians.Where(post => dirty[post.Index] == isDirty).Take(count))
+            {
+                var post = posts[index];
+                var findings = new PostChecker(BotMix.Pack).Check(post);
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {post.Id} | {BotMix.VariantOf(index)} | {micros:F2} | {post.Title?.Length ?? 0} | {post.Text?.Length ?? 0} | {string.Join(' ', findings.Select(finding => finding.Rule.Id))} | {bytes[index]} |"));
+            }
         }
     }
 

@@ -82,6 +82,13 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
     /// <summary>Gets the most findings a text rule reports on one post or comment; the rest are counted in one finding.</summary>
     public int MaxFindingsPerPost { get; init; } = AnalysisOptions.DefaultMaxFindingsPerPost;
 
+    /// <summary>
+    /// Gets a value indicating whether findings of checks keep what their message and properties are made from and
+    /// make them when first read, rather than now. For the bot, whose caller may only count or filter its findings;
+    /// a finding then keeps its post, group and network until its message is read. Sinks read them as they come.
+    /// </summary>
+    public bool DeferFormatting { get; init; }
+
     /// <summary>Gets the number of texts or records a rule's regular expression may run out of time on before the rule is switched off.</summary>
     public int MaxRegexTimeoutsPerRule { get; init; } = AnalysisOptions.DefaultMaxRegexTimeoutsPerRule;
 
@@ -134,15 +141,13 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         }
 
         var subject = new FieldSubject(entity, group, Network);
-        var message = template.Format(static (state, name) => ResolvePlaceholder(state.Target, state.Descriptor, state.Subject, name), (rule.Target, Descriptor: descriptor, Subject: subject), arguments);
-        var properties = MessageProperties.From(arguments);
         var target = TargetOf(entity, group);
-        var diagnostic = new Diagnostic(descriptor, severity, message, target, properties, discriminator: discriminator, fingerprintId: fingerprintId);
-        if (FindExemption(descriptor.Id, target) is { } exemption)
-        {
-            diagnostic = diagnostic.WithSuppression(new Suppression(exemption.Justification, exemption.Expires, exemption.Owner, exemption.Location.ToString()));
-        }
-
+        var suppression = FindExemption(descriptor.Id, target) is { } exemption
+            ? new Suppression(exemption.Justification, exemption.Expires, exemption.Owner, exemption.Location.ToString())
+            : null;
+        var diagnostic = DeferFormatting
+            ? new Diagnostic(descriptor, severity, new PendingMessage(template, rule.Target, descriptor, subject, arguments.ToArray()), target, suppression, discriminator, fingerprintId)
+            : new Diagnostic(descriptor, severity, FormatMessage(template, rule.Target, descriptor, subject, arguments), target, MessageProperties.From(arguments), suppression, discriminator, fingerprintId);
         Add(rule.Order, diagnostic);
     }
 
@@ -470,6 +475,9 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
             : null,
     };
 
+    private static string FormatMessage(MessageTemplate template, TargetKind target, RuleDescriptor descriptor, FieldSubject subject, ReadOnlySpan<MessageArgument> arguments) =>
+        template.Format(static (state, name) => ResolvePlaceholder(state.Target, state.Descriptor, state.Subject, name), (Target: target, Descriptor: descriptor, Subject: subject), arguments);
+
     private static string Quoted(string text) => EchoedText.Field(text);
 
     private static DiagnosticTarget TargetOf(object entity, Group? group) => entity switch
@@ -481,4 +489,12 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         Comment comment => new DiagnosticTarget(TargetKind.Comment, comment.Id, null, group?.Id) { AuthorId = comment.AuthorId },
         _ => throw new ArgumentException($"Cannot report on a {entity.GetType().Name}.", nameof(entity)),
     };
+
+    /// <summary>A check's finding as reported: its message and properties are made from it when first read.</summary>
+    private sealed class PendingMessage(MessageTemplate template, TargetKind target, RuleDescriptor descriptor, FieldSubject subject, MessageArgument[] arguments) : PendingFinding
+    {
+        public override string FormatMessage() => FindingCollector.FormatMessage(template, target, descriptor, subject, arguments);
+
+        public override IReadOnlyDictionary<string, string> CreateProperties() => MessageProperties.From(arguments);
+    }
 }
