@@ -14,6 +14,12 @@ internal static class BotMixLatency
 {
     public static void Run(string[] args)
     {
+        if (Array.IndexOf(args, "--loop") is var loop and >= 0)
+        {
+            Loop(args[loop + 1], int.Parse(args[loop + 2], CultureInfo.InvariantCulture));
+            return;
+        }
+
         var rounds = OptionValue(args, "--rounds") ?? 5;
         var slowest = OptionValue(args, "--slowest") ?? 0;
         var posts = BotMix.All;
@@ -89,6 +95,29 @@ internal static class BotMixLatency
             var micros = sorted[rank] * 1e6 / Stopwatch.Frequency;
             return micros.ToString(micros >= 100 ? "N0" : "F2", CultureInfo.InvariantCulture);
         }
+    }
+
+    /// <summary>
+    /// <c>-- bot-latency --loop clean|dirty SECONDS</c>: checks the mix's clean or dirty posts over and over for a
+    /// while and prints nothing else, for a profiler to attach (<c>perf record</c> with <c>DOTNET_PerfMapEnabled=1</c>).
+    /// </summary>
+    private static void Loop(string which, int seconds)
+    {
+        var checker = new PostChecker(BotMix.Pack);
+        var posts = BotMix.All.Where(post => checker.Check(post).Count > 0 == (which == "dirty")).ToArray();
+        var until = Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency);
+        long checks = 0;
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            foreach (var post in posts)
+            {
+                _ = checker.Check(post);
+            }
+
+            checks += posts.Length;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {checks:N0} checks of {posts.Length:N0} {which} posts in {seconds} s"));
     }
 
     private static int? OptionValue(string[] args, string name)

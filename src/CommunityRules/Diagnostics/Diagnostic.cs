@@ -72,7 +72,7 @@ public sealed class Diagnostic
     /// <remarks>Computed on first use: a bot that only reads the message does not pay for the hash.</remarks>
     public string Fingerprint => _fingerprint ??=
         // Text checks pass what they found (field, term, position) so two terms in one post are two findings.
-        DiagnosticFingerprint.Compute(Rule.Id, Target.KindName, _fingerprintId ?? Target.Id, _discriminator ?? (Target.Kind == TargetKind.Record ? Properties.GetValueOrDefault("reason") : null));
+        DiagnosticFingerprint.Compute(Rule.Id, Target.KindName, _fingerprintId ?? Target.Id, _discriminator ?? _pending?.Discriminator ?? (Target.Kind == TargetKind.Record ? Properties.GetValueOrDefault("reason") : null));
 
     internal Diagnostic WithSuppression(Suppression suppression) => _pending is not null
         ? new(Rule, Severity, _pending, Target, suppression, _discriminator, _fingerprintId)
