@@ -5,8 +5,9 @@ namespace CommunityRules.Benchmarks;
 
 /// <summary>
 /// The bundled pack on <see cref="BotMix"/>, one post per operation: the whole mix, 8,000 of its clean posts (so
-/// Allocated is the bytes per clean post) and 400 of its dirty posts. Percentiles per post come from the
-/// <c>bot-latency</c> harness (<see cref="BotMixLatency"/>): BenchmarkDotNet's percentiles are over iterations.
+/// Allocated is the bytes per clean post), 400 of its dirty posts, and the 8,000 clean posts' texts as comments.
+/// Percentiles per post come from the <c>bot-latency</c> harness (<see cref="BotMixLatency"/>): BenchmarkDotNet's
+/// percentiles are over iterations.
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
 [MemoryDiagnoser]
@@ -19,6 +20,7 @@ public class BotMixBenchmarks
     private Post[] _all = null!;
     private Post[] _clean = null!;
     private Post[] _dirty = null!;
+    private Comment[] _cleanComments = null!;
 
     /// <summary>Loads the pack and the mix and splits it into clean and dirty posts.</summary>
     [GlobalSetup]
@@ -31,6 +33,7 @@ public class BotMixBenchmarks
         Console.WriteLine($"// Bot mix: {_all.Length:N0} posts, {clean.Length:N0} clean, {dirty.Length:N0} dirty");
         _clean = clean[..CleanPosts];
         _dirty = dirty[..DirtyPosts];
+        _cleanComments = [.. _clean.Select(post => new Comment { Id = "c" + post.Id, PostId = post.Id, AuthorId = post.AuthorId, Text = post.Text })];
     }
 
     /// <summary>Every post of the mix.</summary>
@@ -47,6 +50,20 @@ public class BotMixBenchmarks
     /// <returns>The number of findings.</returns>
     [Benchmark(Description = "Dirty posts", OperationsPerInvoke = DirtyPosts)]
     public int Dirty() => CheckAll(_dirty);
+
+    /// <summary>The clean posts' texts as comments: <c>Check(Comment)</c>, the other half of the bot's entry points.</summary>
+    /// <returns>The number of findings.</returns>
+    [Benchmark(Description = "Clean posts as comments", OperationsPerInvoke = CleanPosts)]
+    public int CleanComments()
+    {
+        var findings = 0;
+        foreach (var comment in _cleanComments)
+        {
+            findings += _checker.Check(comment).Count;
+        }
+
+        return findings;
+    }
 
     private int CheckAll(Post[] posts)
     {

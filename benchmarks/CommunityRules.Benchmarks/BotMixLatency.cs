@@ -14,11 +14,22 @@ internal static class BotMixLatency
 {
     public static void Run(string[] args)
     {
-        var rounds = args.Length >= 2 && args[0] == "--rounds" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        if (Array.IndexOf(args, "--loop") is var loop and >= 0)
+        {
+            Loop(args[loop + 1], int.Parse(args[loop + 2], CultureInfo.InvariantCulture));
+            return;
+        }
+
+        var rounds = OptionValue(args, "--rounds") ?? 5;
+        var slowest = OptionValue(args, "--slowest") ?? 0;
+
+        // A finding's message and properties are made when first read: with this, the timed check reads them, as a bot
+        // that answers every finding does, so the figures compare with the findings formatted when reported.
+        var readFindings = Array.IndexOf(args, "--read-findings") >= 0;
         var posts = BotMix.All;
         _ = TextCorpus.Describe("bot mix", posts);
         var checker = new PostChecker(BotMix.Pack);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {Environment.ProcessorCount} logical cores, server GC {System.Runtime.GCSettings.IsServerGC}, {Environment.Version}, {rounds} rounds"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {Environment.ProcessorCount} logical cores, server GC {System.Runtime.GCSettings.IsServerGC}, {Environment.Version}, {rounds} rounds{(readFindings ? ", each finding's message and properties read while timed" : string.Empty)}"));
 
         // A bot runs for days, so what counts is the steady state: tiered compilation (with dynamic PGO, an
         // instrumented tier in between) needs several passes and pauses before the hot methods are at full
@@ -38,8 +49,18 @@ internal static class BotMixLatency
                 var at = (round * posts.Length) + i;
                 var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
                 var start = Stopwatch.GetTimestamp();
-                var findings = checker.Check(posts[i]).Count;
+                var found = checker.Check(posts[i]);
+                if (readFindings)
+                {
+                    foreach (var finding in found)
+                    {
+                        _ = finding.Message;
+                        _ = finding.Properties.Count;
+                    }
+                }
+
                 var end = Stopwatch.GetTimestamp();
+                var findings = found.Count;
                 bytes[at] = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
                 ticks[at] = end - start;
                 dirty[at] = findings > 0;
@@ -69,6 +90,11 @@ internal static class BotMixLatency
                 $"{Average(clean)} | {allocating / rounds:N0} ({(clean.Length == 0 ? 0 : 100.0 * allocating / clean.Length):F1} %) | {Average(soiled)} |"));
         }
 
+        if (slowest > 0)
+        {
+            PrintSlowest(posts, rounds, ticks, bytes, dirty, slowest);
+        }
+
         string Average(int[] selected) => selected.Length == 0 ? "-" : ((double)selected.Sum(at => bytes[at]) / selected.Length).ToString("N0", CultureInfo.InvariantCulture);
 
         string Micro(int[] selected, double quantile)
@@ -82,6 +108,60 @@ internal static class BotMixLatency
             var rank = Math.Clamp((int)Math.Ceiling(quantile * sorted.Length) - 1, 0, sorted.Length - 1);
             var micros = sorted[rank] * 1e6 / Stopwatch.Frequency;
             return micros.ToString(micros >= 100 ? "N0" : "F2", CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>
+    /// <c>-- bot-latency --loop clean|dirty SECONDS</c>: checks the mix's clean or dirty posts over and over for a
+    /// while and prints nothing else, for a profiler to attach (<c>perf record</c> with <c>DOTNET_PerfMapEnabled=1</c>).
+    /// </summary>
+    private static void Loop(string which, int seconds)
+    {
+        var checker = new PostChecker(BotMix.Pack);
+        var posts = BotMix.All.Where(post => checker.Check(post).Count > 0 == (which == "dirty")).ToArray();
+        var until = Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency);
+        long checks = 0;
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            foreach (var post in posts)
+            {
+                _ = checker.Check(post);
+            }
+
+            checks += posts.Length;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {checks:N0} checks of {posts.Length:N0} {which} posts in {seconds} s"));
+    }
+
+    private static int? OptionValue(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : null;
+    }
+
+    // The posts whose median over the rounds is slowest, clean and dirty apart: what makes each percentile's tail
+    // (a long text, many raw hits, a title) rather than the load's noise, which one round's outlier is.
+    private static void PrintSlowest(Post[] posts, int rounds, long[] ticks, long[] bytes, bool[] dirty, int count)
+    {
+        var medians = Enumerable.Range(0, posts.Length)
+            .Select(i => (Index: i, Micros: Enumerable.Range(0, rounds).Select(round => ticks[(round * posts.Length) + i]).Order().ElementAt(rounds / 2) * 1e6 / Stopwatch.Frequency))
+            .OrderByDescending(post => post.Micros)
+            .ToArray();
+        foreach (var (name, isDirty) in new[] { ("clean", false), ("dirty", true) })
+        {
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Slowest {count} {name} posts (median of the rounds):"));
+            Console.WriteLine("| Post | Variant | µs | Title chars | Text chars | Findings | B |");
+            Console.WriteLine("|---|---|--:|--:|--:|--:|--:|");
+            foreach (var (index, micros) in medians.Where(post => dirty[post.Index] == isDirty).Take(count))
+            {
+                var post = posts[index];
+                var findings = new PostChecker(BotMix.Pack).Check(post);
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {post.Id} | {BotMix.VariantOf(index)} | {micros:F2} | {post.Title?.Length ?? 0} | {post.Text?.Length ?? 0} | {string.Join(' ', findings.Select(finding => finding.Rule.Id))} | {bytes[index]} |"));
+            }
         }
     }
 

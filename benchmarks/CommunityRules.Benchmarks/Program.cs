@@ -6,7 +6,7 @@ using CommunityRules.Benchmarks;
 // Any BenchmarkDotNet option works after '--', for example '--filter *WholeRun*' or '--list flat'.
 // Two harnesses outside BenchmarkDotNet:
 //   -- latency [terms…]   the bot path: per-post latency percentiles and allocations (BotLatency)
-//   -- bot-latency [--rounds N]  the bundled pack on the bot mix: percentiles, bytes per clean post (BotMixLatency)
+//   -- bot-latency [--rounds N] [--slowest N] [--read-findings] [--loop clean|dirty SECONDS]  the bundled pack on the bot mix: percentiles, bytes per clean post, the slowest posts (BotMixLatency)
 //   -- corpus             the text corpus and how often each term list and detector matches (CorpusReport)
 //   -- export-memory [posts]  reading one network as snapshot, Slack and Viva Engage export: messages/s and peak memory
 //   -- history [posts] [postgres]  the cost of check --history on a large run, and the store's size per run (HistoryCost)

@@ -67,23 +67,49 @@ public sealed class PostChecker
     /// <param name="post">The post.</param>
     /// <param name="group">The post's group, for scopes such as <c>group.privacy: open</c>; optional.</param>
     /// <returns>The findings, suppressed ones included; an empty list when the post is clean.</returns>
+    /// <remarks>A finding's message and properties are made when first read, so a caller that only counts or filters the findings does not pay for them.</remarks>
     public IReadOnlyList<Diagnostic> Check(Post post, Group? group = null)
     {
         ArgumentNullException.ThrowIfNull(post);
+        return Check<Post, PostItems>(post, group);
+    }
+
+    /// <summary>Checks a comment.</summary>
+    /// <param name="comment">The comment.</param>
+    /// <param name="group">The group of the post the comment belongs to, for scopes; optional.</param>
+    /// <returns>The findings, suppressed ones included; an empty list when the comment is clean.</returns>
+    /// <remarks>A finding's message and properties are made when first read, so a caller that only counts or filters the findings does not pay for them.</remarks>
+    public IReadOnlyList<Diagnostic> Check(Comment comment, Group? group = null)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        return Check<Comment, CommentItems>(comment, group);
+    }
+
+    // One way for posts and comments: TItems (a struct, so the JIT makes one copy of this method per kind and calls
+    // its static members directly) says where the kind's rules are and how it is scanned and checked.
+    private IReadOnlyList<Diagnostic> Check<TItem, TItems>(TItem item, Group? group)
+        where TItem : class
+        where TItems : struct, IItems<TItem>
+    {
         var ruleSet = RuleSet;
+        var rules = TItems.RulesOf(ruleSet);
         var buffer = RentHits();
         try
         {
             var hits = new TextHits(buffer);
-            ruleSet.Text?.Scan(post, ref hits);
-            if (ruleSet.PostRuntimes.Length == 0 && (hits.Count == 0 || !ruleSet.Text!.MayReport(hits, post, group, NetworkOfToday())))
+            if (ruleSet.Text is { } text)
+            {
+                TItems.Scan(text, item, ref hits);
+            }
+
+            if (rules.Length == 0 && (hits.Count == 0 || !ruleSet.Text!.MayReport(hits, item, group, NetworkOfToday())))
             {
                 return [];
             }
 
-            var kept = RentCollector(ruleSet, NetworkFor(ruleSet.PostRuntimes, group));
+            var kept = RentCollector(ruleSet, NetworkFor(rules, group));
             var collector = kept.Collector;
-            ItemActions.RunPost(ruleSet.PostRuntimes, ruleSet.Text, ref hits, post, group, collector.Network, collector);
+            TItems.Run(rules, ruleSet.Text, ref hits, item, group, collector);
             var findings = collector.OrderedDiagnostics();
             ReturnCollector(kept);
             return findings;
@@ -94,35 +120,33 @@ public sealed class PostChecker
         }
     }
 
-    /// <summary>Checks a comment.</summary>
-    /// <param name="comment">The comment.</param>
-    /// <param name="group">The group of the post the comment belongs to, for scopes; optional.</param>
-    /// <returns>The findings, suppressed ones included; an empty list when the comment is clean.</returns>
-    public IReadOnlyList<Diagnostic> Check(Comment comment, Group? group = null)
+    private interface IItems<TItem>
     {
-        ArgumentNullException.ThrowIfNull(comment);
-        var ruleSet = RuleSet;
-        var buffer = RentHits();
-        try
-        {
-            var hits = new TextHits(buffer);
-            ruleSet.Text?.Scan(comment, ref hits);
-            if (ruleSet.CommentRuntimes.Length == 0 && (hits.Count == 0 || !ruleSet.Text!.MayReport(hits, comment, group, NetworkOfToday())))
-            {
-                return [];
-            }
+        static abstract RuleRuntime[] RulesOf(RuleSet ruleSet);
 
-            var kept = RentCollector(ruleSet, NetworkFor(ruleSet.CommentRuntimes, group));
-            var collector = kept.Collector;
-            ItemActions.RunComment(ruleSet.CommentRuntimes, ruleSet.Text, ref hits, comment, group, collector.Network, collector);
-            var findings = collector.OrderedDiagnostics();
-            ReturnCollector(kept);
-            return findings;
-        }
-        finally
-        {
-            ReturnHits(buffer);
-        }
+        static abstract void Scan(TextRuleSet text, TItem item, ref TextHits hits);
+
+        static abstract void Run(RuleRuntime[] rules, TextRuleSet? text, ref TextHits hits, TItem item, Group? group, FindingCollector collector);
+    }
+
+    private readonly struct PostItems : IItems<Post>
+    {
+        public static RuleRuntime[] RulesOf(RuleSet ruleSet) => ruleSet.PostRuntimes;
+
+        public static void Scan(TextRuleSet text, Post item, ref TextHits hits) => text.Scan(item, ref hits);
+
+        public static void Run(RuleRuntime[] rules, TextRuleSet? text, ref TextHits hits, Post item, Group? group, FindingCollector collector) =>
+            ItemActions.RunPost(rules, text, ref hits, item, group, collector.Network, collector);
+    }
+
+    private readonly struct CommentItems : IItems<Comment>
+    {
+        public static RuleRuntime[] RulesOf(RuleSet ruleSet) => ruleSet.CommentRuntimes;
+
+        public static void Scan(TextRuleSet text, Comment item, ref TextHits hits) => text.Scan(item, ref hits);
+
+        public static void Run(RuleRuntime[] rules, TextRuleSet? text, ref TextHits hits, Comment item, Group? group, FindingCollector collector) =>
+            ItemActions.RunComment(rules, text, ref hits, item, group, collector.Network, collector);
     }
 
     // One hit buffer per thread, reused: a post with hits but no finding then allocates nothing. A buffer that grew
@@ -200,7 +224,7 @@ public sealed class PostChecker
             return kept;
         }
 
-        return new KeptCollector(ruleSet, new FindingCollector(ruleSet, network, maxDataIssuesKept: 0, reportExpiredExemptions: false) { MaxFindingsPerPost = MaxFindingsPerPost });
+        return new KeptCollector(ruleSet, new FindingCollector(ruleSet, network, maxDataIssuesKept: 0, reportExpiredExemptions: false) { MaxFindingsPerPost = MaxFindingsPerPost, DeferFormatting = true });
     }
 
     private static void ReturnCollector(KeptCollector kept)

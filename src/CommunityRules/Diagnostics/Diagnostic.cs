@@ -15,15 +15,34 @@ public sealed class Diagnostic
     {
         Rule = rule;
         Severity = severity;
-        Message = message;
+        _message = message;
         Target = target;
-        Properties = properties;
+        _properties = properties;
         Suppression = suppression;
         // One record can hold several problems of one kind (a post's unknown group and unknown author); their reasons tell them apart.
         _discriminator = discriminator;
         _fingerprintId = fingerprintId;
     }
 
+    /// <summary>
+    /// A finding whose message and properties are made when first read, not when reported: the bot's
+    /// <see cref="PostChecker"/> returns findings that a caller may only count, filter or read the rule of.
+    /// </summary>
+    internal Diagnostic(RuleDescriptor rule, Severity severity, PendingFinding pending, DiagnosticTarget target, Suppression? suppression, string? discriminator, string? fingerprintId)
+    {
+        Rule = rule;
+        Severity = severity;
+        _pending = pending;
+        Target = target;
+        Suppression = suppression;
+        _discriminator = discriminator;
+        _fingerprintId = fingerprintId;
+    }
+
+    // Made on first read from what the check reported (immutable), so two threads reading at once make equal values.
+    private readonly PendingFinding? _pending;
+    private string? _message;
+    private IReadOnlyDictionary<string, string>? _properties;
     private readonly string? _discriminator;
     private readonly string? _fingerprintId;
     private string? _fingerprint;
@@ -35,13 +54,13 @@ public sealed class Diagnostic
     public Severity Severity { get; }
 
     /// <summary>Gets the message, with its placeholders filled in.</summary>
-    public string Message { get; }
+    public string Message => _message ??= _pending!.FormatMessage();
 
     /// <summary>Gets what the finding is about.</summary>
     public DiagnosticTarget Target { get; }
 
     /// <summary>Gets the evidence the check gave, by name (the values behind the message's placeholders).</summary>
-    public IReadOnlyDictionary<string, string> Properties { get; }
+    public IReadOnlyDictionary<string, string> Properties => _properties ??= _pending!.CreateProperties();
 
     /// <summary>Gets the exemption that suppresses the finding, or <see langword="null"/> when it is not suppressed.</summary>
     public Suppression? Suppression { get; }
@@ -53,10 +72,11 @@ public sealed class Diagnostic
     /// <remarks>Computed on first use: a bot that only reads the message does not pay for the hash.</remarks>
     public string Fingerprint => _fingerprint ??=
         // Text checks pass what they found (field, term, position) so two terms in one post are two findings.
-        DiagnosticFingerprint.Compute(Rule.Id, Target.KindName, _fingerprintId ?? Target.Id, _discriminator ?? (Target.Kind == TargetKind.Record ? Properties.GetValueOrDefault("reason") : null));
+        DiagnosticFingerprint.Compute(Rule.Id, Target.KindName, _fingerprintId ?? Target.Id, _discriminator ?? _pending?.Discriminator ?? (Target.Kind == TargetKind.Record ? Properties.GetValueOrDefault("reason") : null));
 
-    internal Diagnostic WithSuppression(Suppression suppression) =>
-        new(Rule, Severity, Message, Target, Properties, suppression, _discriminator, _fingerprintId);
+    internal Diagnostic WithSuppression(Suppression suppression) => _pending is not null
+        ? new(Rule, Severity, _pending, Target, suppression, _discriminator, _fingerprintId)
+        : new(Rule, Severity, Message, Target, Properties, suppression, _discriminator, _fingerprintId);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Target.LogicalPath}: {Severity.ToString().ToLowerInvariant()} {Rule.Id}: {Message}";

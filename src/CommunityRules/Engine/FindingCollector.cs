@@ -82,6 +82,13 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
     /// <summary>Gets the most findings a text rule reports on one post or comment; the rest are counted in one finding.</summary>
     public int MaxFindingsPerPost { get; init; } = AnalysisOptions.DefaultMaxFindingsPerPost;
 
+    /// <summary>
+    /// Gets a value indicating whether findings of checks keep what their message and properties are made from and
+    /// make them when first read, rather than now. For the bot, whose caller may only count or filter its findings;
+    /// a finding then keeps its post, group and network until its message is read. Sinks read them as they come.
+    /// </summary>
+    public bool DeferFormatting { get; init; }
+
     /// <summary>Gets the number of texts or records a rule's regular expression may run out of time on before the rule is switched off.</summary>
     public int MaxRegexTimeoutsPerRule { get; init; } = AnalysisOptions.DefaultMaxRegexTimeoutsPerRule;
 
@@ -105,7 +112,35 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         _dataNotes.Add(note);
     }
 
-    public void Report(RuleRuntime rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope, string? discriminator = null, string? fingerprintId = null)
+    public void Report(RuleRuntime rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope, string? discriminator = null, string? fingerprintId = null) =>
+        Report(rule, outcome, entity, arguments, inScope, discriminator, fingerprintId, place: null);
+
+    /// <summary>
+    /// Reports what a text rule found in a post's or comment's field: the check's message values and two more, the
+    /// field and the 1-based position, which with the thing's key also tell the finding apart in its fingerprint.
+    /// </summary>
+    /// <param name="rule">The text rule, whose scope was checked.</param>
+    /// <param name="entity">The post or comment.</param>
+    /// <param name="arguments">The check's message values.</param>
+    /// <param name="fieldName">The field's name: <c>title</c> or <c>text</c>.</param>
+    /// <param name="key">What tells the thing apart within the field; never a raw personal value.</param>
+    /// <param name="position">The 1-based position to show.</param>
+    public void ReportText(RuleRuntime rule, object entity, ReadOnlySpan<MessageArgument> arguments, string fieldName, string key, int position)
+    {
+        if (DeferFormatting)
+        {
+            // The position's text and the discriminator are made when the message, properties or fingerprint are read.
+            Report(rule, null, entity, arguments, inScope: true, discriminator: null, fingerprintId: null, new TextPlace(fieldName, key, position));
+            return;
+        }
+
+        // The check's values and two more, on the stack: the finding keeps its own copy (MessageProperties).
+        var buffer = default(ArgumentBuffer);
+        var all = WithFieldAndPosition(arguments, fieldName, position, buffer);
+        Report(rule, null, entity, all, inScope: true, discriminator: TextPlace.Discriminator(fieldName, key, position));
+    }
+
+    private void Report(RuleRuntime rule, CheckOutcome? outcome, object entity, ReadOnlySpan<MessageArgument> arguments, bool inScope, string? discriminator, string? fingerprintId, TextPlace? place)
     {
         var (descriptor, template, severity) = rule.Resolve(outcome);
         if (severity == Severity.None)
@@ -134,15 +169,13 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         }
 
         var subject = new FieldSubject(entity, group, Network);
-        var message = template.Format(static (state, name) => ResolvePlaceholder(state.Target, state.Descriptor, state.Subject, name), (rule.Target, Descriptor: descriptor, Subject: subject), arguments);
-        var properties = MessageProperties.From(arguments);
-        var target = TargetOf(entity, group);
-        var diagnostic = new Diagnostic(descriptor, severity, message, target, properties, discriminator: discriminator, fingerprintId: fingerprintId);
-        if (FindExemption(descriptor.Id, target) is { } exemption)
-        {
-            diagnostic = diagnostic.WithSuppression(new Suppression(exemption.Justification, exemption.Expires, exemption.Owner, exemption.Location.ToString()));
-        }
-
+        var target = SharedTargetOf(entity, group);
+        var suppression = FindExemption(descriptor.Id, target) is { } exemption
+            ? new Suppression(exemption.Justification, exemption.Expires, exemption.Owner, exemption.Location.ToString())
+            : null;
+        var diagnostic = DeferFormatting
+            ? new Diagnostic(descriptor, severity, new PendingMessage(template, rule.Target, descriptor, subject, arguments.ToArray(), place), target, suppression, discriminator, fingerprintId)
+            : new Diagnostic(descriptor, severity, FormatMessage(template, rule.Target, descriptor, subject, arguments), target, MessageProperties.From(arguments), suppression, discriminator, fingerprintId);
         Add(rule.Order, diagnostic);
     }
 
@@ -413,6 +446,7 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         _timeouts?.Clear();
         _switchedOff?.Clear();
         (DataIssueCount, RejectedCount, CheckFailureCount, SuppressedCount, CurrentGroup) = (0, 0, 0, 0, null);
+        (_targetEntity, _targetGroup, _target) = (null, null, null);
     }
 
     private void ReportExpired(Exemption exemption)
@@ -470,7 +504,49 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
             : null,
     };
 
+    private static string FormatMessage(MessageTemplate template, TargetKind target, RuleDescriptor descriptor, FieldSubject subject, ReadOnlySpan<MessageArgument> arguments) =>
+        template.Format(static (state, name) => ResolvePlaceholder(state.Target, state.Descriptor, state.Subject, name), (Target: target, Descriptor: descriptor, Subject: subject), arguments);
+
     private static string Quoted(string text) => EchoedText.Field(text);
+
+    // The findings of one post share its target (an immutable record): its quoted title, the personal data in it
+    // masked, is made once per post rather than once per finding.
+    private object? _targetEntity;
+    private Group? _targetGroup;
+    private DiagnosticTarget? _target;
+
+    private DiagnosticTarget SharedTargetOf(object entity, Group? group)
+    {
+        if (!ReferenceEquals(entity, _targetEntity) || !ReferenceEquals(group, _targetGroup))
+        {
+            (_targetEntity, _targetGroup, _target) = (entity, group, TargetOf(entity, group));
+        }
+
+        return _target!;
+    }
+
+    private static Span<MessageArgument> WithFieldAndPosition(ReadOnlySpan<MessageArgument> arguments, string fieldName, int position, Span<MessageArgument> buffer)
+    {
+        var all = arguments.Length + 2 <= buffer.Length ? buffer[..(arguments.Length + 2)] : new MessageArgument[arguments.Length + 2];
+        arguments.CopyTo(all);
+        all[^2] = new MessageArgument("field", fieldName);
+        all[^1] = new MessageArgument("position", position.ToString(CultureInfo.InvariantCulture));
+        return all;
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(Length)]
+    private struct ArgumentBuffer
+    {
+        public const int Length = 8;
+
+        private MessageArgument _first;
+    }
+
+    /// <summary>Where a text rule found a thing: the field, the thing's key and its position, which the finding's last two message values and its discriminator are made of.</summary>
+    private readonly record struct TextPlace(string FieldName, string Key, int Position)
+    {
+        public static string Discriminator(string fieldName, string key, int position) => $"{fieldName}:{key}:{position}";
+    }
 
     private static DiagnosticTarget TargetOf(object entity, Group? group) => entity switch
     {
@@ -481,4 +557,25 @@ internal sealed class FindingCollector : IFindingSink, IDataIssueReporter
         Comment comment => new DiagnosticTarget(TargetKind.Comment, comment.Id, null, group?.Id) { AuthorId = comment.AuthorId },
         _ => throw new ArgumentException($"Cannot report on a {entity.GetType().Name}.", nameof(entity)),
     };
+
+    /// <summary>A check's finding as reported: its message and properties are made from it when first read.</summary>
+    private sealed class PendingMessage(MessageTemplate template, TargetKind target, RuleDescriptor descriptor, FieldSubject subject, MessageArgument[] arguments, TextPlace? place) : PendingFinding
+    {
+        public override string? Discriminator => place is { } at ? TextPlace.Discriminator(at.FieldName, at.Key, at.Position) : null;
+
+        public override string FormatMessage()
+        {
+            var buffer = default(ArgumentBuffer);
+            return FindingCollector.FormatMessage(template, target, descriptor, subject, All(buffer));
+        }
+
+        public override IReadOnlyDictionary<string, string> CreateProperties()
+        {
+            var buffer = default(ArgumentBuffer);
+            return MessageProperties.From(All(buffer));
+        }
+
+        private ReadOnlySpan<MessageArgument> All(Span<MessageArgument> buffer) =>
+            place is { } at ? WithFieldAndPosition(arguments, at.FieldName, at.Position, buffer) : arguments;
+    }
 }

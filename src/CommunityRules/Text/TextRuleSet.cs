@@ -273,15 +273,7 @@ internal sealed class TextRuleSet
         /// <param name="arguments">The message values.</param>
         public readonly void Report(int binding, TextField field, string discriminator, int position, ReadOnlySpan<MessageArgument> arguments)
         {
-            var rule = owner._bindings[binding].Rule;
-            var fieldName = FieldName(field);
-            // The check's values and two more, on the stack: the finding keeps its own copy (MessageProperties).
-            var buffer = default(ArgumentBuffer);
-            var all = arguments.Length + 2 <= ArgumentBuffer.Length ? ((Span<MessageArgument>)buffer)[..(arguments.Length + 2)] : new MessageArgument[arguments.Length + 2];
-            arguments.CopyTo(all);
-            all[^2] = new MessageArgument("field", fieldName);
-            all[^1] = new MessageArgument("position", position.ToString(CultureInfo.InvariantCulture));
-            collector.Report(rule, null, entity, all, inScope: true, discriminator: $"{fieldName}:{discriminator}:{position}");
+            collector.ReportText(owner._bindings[binding].Rule, entity, arguments, FieldName(field), discriminator, position);
         }
 
         public void ReportTimeout(int binding, SharedRegex regex)
@@ -400,14 +392,6 @@ internal sealed class TextRuleSet
 
             return hash;
         }
-    }
-
-    [System.Runtime.CompilerServices.InlineArray(Length)]
-    private struct ArgumentBuffer
-    {
-        public const int Length = 8;
-
-        private MessageArgument _first;
     }
 
     private struct PersonalDataList : IPersonalDataSink

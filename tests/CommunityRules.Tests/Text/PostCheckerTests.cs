@@ -1,5 +1,7 @@
+using CommunityRules.Engine;
 using CommunityRules.Model;
 using CommunityRules.Rules;
+using CommunityRules.Text;
 using CommunityRules.Tests.Engine;
 
 namespace CommunityRules.Tests.Text;
@@ -186,6 +188,64 @@ public sealed class PostCheckerTests
         var findings = new PostChecker(result.RuleSet!).Check(DirtyPost);
 
         Assert.True(Assert.Single(findings, finding => finding.Rule.Id == "POST007").IsSuppressed);
+    }
+
+    [Fact]
+    public void Findings_whose_message_is_made_when_read_say_what_findings_formatted_when_reported_say()
+    {
+        // The bundled pack and a rule whose message reads the post, its group and the rule, with a group's scope and an exemption.
+        var result = TestInputs.CreateLoader().LoadText("""
+            extends: [builtin:posting-guidelines]
+            rules:
+              - id: BOT-ALL
+                title: Words the bot quotes back
+                target: post
+                where: { group.privacy: open }
+                check: terms
+                options: { terms: [fika, lösenord] }
+                message: "{rule.id} ({rule.title}, {rule.category}) in '{post.title}' of {group.name}: {match} at {position} in the {field}; {post.text} {author.country}"
+            exemptions:
+              - rule: POST007
+                target: p-dirty
+                justification: The file was moved.
+                expires: 2999-01-01
+                owner: it@nordlys.example
+            """, "bot.yaml");
+        Assert.True(result.Success, string.Join(Environment.NewLine, result.Errors));
+        var ruleSet = result.RuleSet!;
+        Post[] posts =
+        [
+            DirtyPost, CleanPost,
+            new() { Id = "p-title", GroupId = "g1", Title = "Fika och lösenord 19121212-1212", Text = "Fika i köket, LÖSENORD 070-123 45 67 och https://pastebin.com/x." },
+            new() { Id = "p-caps", GroupId = "g1", Title = "ALLA MÅSTE BYTA LÖSENORD", Text = "ALLA MÅSTE BYTA LÖSENORD INNAN FREDAG, TACK!" },
+            new() { Id = "p-question", GroupId = "g1", Type = PostType.Question, Text = "Fika?" },
+        ];
+        var group = new Group { Id = "g1", Name = "Fika 070-123 45 67", Privacy = GroupPrivacy.Open };
+        var checker = new PostChecker(ruleSet);
+        var reported = 0;
+        foreach (var post in posts)
+        {
+            foreach (var groupPassed in new[] { null, group })
+            {
+                var formattedNow = new FindingCollector(ruleSet, new NetworkView(null, DateTimeOffset.UtcNow), maxDataIssuesKept: 0, reportExpiredExemptions: false);
+                var hits = new TextHits(null);
+                ruleSet.Text!.Scan(post, ref hits);
+                ItemActions.RunPost(ruleSet.PostRuntimes, ruleSet.Text, ref hits, post, groupPassed, formattedNow.Network, formattedNow);
+                var expected = Describe(formattedNow.OrderedDiagnostics());
+
+                // Read in another order than the listing does: what is made first must not change what is made next.
+                var findings = checker.Check(post, groupPassed);
+                _ = findings.Select(finding => (finding.Fingerprint, finding.Properties.Count)).ToList();
+                Assert.Equal(expected, Describe(findings));
+                reported += findings.Count;
+            }
+        }
+
+        Assert.InRange(reported, 12, 100);
+        Assert.Contains(checker.Check(posts[2], group), finding => finding.Message.StartsWith("BOT-ALL (Words the bot quotes back", StringComparison.Ordinal) && finding.Message.Contains("of Fika 070-*** ** **: Fika at 1 in the title", StringComparison.Ordinal));
+
+        static string[] Describe(IEnumerable<CommunityRules.Diagnostics.Diagnostic> findings) =>
+            [.. findings.Select(finding => $"{finding.Rule.Id}|{finding.Severity}|{finding.Target}|{finding.Suppression}|{finding.Message}|{string.Join(",", finding.Properties.Select(property => $"{property.Key}={property.Value}"))}|{finding.Fingerprint}|{finding}")];
     }
 
     [Fact]
