@@ -54,6 +54,7 @@ internal sealed class TextBatch<TItem>
     private Entry? _current;
     private bool _currentAdded;
     private IAsyncEnumerator<TItem>? _source;
+    private bool _sourceEnded;
     private Func<TItem, bool> _scans = static _ => true;
     private HeldIssues? _issues;
     private long _read;
@@ -121,7 +122,7 @@ internal sealed class TextBatch<TItem>
                 {
                     entry = _ahead.Dequeue();
                 }
-                else if (await _source.MoveNextAsync().ConfigureAwait(false))
+                else if (!_sourceEnded && await _source.MoveNextAsync().ConfigureAwait(false))
                 {
                     entry = Enlist(_source.Current);
                 }
@@ -248,12 +249,13 @@ internal sealed class TextBatch<TItem>
 
     private async ValueTask ReadAheadAsync()
     {
-        while (_source is not null && _ahead.Count < Capacity)
+        while (_source is not null && !_sourceEnded && _ahead.Count < Capacity)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             if (!await _source.MoveNextAsync().ConfigureAwait(false))
             {
-                // Read to the end: the engine's next take ends the reading, and disposes of the source there.
+                // Read to the end: the engine's next take ends the reading (the source is not asked again) and disposes of it.
+                _sourceEnded = true;
                 break;
             }
 
