@@ -14,6 +14,7 @@ using CommunityRules.Benchmarks;
 //   -- memory [--posts 1000000,5000000,10000000] [--organisation N]  the posting-guidelines pack, engine and check, per size: peak memory (MemoryScaling)
 //   -- reading-floor [posts…] [--rounds N]  the snapshot reader against a bare Utf8JsonReader pass, alternated in one process (ReadingFloorHarness)
 //   -- memory-probe FOLDER [none]  one engine run: the live heap when each phase starts and every 250,000 records (MemoryProbe)
+//   -- two-cores [--rounds N] [--only CASE]  TwoCoresBenchmarks' cases alternated in one process: wall and CPU time (TwoCoresHarness)
 switch (args.FirstOrDefault())
 {
     case "latency":
@@ -45,6 +46,9 @@ switch (args.FirstOrDefault())
         break;
     case "memory-probe":
         MemoryProbe.Run(args[1..]);
+        break;
+    case "two-cores":
+        TwoCoresHarness.Run(args[1..]);
         break;
     case "memory-run":
         MemoryScaling.RunOne(args[1..]);

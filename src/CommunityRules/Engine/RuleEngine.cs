@@ -135,6 +135,20 @@ public sealed class RuleEngine
 
         public async Task<RecordCounts> ExecuteAsync()
         {
+            try
+            {
+                return await ExecuteCoreAsync().ConfigureAwait(false);
+            }
+            finally
+            {
+                // However the run ends (cancelled, a source that throws), no scanning thread outlives it.
+                _postBatch.Stop();
+                _commentBatch.Stop();
+            }
+        }
+
+        private async Task<RecordCounts> ExecuteCoreAsync()
+        {
             long people = 0, groups = 0, memberships = 0, posts = 0, comments = 0, reactions = 0, duplicatePosts = 0;
 
             await foreach (var person in Read("people", source.ReadPeopleAsync(collector, cancellationToken)).ConfigureAwait(false))
@@ -181,7 +195,9 @@ public sealed class RuleEngine
             Plan();
             RunPersonAndGroupActions();
 
-            await foreach (var post in Read("posts", source.ReadPostsAsync(collector, cancellationToken)).ConfigureAwait(false))
+            // Read through the batch, which reads ahead while a batch is replayed and scans the text as it is read.
+            var postsRead = _postBatch.ReadAsync(issues => source.ReadPostsAsync(issues, cancellationToken), collector, post => IsScanned(post.AuthorId, _automatedPostsChecked));
+            await foreach (var post in Read("posts", postsRead).ConfigureAwait(false))
             {
                 var group = network.FindGroup(post.GroupId);
                 if (!_groupOfPost.TryAdd(post.Id, group?.Id ?? post.GroupId))
@@ -219,11 +235,15 @@ public sealed class RuleEngine
                 }
 
                 ObservePost(post, group);
-                RunPostActions(post, group);
+                if (_postBatch.Add(post, group))
+                {
+                    await FlushPostsAsync().ConfigureAwait(false);
+                }
             }
 
-            FlushPosts();
-            await foreach (var comment in Read("comments", source.ReadCommentsAsync(collector, cancellationToken)).ConfigureAwait(false))
+            await FlushPostsAsync().ConfigureAwait(false);
+            var commentsRead = _commentBatch.ReadAsync(issues => source.ReadCommentsAsync(issues, cancellationToken), collector, comment => IsScanned(comment.AuthorId, _automatedCommentsChecked));
+            await foreach (var comment in Read("comments", commentsRead).ConfigureAwait(false))
             {
                 comments++;
                 Group? group = null;
@@ -250,13 +270,13 @@ public sealed class RuleEngine
                 }
 
                 ObserveComment(comment, group);
-                if (!automated || _automatedCommentsChecked)
+                if ((!automated || _automatedCommentsChecked) && _commentBatch.Add(comment, group))
                 {
-                    RunCommentActions(comment, group);
+                    await FlushCommentsAsync().ConfigureAwait(false);
                 }
             }
 
-            FlushComments();
+            await FlushCommentsAsync().ConfigureAwait(false);
             await foreach (var reaction in Read("reactions", source.ReadReactionsAsync(collector, cancellationToken)).ConfigureAwait(false))
             {
                 reactions++;
@@ -335,6 +355,8 @@ public sealed class RuleEngine
         // The post and comment rules whose actions are thread-safe, run ahead on each batch; null when none is.
         private ConcurrentActions<Post, PostContext>? _postsAhead;
         private ConcurrentActions<Comment, CommentContext>? _commentsAhead;
+        private ItemRun<Post>? _runPost;
+        private ItemRun<Comment>? _runComment;
 
         private void RunPersonAndGroupActions()
         {
@@ -539,27 +561,16 @@ public sealed class RuleEngine
             }
         }
 
-        private void RunPostActions(Post post, Group? group)
-        {
-            if (_postBatch.Add(post, group))
-            {
-                FlushPosts();
-            }
-        }
-
-        private void FlushPosts() => _postBatch.Flush((Post post, Group? group, ref TextHits hits) =>
+        private ValueTask FlushPostsAsync() => _postBatch.FlushAsync(_runPost ??= (Post post, Group? group, ref TextHits hits) =>
             ItemActions.RunPost(_postRules, ruleSet.Text, ref hits, post, group, network, collector, _postsAhead));
 
-        private void RunCommentActions(Comment comment, Group? group)
-        {
-            if (_commentBatch.Add(comment, group))
-            {
-                FlushComments();
-            }
-        }
-
-        private void FlushComments() => _commentBatch.Flush((Comment comment, Group? group, ref TextHits hits) =>
+        private ValueTask FlushCommentsAsync() => _commentBatch.FlushAsync(_runComment ??= (Comment comment, Group? group, ref TextHits hits) =>
             ItemActions.RunComment(_commentRules, ruleSet.Text, ref hits, comment, group, network, collector, _commentsAhead));
+
+        // Whether the engine may add the post or comment of this author to a batch, so its text is scanned as it is read:
+        // the people are all read by then, so this is known before the engine takes the record.
+        private bool IsScanned(string? authorId, bool automatedChecked) =>
+            automatedChecked || authorId is null || network.FindPerson(authorId) is not { Kind: not PersonKind.Person };
 
         // Text rules have no actions of their own, so look at every rule of the target, not only those with actions.
         private static bool NamesAuthorKind(RuleSet rules, TargetKind target) =>

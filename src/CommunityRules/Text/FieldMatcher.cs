@@ -76,6 +76,22 @@ internal sealed class FieldMatcher
         return mine.Count == 0 ? null : new FieldMatcher(bindings, mine, field);
     }
 
+    /// <summary>
+    /// Leaves out of one text's hits the patterns whose rule used up its budget on the texts before it in read order,
+    /// as a scan on one thread would have; a scan on another thread may have run them before it could know.
+    /// </summary>
+    public void LeaveOutExhausted(ref TextHits hits, PatternTimeoutBudget budget)
+    {
+        for (var i = 0; i < _patterns.Length; i++)
+        {
+            if (budget.IsExhaustedBefore(_patterns[i].Binding, hits.Position))
+            {
+                hits.SkippedPatterns = true;
+                hits.RemovePattern(_field, i);
+            }
+        }
+    }
+
     /// <summary>Scans one text; allocates nothing unless something is found.</summary>
     public void Scan(string text, ref TextHits hits)
     {
@@ -94,7 +110,7 @@ internal sealed class FieldMatcher
         for (var i = 0; i < _patterns.Length; i++)
         {
             var (binding, regex) = _patterns[i];
-            if (hits.Budget?.IsExhausted(binding) == true)
+            if (hits.Budget?.IsExhaustedBefore(binding, hits.Position) == true)
             {
                 hits.SkippedPatterns = true;
                 continue;
@@ -109,7 +125,7 @@ internal sealed class FieldMatcher
             }
             catch (RegexMatchTimeoutException)
             {
-                hits.Budget?.CountTimeout(binding, regex);
+                hits.Budget?.CountTimeout(binding, regex, hits.Position);
                 hits.Add(new TextHit(_field, TextHitKind.PatternTimeout, i, 0, 0));
             }
         }

@@ -52,6 +52,9 @@ internal struct TextHits : ITermSink, IPersonalDataSink, ILinkSink
     /// <summary>Gets or sets the run's count of pattern timeouts, or <see langword="null"/> for a post checked on its own.</summary>
     public PatternTimeoutBudget? Budget { get; set; }
 
+    /// <summary>Gets or sets the text's place in the run's read order, by which the <see cref="Budget"/> is counted.</summary>
+    public long Position { get; set; }
+
     /// <summary>Gets or sets a value indicating whether the scan left out the patterns of a rule that used up its <see cref="Budget"/>.</summary>
     public bool SkippedPatterns { get; set; }
 
@@ -66,6 +69,10 @@ internal struct TextHits : ITermSink, IPersonalDataSink, ILinkSink
     public readonly ReadOnlySpan<TextHit> AsSpan() => _hits is null ? default : CollectionsMarshal.AsSpan(_hits);
 
     public void Add(TextHit hit) => (_hits ??= []).Add(hit);
+
+    /// <summary>Leaves out the hits of one pattern of a field: its rule's budget ran out before this text.</summary>
+    public readonly void RemovePattern(TextField field, int pattern) =>
+        _hits?.RemoveAll(hit => hit.Field == field && hit.Id == pattern && hit.Kind is TextHitKind.Pattern or TextHitKind.PatternTimeout);
 
     public void AddFailure(int detector, Exception exception)
     {

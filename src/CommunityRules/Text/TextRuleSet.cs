@@ -77,6 +77,29 @@ internal sealed class TextRuleSet
         }
     }
 
+    /// <summary>
+    /// Applies the run's pattern budget to the hits of a post or comment scanned beforehand, in read order: what the
+    /// texts before it used up is left out of it (see <see cref="PatternTimeoutBudget"/>). Only runs whose patterns
+    /// timed out get here.
+    /// </summary>
+    public void LeaveOutExhausted(ref TextHits hits, object entity, PatternTimeoutBudget budget)
+    {
+        switch (entity)
+        {
+            case Post post:
+                if (post.Title is not null)
+                {
+                    _postTitle?.LeaveOutExhausted(ref hits, budget);
+                }
+
+                _postText?.LeaveOutExhausted(ref hits, budget);
+                break;
+            case Comment:
+                _commentText?.LeaveOutExhausted(ref hits, budget);
+                break;
+        }
+    }
+
     /// <summary>Makes the count of pattern timeouts one run shares between its scanning threads.</summary>
     public PatternTimeoutBudget CreateTimeoutBudget(int maxTimeoutsPerRule) => new(_bindings.Length, maxTimeoutsPerRule);
 
@@ -86,7 +109,7 @@ internal sealed class TextRuleSet
         if (hits.SkippedPatterns)
         {
             // The scan left out a rule whose patterns kept running out of time: it is switched off from here on.
-            hits.Budget!.SwitchOffExhausted(_bindings, collector);
+            hits.Budget!.SwitchOffExhausted(_bindings, collector, hits.Position);
         }
 
         if (hits.Count == 0)
