@@ -47,7 +47,9 @@ internal static class SnapshotJsonContext
 
             // A field written twice is a data issue, not last-wins: which of two names or dates is right, no one can say.
             AllowDuplicateProperties = false,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            // The manifest, read in every run, from source-generated metadata (its fields are all optional, so the
+            // generator's default for an absent one is right); the records by reflection, when a line needs it.
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(SnapshotManifestJsonContext.Default, new DefaultJsonTypeInfoResolver()),
             Converters =
             {
                 new CamelCaseEnumConverter<GroupPrivacy>(),
@@ -61,6 +63,10 @@ internal static class SnapshotJsonContext
         return options;
     }
 }
+
+/// <summary>Source-generated metadata for the manifest; <see cref="SnapshotJsonContext.Options"/>' converters apply to it.</summary>
+[JsonSerializable(typeof(NetworkManifest))]
+internal sealed partial class SnapshotManifestJsonContext : JsonSerializerContext;
 
 /// <summary>
 /// Reads dates as ISO 8601 only (System.Text.Json's extended profile: <c>2026-04-02</c>, <c>2026-04-02T09:15</c>,
