@@ -4,8 +4,8 @@ namespace CommunityRules.Rules;
 
 /// <summary>
 /// A bundled pack's rule examples, bound on first use: only <c>test</c> runs them, and binding them (small networks
-/// deserialized through the snapshot's JSON metadata) was some 300 JIT-compiled methods of every run (benchmarks/README.md,
-/// "Fixed cost of a run").
+/// deserialized through the snapshot's JSON metadata) was some 300 JIT-compiled methods of every run
+/// (benchmarks/README.md, "Fixed cost of a run").
 /// </summary>
 internal sealed class DeferredExamples(Func<IReadOnlyList<RuleExample>> bind) : IReadOnlyList<RuleExample>
 {
