@@ -14,6 +14,31 @@ namespace CommunityRules.Rules;
 /// <summary>Binds a rule's <c>examples:</c>: each a small network around one target, and whether the rule passes it.</summary>
 internal sealed partial class RuleFileBinder
 {
+    private List<RuleExample> BindExamples(YamlTreeMapping rule, List<TargetKind>? targets)
+    {
+        var examples = new List<RuleExample>();
+        var index = 0;
+        foreach (var example in rule.Mappings("examples"))
+        {
+            if (targets is not null && !_schemaErrors.Within(example) && BindExample(example, targets, index) is { } bound)
+            {
+                examples.Add(bound);
+            }
+
+            index++;
+        }
+
+        return examples;
+    }
+
+    // A bundled pack's examples bind without errors (the tests load the packs with their examples bound eagerly); one
+    // that does not is a mistake in the package, not in the user's rules.
+    private List<RuleExample> BindBundledExamples(YamlTreeMapping rule, List<TargetKind> targets)
+    {
+        var examples = BindExamples(rule, targets);
+        return _errors.Count == 0 ? examples : throw new InvalidOperationException($"An example of the bundled pack {_file} does not bind: {_errors[0]}");
+    }
+
     private RuleExample? BindExample(YamlTreeMapping node, List<TargetKind> targets, int index)
     {
         var builder = InMemoryNetwork.CreateBuilder();

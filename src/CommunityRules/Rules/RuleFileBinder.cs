@@ -49,6 +49,21 @@ internal sealed partial class RuleFileBinder
         _readFile = readFile;
     }
 
+    // The same file's binder with errors of its own: for a bundled pack's examples, bound after the load.
+    private RuleFileBinder(RuleFileBinder file, List<RuleError> errors)
+    {
+        _againstSchema = file._againstSchema;
+        _bundled = file._bundled;
+        _sourceLines = file._sourceLines;
+        _document = file._document;
+        _schemaErrors = file._schemaErrors;
+        _checks = file._checks;
+        _file = file._file;
+        _directory = file._directory;
+        _errors = errors;
+        _readFile = file._readFile;
+    }
+
     /// <summary>Binds every part of the file, each rule as far as it can be, so one run reports all of a file's mistakes.</summary>
     public RuleFile Bind(YamlTreeMapping root)
     {
@@ -211,17 +226,10 @@ internal sealed partial class RuleFileBinder
         var perTarget = message is not null && targets is not null && check is not null
             ? BindPerTarget(node["perTarget"] as YamlTreeMapping, descriptor, message, targets, check, options)
             : null;
-        var examples = new List<RuleExample>();
-        var index = 0;
-        foreach (var example in node.Mappings("examples"))
-        {
-            if (targets is not null && !_schemaErrors.Within(example) && BindExample(example, targets, index) is { } bound)
-            {
-                examples.Add(bound);
-            }
-
-            index++;
-        }
+        // A bundled pack's examples are bound when `test` reads them, not in every run (tests bind them eagerly).
+        IReadOnlyList<RuleExample> examples = _bundled && !_againstSchema && targets is not null
+            ? new DeferredExamples(() => new RuleFileBinder(this, []).BindBundledExamples(node, targets))
+            : BindExamples(node, targets);
 
         if (_errors.Count > errorsBefore || _schemaErrors.Within(node) || message is null || options is null || targets is null || perTarget is null || check is null)
         {

@@ -66,7 +66,10 @@ public sealed class RuleSetLoader
         }
     }
 
-    /// <summary>Gets a value indicating whether the bundled packs are validated against the JSON Schema too (tests do; runs need not).</summary>
+    /// <summary>
+    /// Gets a value indicating whether the bundled packs are validated against the JSON Schema too and their examples
+    /// bound as they load (tests do; runs need not: a run binds a bundled rule's examples only if it runs them).
+    /// </summary>
     internal bool ValidateBuiltinPacks { get; init; }
 
     /// <summary>Gets the names of the bundled rule packs, for <c>extends: [builtin:NAME]</c>.</summary>

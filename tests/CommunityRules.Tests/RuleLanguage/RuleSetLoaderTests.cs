@@ -38,6 +38,21 @@ public sealed class RuleSetLoaderTests
     }
 
     [Fact]
+    public void A_run_binds_a_bundled_rules_examples_when_they_are_read_and_finds_the_ones_the_tests_bind_as_they_load()
+    {
+        var packs = RuleSetLoader.BuiltinPacks.Select(pack => RuleSetLoader.BuiltinPrefix + pack).ToList();
+        var eager = new RuleSetLoader(CommunityRules.Checks.BuiltInChecks.Create()) { ValidateBuiltinPacks = true }.Load(packs).RuleSet!;
+        var deferred = RuleTestData.LoadClean(packs);
+
+        Assert.All(deferred.Rules, rule => Assert.IsType<DeferredExamples>(rule.Examples));
+        Assert.All(eager.Rules, rule => Assert.IsType<List<RuleExample>>(rule.Examples));
+        Assert.Equal(
+            eager.Rules.SelectMany(rule => rule.Examples.Select(example => (rule.Id, example.Target, example.TargetId, example.ExpectFailure, example.AsOf, example.ExpectedMessage, example.Location, example.Outcome))),
+            deferred.Rules.SelectMany(rule => rule.Examples.Select(example => (rule.Id, example.Target, example.TargetId, example.ExpectFailure, example.AsOf, example.ExpectedMessage, example.Location, example.Outcome))));
+        Assert.True(deferred.Rules.Sum(rule => rule.Examples.Count) > 20);
+    }
+
+    [Fact]
     public void Governance_pack_loads_by_its_path_with_the_same_rules_as_the_bundled_copy()
     {
         var byPath = RuleTestData.LoadClean([RuleTestData.GovernanceFile]);

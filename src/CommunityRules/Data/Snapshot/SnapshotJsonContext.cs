@@ -16,15 +16,23 @@ internal static class SnapshotJsonContext
 {
     public static readonly JsonSerializerOptions Options = CreateOptions();
 
+    // Each built when first asked for: a run whose lines the hand-written parsers all read never needs the records'
+    // (reflection over each type and its setters emitted at run time: 300 JIT-compiled methods of every start-up).
     public static class Default
     {
-        public static readonly JsonTypeInfo<NetworkManifest> NetworkManifest = Info<NetworkManifest>();
-        public static readonly JsonTypeInfo<Person> Person = Info<Person>();
-        public static readonly JsonTypeInfo<Group> Group = Info<Group>();
-        public static readonly JsonTypeInfo<Membership> Membership = Info<Membership>();
-        public static readonly JsonTypeInfo<Post> Post = Info<Post>();
-        public static readonly JsonTypeInfo<Comment> Comment = Info<Comment>();
-        public static readonly JsonTypeInfo<Reaction> Reaction = Info<Reaction>();
+        public static JsonTypeInfo<NetworkManifest> NetworkManifest => field ??= Info<NetworkManifest>();
+
+        public static JsonTypeInfo<Person> Person => field ??= Info<Person>();
+
+        public static JsonTypeInfo<Group> Group => field ??= Info<Group>();
+
+        public static JsonTypeInfo<Membership> Membership => field ??= Info<Membership>();
+
+        public static JsonTypeInfo<Post> Post => field ??= Info<Post>();
+
+        public static JsonTypeInfo<Comment> Comment => field ??= Info<Comment>();
+
+        public static JsonTypeInfo<Reaction> Reaction => field ??= Info<Reaction>();
     }
 
     private static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
@@ -39,7 +47,9 @@ internal static class SnapshotJsonContext
 
             // A field written twice is a data issue, not last-wins: which of two names or dates is right, no one can say.
             AllowDuplicateProperties = false,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            // The manifest, read in every run, from source-generated metadata (its fields are all optional, so the
+            // generator's default for an absent one is right); the records by reflection, when a line needs it.
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(SnapshotManifestJsonContext.Default, new DefaultJsonTypeInfoResolver()),
             Converters =
             {
                 new CamelCaseEnumConverter<GroupPrivacy>(),
@@ -53,6 +63,10 @@ internal static class SnapshotJsonContext
         return options;
     }
 }
+
+/// <summary>Source-generated metadata for the manifest; <see cref="SnapshotJsonContext.Options"/>' converters apply to it.</summary>
+[JsonSerializable(typeof(NetworkManifest))]
+internal sealed partial class SnapshotManifestJsonContext : JsonSerializerContext;
 
 /// <summary>
 /// Reads dates as ISO 8601 only (System.Text.Json's extended profile: <c>2026-04-02</c>, <c>2026-04-02T09:15</c>,

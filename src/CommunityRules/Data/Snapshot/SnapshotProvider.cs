@@ -118,27 +118,27 @@ internal sealed class SnapshotProvider : INetworkProvider, IFieldProjectingProvi
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Person> ReadPeopleAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
-        ReadRecordsAsync(SnapshotFiles.People, SnapshotRecordParser.TryParsePerson, SnapshotJsonContext.Default.Person, p => RequireBoth(p.Id, p.Id), Normalize, issues, cancellationToken);
+        ReadRecordsAsync(SnapshotFiles.People, SnapshotRecordParser.TryParsePerson, static () => SnapshotJsonContext.Default.Person, p => RequireBoth(p.Id, p.Id), Normalize, issues, cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Group> ReadGroupsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
-        ReadRecordsAsync(SnapshotFiles.Groups, SnapshotRecordParser.TryParseGroup, SnapshotJsonContext.Default.Group, g => RequireBoth(g.Id, g.Id), Normalize, issues, cancellationToken);
+        ReadRecordsAsync(SnapshotFiles.Groups, SnapshotRecordParser.TryParseGroup, static () => SnapshotJsonContext.Default.Group, g => RequireBoth(g.Id, g.Id), Normalize, issues, cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Membership> ReadMembershipsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
-        ReadRecordsAsync(SnapshotFiles.Memberships, SnapshotRecordParser.TryParseMembership, SnapshotJsonContext.Default.Membership, m => RequireBoth(m.GroupId, m.PersonId), m => m, issues, cancellationToken);
+        ReadRecordsAsync(SnapshotFiles.Memberships, SnapshotRecordParser.TryParseMembership, static () => SnapshotJsonContext.Default.Membership, m => RequireBoth(m.GroupId, m.PersonId), m => m, issues, cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Post> ReadPostsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
-        ReadRecordsAsync(SnapshotFiles.Posts, SnapshotRecordParser.TryParsePost, SnapshotJsonContext.Default.Post, p => RequireBoth(p.Id, p.GroupId), p => p, issues, cancellationToken);
+        ReadRecordsAsync(SnapshotFiles.Posts, SnapshotRecordParser.TryParsePost, static () => SnapshotJsonContext.Default.Post, p => RequireBoth(p.Id, p.GroupId), p => p, issues, cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Comment> ReadCommentsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
-        ReadRecordsAsync(SnapshotFiles.Comments, SnapshotRecordParser.TryParseComment, SnapshotJsonContext.Default.Comment, c => RequireBoth(c.Id, c.PostId), c => c, issues, cancellationToken);
+        ReadRecordsAsync(SnapshotFiles.Comments, SnapshotRecordParser.TryParseComment, static () => SnapshotJsonContext.Default.Comment, c => RequireBoth(c.Id, c.PostId), c => c, issues, cancellationToken);
 
     /// <inheritdoc/>
     public IAsyncEnumerable<Reaction> ReadReactionsAsync(IDataIssueReporter issues, CancellationToken cancellationToken) =>
-        ReadRecordsAsync(SnapshotFiles.Reactions, SnapshotRecordParser.TryParseReaction, SnapshotJsonContext.Default.Reaction, r => RequireBoth(r.TargetId, r.PersonId), r => r, issues, cancellationToken);
+        ReadRecordsAsync(SnapshotFiles.Reactions, SnapshotRecordParser.TryParseReaction, static () => SnapshotJsonContext.Default.Reaction, r => RequireBoth(r.TargetId, r.PersonId), r => r, issues, cancellationToken);
 
     private static Person Normalize(Person person) => person.Roles is null ? person with { Roles = [] } : person;
 
@@ -151,7 +151,7 @@ internal sealed class SnapshotProvider : INetworkProvider, IFieldProjectingProvi
     private async IAsyncEnumerable<T> ReadRecordsAsync<T>(
         string fileName,
         SnapshotRecordParser.TryParseProjected<T> tryParse,
-        JsonTypeInfo<T> typeInfo,
+        Func<JsonTypeInfo<T>> typeInfo,
         Func<T, string?> requiredKey,
         Func<T, T> normalize,
         IDataIssueReporter issues,
@@ -182,7 +182,7 @@ internal sealed class SnapshotProvider : INetworkProvider, IFieldProjectingProvi
         SnapshotRecordParser.TryParseProjected<T> tryParse,
         Utf8StringCache strings,
         RecordFields fields,
-        JsonTypeInfo<T> typeInfo,
+        Func<JsonTypeInfo<T>> typeInfo,
         Func<T, string?> requiredKey,
         string path,
         long lineNumber,
@@ -197,7 +197,7 @@ internal sealed class SnapshotProvider : INetworkProvider, IFieldProjectingProvi
         try
         {
             // The hand-written parser reads the plain lines; System.Text.Json judges (and words the issue of) the rest.
-            var record = tryParse(line, strings, fields, out var parsed) ? parsed : JsonSerializer.Deserialize(line, typeInfo);
+            var record = tryParse(line, strings, fields, out var parsed) ? parsed : JsonSerializer.Deserialize(line, typeInfo());
             if (record is null)
             {
                 issues.Report(new DataIssue(DataIssueKind.MalformedRecord, path, lineNumber, "the line is 'null', not a record"));

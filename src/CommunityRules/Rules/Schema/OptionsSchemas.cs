@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using NJsonSchema;
 using NJsonSchema.Generation;
 
@@ -21,6 +22,7 @@ internal static class OptionsSchemas
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(BuiltInOptionsJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     /// <summary>Gets the schema of a type, generated once.</summary>
