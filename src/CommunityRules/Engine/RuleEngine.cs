@@ -402,7 +402,7 @@ public sealed class RuleEngine
 
             // Each person's activity is counted only for the rules that need it, so other runs pay nothing for it.
             var windows = Servable(ruleSet.Runtimes, _unservable).SelectMany(rule => rule.ActivityWindows).ToList();
-            network.PersonActivity = windows.Count > 0 ? new PersonActivityLedger(network.AsOf, windows) : null;
+            network.PersonActivity = windows.Count > 0 ? new PersonActivityLedger(network, windows) : null;
         }
 
         private static RunActions[] Start(IEnumerable<RuleRuntime> rules, NetworkView network, FindingCollector collector, CancellationToken cancellationToken)
