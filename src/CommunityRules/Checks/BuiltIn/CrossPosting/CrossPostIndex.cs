@@ -117,22 +117,15 @@ internal sealed class CrossPostIndex(CrossPostingSettings settings)
 
         var minAgreement = (int)Math.Ceiling((settings.MinSimilarity * TextSignature.Length) - 1e-9);
         var buckets = new BandBuckets(count);
-
-        // One band's keys, in read order: taken from the signatures as they lie (a sequential pass), so the pass in
-        // time order below reads 8 bytes a post at random instead of a whole signature.
-        var keys = new ulong[count];
         for (var band = 0; band < TextSignature.Bands; band++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            for (var post = 0; post < count; post++)
-            {
-                keys[post] = TextSignature.BandKey(SignatureOf(post), band);
-            }
-
             buckets.Clear();
             foreach (var post in order)
             {
-                ref var slot = ref buckets.GetOrAdd(keys[post], out var exists);
+                var signature = SignatureOf(post);
+                var key = TextSignature.BandKey(signature, band);
+                ref var slot = ref buckets.GetOrAdd(key, out var exists);
                 if (!exists)
                 {
                     slot = (post, post);
@@ -140,7 +133,7 @@ internal sealed class CrossPostIndex(CrossPostingSettings settings)
                 }
 
                 var bucket = slot;
-                var signature = SignatureOf(post);
+
                 if (Find(parent, bucket.First) != Find(parent, post) && TextSignature.Agreement(SignatureOf(bucket.First), signature) >= minAgreement)
                 {
                     Union(parent, bucket.First, post);
