@@ -19,12 +19,6 @@ public sealed class NetworkView
     private GroupActivity?[] _activityOfGroup = [];
     private readonly Dictionary<string, GroupActivity> _activityOfUnknownGroup = new(StringComparer.Ordinal);
 
-    // The positions of the person and group found last: the engine and the checks look up a post's author and group
-    // one after another, and a hit here skips a dictionary far larger than the cache. Each is one int, read and
-    // written whole, and checked against the id, so threads looking up at once only miss more often.
-    private int _lastPerson = -1;
-    private int _lastGroup = -1;
-
     // Memberships are most of a large network's memory: kept as numbers (MembershipTable), not records, and made into
     // Membership records only when a rule asks for them.
     private MembershipTable? _memberships;
@@ -141,40 +135,10 @@ public sealed class NetworkView
     internal Person PersonAt(int index) => _peopleInOrder[index];
 
     /// <summary>The position of a group in <see cref="Groups"/>, or -1.</summary>
-    internal int GroupIndexOf(string id)
-    {
-        var last = _lastGroup;
-        if ((uint)last < (uint)_groupsInOrder.Count && string.Equals(_groupsInOrder[last].Id, id, StringComparison.Ordinal))
-        {
-            return last;
-        }
-
-        if (!_groups.TryGetValue(id, out var at))
-        {
-            return -1;
-        }
-
-        _lastGroup = at;
-        return at;
-    }
+    internal int GroupIndexOf(string id) => _groups.TryGetValue(id, out var at) ? at : -1;
 
     /// <summary>The position of a person in <see cref="People"/>, or -1.</summary>
-    internal int PersonIndexOf(string id)
-    {
-        var last = _lastPerson;
-        if ((uint)last < (uint)_peopleInOrder.Count && string.Equals(_peopleInOrder[last].Id, id, StringComparison.Ordinal))
-        {
-            return last;
-        }
-
-        if (!_people.TryGetValue(id, out var at))
-        {
-            return -1;
-        }
-
-        _lastPerson = at;
-        return at;
-    }
+    internal int PersonIndexOf(string id) => _people.TryGetValue(id, out var at) ? at : -1;
 
     internal GroupActivity GetOrAddActivity(string groupId) => GroupIndexOf(groupId) is var at and >= 0 ? GetOrAddActivity(at) : GetOrAddUnknownActivity(groupId);
 

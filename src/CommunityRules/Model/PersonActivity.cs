@@ -75,8 +75,8 @@ internal sealed class PersonActivityLedger
     /// <summary>How many months the ledger keeps per person, for the report's charts.</summary>
     public const int Months = 12;
 
-    // Each person's activity by their position in the network's people, found through the network's index, which
-    // has just found the person: no second table of 125,000 ids to look up in.
+    // Each person's activity by their position in the network's people: the engine has found the person already, so
+    // counting looks nothing up, and no second table of every person's id is kept.
     private readonly NetworkView _network;
     private readonly PersonActivity?[] _people;
     private readonly DateTimeOffset _asOf;
@@ -109,11 +109,11 @@ internal sealed class PersonActivityLedger
     public PersonActivity Of(string personId) => _network.PersonIndexOf(personId) is var at and >= 0 ? _people[at] ?? PersonActivity.Empty : PersonActivity.Empty;
 
     /// <summary>Counts a post, comment or reaction for the person credited with it.</summary>
-    /// <param name="personId">The id of a person of the network; nobody else is counted.</param>
+    /// <param name="person">The person's position in the network's <see cref="NetworkView.People"/>, as the engine found them.</param>
     /// <param name="kind">What it is.</param>
     /// <param name="at">When it was made; nothing is counted without a date.</param>
     /// <param name="delegated">Whether a delegate wrote it on the person's behalf.</param>
-    public void Add(string personId, ActivityKind kind, DateTimeOffset? at, bool delegated)
+    public void Add(int person, ActivityKind kind, DateTimeOffset? at, bool delegated)
     {
         if (at is not { } moment || moment > _asOf)
         {
@@ -135,12 +135,7 @@ internal sealed class PersonActivityLedger
             return;
         }
 
-        if (_network.PersonIndexOf(personId) is not (>= 0 and var position))
-        {
-            return;
-        }
-
-        var activity = _people[position] ??= new PersonActivity(_windows.Length, Months);
+        var activity = _people[person] ??= new PersonActivity(_windows.Length, Months);
         activity.Add(kind, delegated, month is >= 0 and < Months ? month : -1, inWindows);
     }
 }
