@@ -199,7 +199,9 @@ public sealed class RuleEngine
             var postsRead = _postBatch.ReadAsync(issues => source.ReadPostsAsync(issues, cancellationToken), collector, post => IsScanned(post.AuthorId, _automatedPostsChecked));
             await foreach (var post in Read("posts", postsRead).ConfigureAwait(false))
             {
-                var group = network.FindGroup(post.GroupId);
+                // The group and the author are looked up once here, by position, for the counts below.
+                var groupIndex = network.GroupIndexOf(post.GroupId);
+                var group = groupIndex >= 0 ? network.GroupAt(groupIndex) : null;
                 if (!_groupOfPost.TryAdd(post.Id, group?.Id ?? post.GroupId))
                 {
                     duplicatePosts++;
@@ -214,14 +216,14 @@ public sealed class RuleEngine
                 }
 
                 // Bots' and system accounts' messages are not activity: a channel kept alive by a deploy bot is quiet.
-                var author = AuthorOf("post", post.Id, post.AuthorId);
+                var author = AuthorOf("post", post.Id, post.AuthorId, out var authorIndex);
                 DelegateOf("post", post.Id, post.DelegateId);
                 if (author is not { Kind: not PersonKind.Person })
                 {
-                    network.GetOrAddActivity(post.GroupId).AddPost(post.CreatedAt);
+                    (groupIndex >= 0 ? network.GetOrAddActivity(groupIndex) : network.GetOrAddActivity(post.GroupId)).AddPost(post.CreatedAt);
                     if (author is not null)
                     {
-                        network.PersonActivity?.Add(author.Id, ActivityKind.Post, post.CreatedAt, post.DelegateId is not null);
+                        network.PersonActivity?.Add(authorIndex, ActivityKind.Post, post.CreatedAt, post.DelegateId is not null);
                     }
                 }
                 else if (!_automatedPostsChecked)
@@ -247,15 +249,16 @@ public sealed class RuleEngine
             {
                 comments++;
                 Group? group = null;
-                var author = AuthorOf("comment", comment.Id, comment.AuthorId);
+                var author = AuthorOf("comment", comment.Id, comment.AuthorId, out var authorIndex);
                 DelegateOf("comment", comment.Id, comment.DelegateId);
                 var automated = author is { Kind: not PersonKind.Person };
                 if (_groupOfPost.TryGetGroup(comment.PostId, out var groupId))
                 {
-                    group = network.FindGroup(groupId);
+                    var groupIndex = network.GroupIndexOf(groupId);
+                    group = groupIndex >= 0 ? network.GroupAt(groupIndex) : null;
                     if (!automated)
                     {
-                        network.GetOrAddActivity(groupId).AddComment(comment.CreatedAt);
+                        (groupIndex >= 0 ? network.GetOrAddActivity(groupIndex) : network.GetOrAddActivity(groupId)).AddComment(comment.CreatedAt);
                     }
                 }
                 else
@@ -266,7 +269,7 @@ public sealed class RuleEngine
                 // A comment is its author's part in the network even when its post is not in the export.
                 if (author is { Kind: PersonKind.Person })
                 {
-                    network.PersonActivity?.Add(author.Id, ActivityKind.Comment, comment.CreatedAt, comment.DelegateId is not null);
+                    network.PersonActivity?.Add(authorIndex, ActivityKind.Comment, comment.CreatedAt, comment.DelegateId is not null);
                 }
 
                 ObserveComment(comment, group);
@@ -280,14 +283,14 @@ public sealed class RuleEngine
             await foreach (var reaction in Read("reactions", source.ReadReactionsAsync(collector, cancellationToken)).ConfigureAwait(false))
             {
                 reactions++;
-                var reactor = network.FindPerson(reaction.PersonId);
-                if (reactor is null)
+                var reactorIndex = network.PersonIndexOf(reaction.PersonId);
+                if (reactorIndex < 0)
                 {
                     ReportUnknown($"a reaction to '{reaction.TargetId}' refers to person '{reaction.PersonId}', which is not in the data", $"reaction/{reaction.TargetId}/{reaction.PersonId}");
                 }
-                else if (reactor.Kind == PersonKind.Person)
+                else if (network.PersonAt(reactorIndex).Kind == PersonKind.Person)
                 {
-                    network.PersonActivity?.Add(reactor.Id, ActivityKind.Reaction, reaction.CreatedAt, delegated: false);
+                    network.PersonActivity?.Add(reactorIndex, ActivityKind.Reaction, reaction.CreatedAt, delegated: false);
                 }
             }
 
@@ -426,7 +429,7 @@ public sealed class RuleEngine
 
             // Each person's activity is counted only for the rules that need it, so other runs pay nothing for it.
             var windows = Servable(ruleSet.Runtimes, _unservable).SelectMany(rule => rule.ActivityWindows).ToList();
-            network.PersonActivity = windows.Count > 0 ? new PersonActivityLedger(network.AsOf, windows) : null;
+            network.PersonActivity = windows.Count > 0 ? new PersonActivityLedger(network, windows) : null;
         }
 
         private static RunActions[] Start(IEnumerable<RuleRuntime> rules, NetworkView network, FindingCollector collector, CancellationToken cancellationToken)
@@ -579,20 +582,20 @@ public sealed class RuleEngine
         private static IEnumerable<RuleRuntime> Servable(IEnumerable<RuleRuntime> rules, HashSet<RuleRuntime> unservable) =>
             rules.Where(rule => !unservable.Contains(rule));
 
-        private Person? AuthorOf(string kind, string id, string? authorId)
+        private Person? AuthorOf(string kind, string id, string? authorId, out int index)
         {
-            if (authorId is null)
+            index = authorId is null ? -1 : network.PersonIndexOf(authorId);
+            if (index >= 0)
             {
-                return null;
+                return network.PersonAt(index);
             }
 
-            var author = network.FindPerson(authorId);
-            if (author is null)
+            if (authorId is not null)
             {
                 ReportUnknown($"{kind} '{id}' refers to author '{authorId}', who is not in the data", id);
             }
 
-            return author;
+            return null;
         }
 
         // A leader's post written by a delegate the people list lacks still counts for the leader; the gap is reported.

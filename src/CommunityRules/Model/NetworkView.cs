@@ -13,7 +13,11 @@ public sealed class NetworkView
     private readonly Dictionary<string, int> _groups = new(StringComparer.Ordinal);
     private readonly List<Person> _peopleInOrder = [];
     private readonly List<Group> _groupsInOrder = [];
-    private readonly Dictionary<string, GroupActivity> _activity = new(StringComparer.Ordinal);
+
+    // Each group's activity by its position in the list; a post or comment in a group the data lacks is counted
+    // under the id it names.
+    private GroupActivity?[] _activityOfGroup = [];
+    private readonly Dictionary<string, GroupActivity> _activityOfUnknownGroup = new(StringComparer.Ordinal);
 
     // Memberships are most of a large network's memory: kept as numbers (MembershipTable), not records, and made into
     // Membership records only when a rule asks for them.
@@ -48,30 +52,33 @@ public sealed class NetworkView
     /// <summary>Finds a person by identifier.</summary>
     /// <param name="id">The identifier, or <see langword="null"/>.</param>
     /// <returns>The person, or <see langword="null"/> when the network has no such person.</returns>
-    public Person? FindPerson(string? id) => id is not null && _people.TryGetValue(id, out var at) ? _peopleInOrder[at] : null;
+    public Person? FindPerson(string? id) => id is not null && PersonIndexOf(id) is var at and >= 0 ? _peopleInOrder[at] : null;
 
     /// <summary>Finds a group by identifier.</summary>
     /// <param name="id">The identifier, or <see langword="null"/>.</param>
     /// <returns>The group, or <see langword="null"/> when the network has no such group.</returns>
-    public Group? FindGroup(string? id) => id is not null && _groups.TryGetValue(id, out var at) ? _groupsInOrder[at] : null;
+    public Group? FindGroup(string? id) => id is not null && GroupIndexOf(id) is var at and >= 0 ? _groupsInOrder[at] : null;
 
     /// <summary>Gets a group's memberships, in the source's order.</summary>
     /// <param name="groupId">The group's identifier.</param>
     /// <returns>The memberships; empty when the group has none.</returns>
     public IReadOnlyList<Membership> GetMembers(string groupId) =>
-        _memberships?.OfGroup(groupId, _groups.TryGetValue(groupId, out var at) ? at : -1) ?? NoMembers;
+        _memberships?.OfGroup(groupId, GroupIndexOf(groupId)) ?? NoMembers;
 
     /// <summary>Gets a person's memberships, in the source's order.</summary>
     /// <param name="personId">The person's identifier.</param>
     /// <returns>The memberships; empty when the person is in no group.</returns>
     public IReadOnlyList<Membership> GetMembershipsOf(string personId) =>
-        _memberships?.OfPerson(personId, _people.TryGetValue(personId, out var at) ? at : -1) ?? NoMembers;
+        _memberships?.OfPerson(personId, PersonIndexOf(personId)) ?? NoMembers;
 
     /// <summary>Gets a group's activity: its posts and comments by month and the last time anyone wrote in it.</summary>
     /// <param name="groupId">The group's identifier.</param>
     /// <returns>The activity; empty when nothing was written in the group.</returns>
-    public GroupActivity GetActivity(string groupId) =>
-        _activity.TryGetValue(groupId, out var activity) ? activity : GroupActivity.Empty;
+    public GroupActivity GetActivity(string groupId)
+    {
+        var at = GroupIndexOf(groupId);
+        return (at >= 0 ? (at < _activityOfGroup.Length ? _activityOfGroup[at] : null) : _activityOfUnknownGroup.GetValueOrDefault(groupId)) ?? GroupActivity.Empty;
+    }
 
     /// <summary>
     /// Gets each person's posts, comments and reactions, when a rule of the run asked for them to be counted; complete
@@ -117,8 +124,8 @@ public sealed class NetworkView
         _memberships ??= new MembershipTable(this);
         _memberships.Add(
             membership,
-            _groups.TryGetValue(membership.GroupId, out var group) ? group : -1,
-            _people.TryGetValue(membership.PersonId, out var person) ? person : -1);
+            GroupIndexOf(membership.GroupId),
+            PersonIndexOf(membership.PersonId));
     }
 
     /// <summary>The group at a position of <see cref="Groups"/>, for <see cref="MembershipTable"/>.</summary>
@@ -133,12 +140,25 @@ public sealed class NetworkView
     /// <summary>The position of a person in <see cref="People"/>, or -1.</summary>
     internal int PersonIndexOf(string id) => _people.TryGetValue(id, out var at) ? at : -1;
 
-    internal GroupActivity GetOrAddActivity(string groupId)
+    internal GroupActivity GetOrAddActivity(string groupId) => GroupIndexOf(groupId) is var at and >= 0 ? GetOrAddActivity(at) : GetOrAddUnknownActivity(groupId);
+
+    /// <summary>The activity of the group at a position of <see cref="Groups"/>, added when nothing was written in it yet.</summary>
+    internal GroupActivity GetOrAddActivity(int groupIndex)
     {
-        if (!_activity.TryGetValue(groupId, out var activity))
+        if (groupIndex >= _activityOfGroup.Length)
+        {
+            Array.Resize(ref _activityOfGroup, _groupsInOrder.Count);
+        }
+
+        return _activityOfGroup[groupIndex] ??= new GroupActivity();
+    }
+
+    private GroupActivity GetOrAddUnknownActivity(string groupId)
+    {
+        if (!_activityOfUnknownGroup.TryGetValue(groupId, out var activity))
         {
             activity = new GroupActivity();
-            _activity.Add(groupId, activity);
+            _activityOfUnknownGroup.Add(groupId, activity);
         }
 
         return activity;

@@ -75,17 +75,22 @@ internal sealed class PersonActivityLedger
     /// <summary>How many months the ledger keeps per person, for the report's charts.</summary>
     public const int Months = 12;
 
-    private readonly Dictionary<string, PersonActivity> _people = new(StringComparer.Ordinal);
+    // Each person's activity by their position in the network's people: the engine has found the person already, so
+    // counting looks nothing up, and no second table of every person's id is kept.
+    private readonly NetworkView _network;
+    private readonly PersonActivity?[] _people;
     private readonly DateTimeOffset _asOf;
     private readonly int[] _windowDays;
     private readonly TimeSpan[] _windows;
 
     /// <summary>Initializes a new instance of the <see cref="PersonActivityLedger"/> class.</summary>
-    /// <param name="asOf">The run's moment.</param>
+    /// <param name="network">The network, its people all read; the run's moment is its <see cref="NetworkView.AsOf"/>.</param>
     /// <param name="windowDays">The windows, in days before the run's moment, that rules count in.</param>
-    public PersonActivityLedger(DateTimeOffset asOf, IEnumerable<int> windowDays)
+    public PersonActivityLedger(NetworkView network, IEnumerable<int> windowDays)
     {
-        _asOf = asOf;
+        _network = network;
+        _people = new PersonActivity?[network.People.Count];
+        var asOf = _asOf = network.AsOf;
         _windowDays = [.. windowDays.Distinct().Order()];
         _windows = [.. _windowDays.Select(days => TimeSpan.FromDays(days))];
 
@@ -101,14 +106,14 @@ internal sealed class PersonActivityLedger
     public int WindowIndex(int days) => Array.IndexOf(_windowDays, days);
 
     /// <summary>Gets what a person did; nothing counted for someone who did nothing.</summary>
-    public PersonActivity Of(string personId) => _people.TryGetValue(personId, out var activity) ? activity : PersonActivity.Empty;
+    public PersonActivity Of(string personId) => _network.PersonIndexOf(personId) is var at and >= 0 ? _people[at] ?? PersonActivity.Empty : PersonActivity.Empty;
 
     /// <summary>Counts a post, comment or reaction for the person credited with it.</summary>
-    /// <param name="personId">The person's id: the network's own string, so the ledger holds no copy per record.</param>
+    /// <param name="person">The person's position in the network's <see cref="NetworkView.People"/>, as the engine found them.</param>
     /// <param name="kind">What it is.</param>
     /// <param name="at">When it was made; nothing is counted without a date.</param>
     /// <param name="delegated">Whether a delegate wrote it on the person's behalf.</param>
-    public void Add(string personId, ActivityKind kind, DateTimeOffset? at, bool delegated)
+    public void Add(int person, ActivityKind kind, DateTimeOffset? at, bool delegated)
     {
         if (at is not { } moment || moment > _asOf)
         {
@@ -130,12 +135,7 @@ internal sealed class PersonActivityLedger
             return;
         }
 
-        if (!_people.TryGetValue(personId, out var activity))
-        {
-            activity = new PersonActivity(_windows.Length, Months);
-            _people.Add(personId, activity);
-        }
-
+        var activity = _people[person] ??= new PersonActivity(_windows.Length, Months);
         activity.Add(kind, delegated, month is >= 0 and < Months ? month : -1, inWindows);
     }
 }

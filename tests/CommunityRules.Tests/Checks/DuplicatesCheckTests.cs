@@ -258,6 +258,31 @@ public sealed class DuplicatesCheckTests
     public void English_inflections_are_taken_off(string word, string stem) =>
         Assert.Equal(stem, EnglishStemmer.Stem(word));
 
+    [Theory]
+    [InlineData("Categories", "categori")]
+    [InlineData("category", "categori")]
+    [InlineData("happy", "happi")]
+    [InlineData("agreed", "agre")]
+    [InlineData("hoping", "hope")]
+    [InlineData("hopping", "hop")]
+    [InlineData("Tagging", "tag")]
+    [InlineData("rated", "rate")]
+    [InlineData("merged", "merg")]
+    [InlineData("caresses", "caress")]
+    [InlineData("ÖKONOMI", "okonomi")]
+    [InlineData("bus", "bus")]
+    public void A_written_word_is_counted_by_the_hash_of_its_stem(string written, string stem)
+    {
+        // The hash is taken as the letters are folded and carried on past the stemmer's change: the same as hashing
+        // the stem itself, whichever of the stemmer's steps changed the word.
+        var profile = new WritingProfile(WritingProfile.Skipping([]));
+        profile.AddText($"{written}, {written}!");
+
+        var term = Assert.Single(profile.Terms());
+        Assert.Equal(WritingProfile.Hash(stem), term.Key);
+        Assert.Equal(2, term.Value);
+    }
+
     [Fact]
     public void A_group_s_writing_is_kept_in_bounded_memory()
     {

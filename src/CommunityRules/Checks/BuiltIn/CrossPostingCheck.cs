@@ -128,21 +128,32 @@ internal sealed class CrossPostingCheck : Check<CrossPostingOptions>
 
         // Each named group with its posts, in the cluster's order: "'Name' (post1, post2)".
         var named = new List<string>(Math.Min(cluster.GroupIds.Count, MaxGroupsInMessage) + 1);
-        var text = new System.Text.StringBuilder();
-        foreach (var groupId in cluster.GroupIds.Take(MaxGroupsInMessage))
+        if (cluster.Posts.Count == cluster.GroupIds.Count)
         {
-            text.Clear().Append(QuotedOnce(groupId)).Append(" (");
-            var first = true;
-            foreach (var post in cluster.Posts)
+            // One post in each group (almost every cluster): the groups are in their posts' order.
+            for (var g = 0; g < Math.Min(cluster.GroupIds.Count, MaxGroupsInMessage); g++)
             {
-                if (string.Equals(post.GroupId, groupId, StringComparison.Ordinal))
-                {
-                    text.Append(first ? string.Empty : ", ").Append(post.Id);
-                    first = false;
-                }
+                named.Add(string.Concat(QuotedOnce(cluster.GroupIds[g]), " (", cluster.Posts[g].Id, ")"));
             }
+        }
+        else
+        {
+            var text = new System.Text.StringBuilder();
+            foreach (var groupId in cluster.GroupIds.Take(MaxGroupsInMessage))
+            {
+                text.Clear().Append(QuotedOnce(groupId)).Append(" (");
+                var first = true;
+                foreach (var post in cluster.Posts)
+                {
+                    if (string.Equals(post.GroupId, groupId, StringComparison.Ordinal))
+                    {
+                        text.Append(first ? string.Empty : ", ").Append(post.Id);
+                        first = false;
+                    }
+                }
 
-            named.Add(text.Append(')').ToString());
+                named.Add(text.Append(')').ToString());
+            }
         }
 
         if (cluster.GroupIds.Count > MaxGroupsInMessage)

@@ -93,6 +93,11 @@ internal sealed class WritingProfile(WordHashSet skippedWords)
         }
 
         Span<char> word = stackalloc char[MaxWordLength + 1];
+
+        // The hash of each of the word's beginnings, taken as its letters are folded: the word's hash is the last,
+        // and the stemmed word's is taken on from the beginning the stemmer left alone (see Count).
+        Span<ulong> hashes = stackalloc ulong[MaxWordLength + 1];
+        hashes[0] = FnvOffset;
         var length = 0;
         var tooLong = false;
         var hasDigit = false;
@@ -103,7 +108,9 @@ internal sealed class WritingProfile(WordHashSet skippedWords)
             {
                 if (length < MaxWordLength)
                 {
-                    word[length++] = folded;
+                    word[length] = folded;
+                    hashes[length + 1] = (hashes[length] ^ folded) * FnvPrime;
+                    length++;
                     hasDigit |= char.IsAsciiDigit(folded);
                 }
                 else
@@ -116,7 +123,7 @@ internal sealed class WritingProfile(WordHashSet skippedWords)
 
             if (length >= MinWordLength && !tooLong && !hasDigit)
             {
-                Count(word, length);
+                Count(word, length, hashes);
             }
 
             length = 0;
@@ -136,16 +143,17 @@ internal sealed class WritingProfile(WordHashSet skippedWords)
         return _terms;
     }
 
-    private void Count(Span<char> word, int length)
+    private void Count(Span<char> word, int length, ReadOnlySpan<ulong> hashes)
     {
-        var unstemmed = Hash(word[..length]);
-        if (skippedWords.Contains(unstemmed))
+        if (skippedWords.Contains(hashes[length]))
         {
             return;
         }
 
+        // The stemmer changes a word only from its new last letter on (it cuts an ending, then may add an "e" or turn
+        // a final "y" into "i"), so the hash of the letters before that one still holds: Hash(word[..length]).
         length = EnglishStemmer.Stem(word, length);
-        var hash = Hash(word[..length]);
+        var hash = length == 0 ? hashes[0] : (hashes[length - 1] ^ word[length - 1]) * FnvPrime;
         Words++;
         System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_terms, hash, out _)++;
         if (_terms.Count >= PruneAt)
@@ -179,14 +187,17 @@ internal sealed class WritingProfile(WordHashSet skippedWords)
     /// <summary>FNV-1a, 64 bits: stable across runs and platforms, unlike <see cref="string.GetHashCode()"/>.</summary>
     internal static ulong Hash(ReadOnlySpan<char> word)
     {
-        var hash = 14695981039346656037UL;
+        var hash = FnvOffset;
         foreach (var c in word)
         {
-            hash = (hash ^ c) * 1099511628211UL;
+            hash = (hash ^ c) * FnvPrime;
         }
 
         return hash;
     }
+
+    private const ulong FnvOffset = 14695981039346656037UL;
+    private const ulong FnvPrime = 1099511628211UL;
 
     /// <summary>
     /// Function words of posts, in English and the Nordic languages, as hashes: they fill any text and would

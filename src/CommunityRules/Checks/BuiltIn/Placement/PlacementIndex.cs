@@ -187,8 +187,11 @@ internal sealed class PlacementIndex
         var lift = cautiousRate / generousRate;
 
         // Clearly past FullLift the logarithm would give more than 1, so it is not taken.
-        return lift <= MinLift ? 0 : lift > FullLift * (1 + 1e-9) ? 1 : Math.Min(1, Math.Log(lift / MinLift) / Math.Log(FullLift / MinLift));
+        return lift <= MinLift ? 0 : lift > FullLift * (1 + 1e-9) ? 1 : Math.Min(1, Math.Log(lift / MinLift) / LogLiftRange);
     }
+
+    // Math.Log(FullLift / MinLift), the same value, taken once instead of for every posting a post is judged against.
+    private static readonly double LogLiftRange = Math.Log(FullLift / MinLift);
 
     /// <summary>A group's rate of a word taken low: its count less the count's square root; 0 for a word used at most once.</summary>
     public static double CautiousRate(double uses, double groupWords) =>
