@@ -183,6 +183,63 @@ public sealed class PersonalDataScannerTests
         AssertNoAllocation(text, expectedMatches: 40 * 9);
     }
 
+    [Fact]
+    public void The_shape_test_before_the_detectors_turns_away_no_value_any_detector_finds()
+    {
+        // Runs of digits of every length between separators a value may hold, and real values of every kind among
+        // them: wherever a detector finds a value, the scanner's shape test must let it through.
+        var random = new Random(14);
+        string[] separators = [" ", " ", "-", "-", "+", ".", ",", ":", "(", ")", " (", ") ", "A", "Y", "x", "/", "  "];
+        string[] values = ["850101-1234", "19121212-1212", "1212121212", "01010750160", "010107 50160", "070761-4285", "131052-308T", "010594Y9021",
+            "4111 1111 1111 1111", "378282246310005", "070-123 45 67", "08-123 456 78", "0701234569", "0046 70-123 45 67", "00467 123 4567",
+            "0046(0)70-1234567", "12 34 56 78", "912 34 567", "91234567", "040 123 4567", "050-1234567", "5555-5555-5555-4444"];
+        var found = 0;
+        for (var round = 0; round < 4_000; round++)
+        {
+            var text = new System.Text.StringBuilder();
+            var parts = random.Next(1, 6);
+            for (var part = 0; part < parts; part++)
+            {
+                if (random.Next(3) == 0)
+                {
+                    text.Append(values[random.Next(values.Length)]);
+                }
+                else
+                {
+                    var digits = random.Next(1, 21);
+                    for (var i = 0; i < digits; i++)
+                    {
+                        text.Append((char)('0' + (i < 2 && random.Next(4) == 0 ? 0 : random.Next(10))));
+                    }
+                }
+
+                text.Append(separators[random.Next(separators.Length)]);
+            }
+
+            var span = text.ToString().AsSpan();
+            for (var hit = 0; hit < span.Length; hit++)
+            {
+                if (!char.IsAsciiDigit(span[hit]))
+                {
+                    continue;
+                }
+
+                var lengths = new[]
+                {
+                    PersonnummerDetector.Match(span, hit), FodselsnummerDetector.Match(span, hit), HetuDetector.Match(span, hit),
+                    PaymentCardDetector.Match(span, hit), CprDetector.Match(span, hit), PhoneDetector.Match(span, hit, out _),
+                };
+                if (lengths.Any(length => length > 0))
+                {
+                    found++;
+                    Assert.True(PersonalDataScanner.MayStartDigitValue(span, hit), $"'{span.ToString()}' at {hit}");
+                }
+            }
+        }
+
+        Assert.True(found > 2_000, $"only {found} values found; the test would prove little");
+    }
+
     private static void AssertNoAllocation(string text, int expectedMatches)
     {
         var warmUp = default(CountingSink);
