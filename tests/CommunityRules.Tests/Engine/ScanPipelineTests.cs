@@ -107,7 +107,7 @@ public sealed class ScanPipelineTests
         }
 
         var network = builder.Build();
-        var rules = TestInputs.CreateLoader(new TextDetectorTests.FragileCheck()).LoadText(FragileRule, "fragile.yaml").RuleSet!;
+        var rules = TestInputs.CreateLoader(new TextDetectorTests.FragileCheck()).LoadText(TextDetectorTests.FragileRule, "fragile.yaml").RuleSet!;
         var runs = new List<Run>();
         foreach (var threads in Threads)
         {
@@ -191,16 +191,6 @@ public sealed class ScanPipelineTests
             options:
               terms: [konfidentiellt]
             message: "'{match}' at character {position}"
-        """;
-
-    private const string FragileRule = """
-        rules:
-          - id: TAG002
-            title: No hashtags
-            severity: warning
-            target: post
-            check: fragileHashtags
-            message: "{reason}"
         """;
 
     // Posts in two groups; every seventh says a term, every slowEvery-th has a title the patterns cannot finish on. The

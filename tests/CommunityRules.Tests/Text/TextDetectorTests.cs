@@ -169,7 +169,8 @@ public sealed class TextDetectorTests
         Assert.Equal(["p2"], result.TargetsOf("TAG002"));
     }
 
-    private const string FragileRule = """
+    /// <summary>A rule of <see cref="FragileCheck"/>, whose detector throws on a hashtag.</summary>
+    internal const string FragileRule = """
         rules:
           - id: TAG002
             title: No hashtags
