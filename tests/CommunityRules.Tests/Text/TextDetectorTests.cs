@@ -94,14 +94,21 @@ public sealed class TextDetectorTests
             checker.Check(post);
         }
 
+        // Three timed rounds, the least kept: an allocation per post shows in every round, while a one-off of the
+        // runtime's (seen once, 4 KB, in a full parallel Release run and never alone) does not repeat.
         var findings = 0;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10_000; i++)
+        var allocated = long.MaxValue;
+        for (var round = 0; round < 3; round++)
         {
-            findings += checker.Check(post).Count;
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 10_000; i++)
+            {
+                findings += checker.Check(post).Count;
+            }
+
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, findings);
 
         // As in PostCheckerTests: one allocation per post would show up as 240,000 bytes or more.
