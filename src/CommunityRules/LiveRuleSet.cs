@@ -106,6 +106,7 @@ public sealed class LiveRuleSet : IDisposable
         {
             RuleSetLoadResult? result = null;
             FileStamp[]? previous = null;
+            var unchangedReads = 0;
             var settled = false;
             for (var attempt = 0; attempt < MaxAttempts && !settled; attempt++)
             {
@@ -120,8 +121,11 @@ public sealed class LiveRuleSet : IDisposable
                 var after = Stamp(result.Files.Count > 0 ? result.Files : _files);
                 var stillDuringRead = before.SequenceEqual(Stamp(_files));
                 var suspicious = result.RuleSet is null || result.RuleSet.Rules.Count < Current.Rules.Count;
+                unchangedReads = previous is not null && previous.SequenceEqual(after) ? unchangedReads + 1 : 0;
+                // Fewer rules than in force may be a save caught half-way: taken only once the files held still for
+                // two pauses, so a writer stalled for one (a loaded machine) is not mistaken for a finished save.
                 settled = suspicious
-                    ? previous is not null && previous.SequenceEqual(after) && stillDuringRead
+                    ? unchangedReads >= 2 && stillDuringRead
                     : stillDuringRead;
                 previous = after;
             }

@@ -83,6 +83,9 @@ public sealed class LiveRuleSetTests
     }
 }
 
+/// <summary>Runs alone: a save stalled by other tests' load for longer than the reload's pauses looks finished.</summary>
+[CollectionDefinition(nameof(LiveRuleSetSaveRaceTests), DisableParallelization = true)]
+[Collection(nameof(LiveRuleSetSaveRaceTests))]
 public sealed class LiveRuleSetSaveRaceTests
 {
     private const int RuleCount = 3;
