@@ -34,7 +34,7 @@ internal static class LetterCountsBefore
                 var other = Vector256.GreaterThan(block, Vector256.Create((ushort)0xFF)).ExtractMostSignificantBits();
                 if (other != 0)
                 {
-                    CountOthers(text, i, other, ref letters, ref capitals);
+                    LetterCounts.CountOthers(text, i, other, ref letters, ref capitals);
                 }
             }
         }
@@ -56,29 +56,12 @@ internal static class LetterCountsBefore
                 var other = Vector128.GreaterThan(block, Vector128.Create((ushort)0xFF)).ExtractMostSignificantBits();
                 if (other != 0)
                 {
-                    CountOthers(text, i, other, ref letters, ref capitals);
+                    LetterCounts.CountOthers(text, i, other, ref letters, ref capitals);
                 }
             }
         }
 
         var (tailLetters, tailCapitals) = LetterCounts.CountOneByOne(text[i..]);
         return (letters + tailLetters, capitals + tailCapitals);
-    }
-
-    /// <summary>The characters above Latin-1 of one block, one bit each in <paramref name="mask"/> from <paramref name="offset"/>.</summary>
-    private static void CountOthers(ReadOnlySpan<char> text, int offset, uint mask, ref int letters, ref int capitals)
-    {
-        do
-        {
-            var c = text[offset + BitOperations.TrailingZeroCount(mask)];
-            if (char.IsLetter(c))
-            {
-                letters++;
-                capitals += char.IsUpper(c) ? 1 : 0;
-            }
-
-            mask &= mask - 1;
-        }
-        while (mask != 0);
     }
 }

@@ -265,7 +265,7 @@ internal static class LetterCounts
     }
 
     /// <summary>The characters above Latin-1 of one block, one bit each in <paramref name="mask"/> from <paramref name="offset"/>.</summary>
-    private static void CountOthers(ReadOnlySpan<char> text, int offset, ulong mask, ref int letters, ref int capitals)
+    internal static void CountOthers(ReadOnlySpan<char> text, int offset, ulong mask, ref int letters, ref int capitals)
     {
         do
         {

@@ -14,12 +14,10 @@ namespace CommunityRules.Tests.Engine;
 /// make it) with the three default packs and the 10,000-term rule file of the text benchmarks — against the counts and
 /// digest committed in TestData/Expected. The speed and memory work changes the reader, the matcher and the engine;
 /// this is what proves the findings stayed the same on more than the 12,000-post sample. A change that means to alter
-/// findings updates the file (run with <c>COMMUNITYRULES_UPDATE_EXPECTED=1</c>).
+/// findings updates the file (<see cref="ExpectedFindings"/>).
 /// </summary>
 public sealed class BenchmarkCorpusFindingsTests
 {
-    private static readonly string Expected = Path.Combine(TestPaths.RepoRoot, "tests", "CommunityRules.Tests", "TestData", "Expected", "benchmark-corpus-findings.txt");
-
     [Fact]
     public async Task The_40000_post_benchmark_corpus_gives_exactly_the_findings_on_record()
     {
@@ -38,14 +36,7 @@ public sealed class BenchmarkCorpusFindingsTests
             new FakeTimeProvider(TestInputs.ClockNow));
         Assert.True(exitCode == 1, $"check exited with {exitCode}: {error}");
 
-        var actual = Summary(await File.ReadAllLinesAsync(report));
-        if (Environment.GetEnvironmentVariable("COMMUNITYRULES_UPDATE_EXPECTED") == "1")
-        {
-            await File.WriteAllTextAsync(Expected, actual, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        }
-
-        var expected = (await File.ReadAllTextAsync(Expected)).ReplaceLineEndings("\n");
-        Assert.Equal(expected, actual);
+        await ExpectedFindings.AssertMatchesAsync("benchmark-corpus-findings.txt", Summary(await File.ReadAllLinesAsync(report)));
     }
 
     /// <summary>

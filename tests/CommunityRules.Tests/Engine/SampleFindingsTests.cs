@@ -9,12 +9,10 @@ namespace CommunityRules.Tests.Engine;
 /// What <c>communityrules check</c> finds on the bundled sample with the default packs, finding by finding (rule,
 /// severity, target, fingerprint, message), against the list committed in TestData/Expected. Work on speed, memory or
 /// globalization must leave every finding as it was; a change that means to alter findings updates the file in the same
-/// commit (run the tests with <c>COMMUNITYRULES_UPDATE_EXPECTED=1</c>) so the difference shows in review.
+/// commit (<see cref="ExpectedFindings"/>) so the difference shows in review.
 /// </summary>
 public sealed class SampleFindingsTests
 {
-    private static readonly string Expected = Path.Combine(TestPaths.RepoRoot, "tests", "CommunityRules.Tests", "TestData", "Expected", "sample-findings.txt");
-
     [Fact]
     public async Task The_bundled_sample_gives_exactly_the_findings_on_record()
     {
@@ -23,19 +21,7 @@ public sealed class SampleFindingsTests
         var exitCode = await CommandLine.RunAsync(["check", "--format", "json"], output, error, new FakeTimeProvider(TestInputs.ClockNow));
         Assert.True(exitCode == 1, $"check exited with {exitCode}: {error}");
 
-        var actual = Listing(output.ToString());
-        if (Environment.GetEnvironmentVariable("COMMUNITYRULES_UPDATE_EXPECTED") == "1")
-        {
-            await File.WriteAllTextAsync(Expected, actual, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        }
-
-        var expected = (await File.ReadAllTextAsync(Expected)).ReplaceLineEndings("\n");
-        if (expected != actual)
-        {
-            string[] before = expected.Split('\n'), after = actual.Split('\n');
-            var first = Enumerable.Range(0, Math.Min(before.Length, after.Length)).FirstOrDefault(i => before[i] != after[i], Math.Min(before.Length, after.Length));
-            Assert.Fail($"The sample's findings changed at line {first + 1} of {Path.GetFileName(Expected)} ({before.Length} lines on record, {after.Length} now):\non record: {Line(before, first)}\nnow:       {Line(after, first)}");
-        }
+        await ExpectedFindings.AssertMatchesAsync("sample-findings.txt", Listing(output.ToString()));
     }
 
     /// <summary>One line per finding in the report's order: what makes it the same finding and what it says.</summary>
@@ -56,6 +42,4 @@ public sealed class SampleFindingsTests
 
         return text.ToString();
     }
-
-    private static string Line(string[] lines, int index) => index < lines.Length ? lines[index] : "(nothing)";
 }
